@@ -1,0 +1,58 @@
+package dev.serverlessspring.autoconfigure.function;
+
+import dev.serverlessspring.lambda.event.EventAdapter;
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.invoke.FunctionResolver;
+import dev.serverlessspring.lambda.invoke.PayloadConverter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.cloud.function.json.JacksonMapper;
+import org.springframework.cloud.function.json.JsonMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * Serves the application's function to Lambda: resolves it from the
+ * {@link FunctionCatalog} and wires the {@link EventDispatcher} that the handlers call.
+ * <p>
+ * The dispatcher is lazy, so an application that is not running in Lambda (a test with
+ * several functions and no definition, say) starts without choosing a function.
+ */
+@AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class)
+@ConditionalOnClass({ FunctionCatalog.class, com.amazonaws.services.lambda.runtime.Context.class })
+public class LambdaFunctionAutoConfiguration {
+
+	static final String DEFINITION_PROPERTY = "spring.cloud.function.definition";
+
+	@Bean
+	@ConditionalOnMissingBean
+	PayloadConverter lambdaPayloadConverter(JsonMapper jsonMapper) {
+		if (!(jsonMapper instanceof JacksonMapper jackson)) {
+			throw new IllegalStateException("serverless-spring needs Jackson; Spring Cloud Function is configured with "
+					+ jsonMapper.getClass().getName());
+		}
+		return new PayloadConverter(jackson.getObjectMapper(), LambdaFunctionAutoConfiguration.class.getClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FunctionResolver lambdaFunctionResolver(FunctionCatalog catalog, PayloadConverter payloadConverter) {
+		return new FunctionResolver(catalog, payloadConverter);
+	}
+
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	EventDispatcher lambdaEventDispatcher(FunctionResolver resolver, PayloadConverter payloadConverter,
+			ObjectProvider<EventAdapter> adapters, Environment environment) {
+		return new EventDispatcher(resolver.resolve(environment.getProperty(DEFINITION_PROPERTY)),
+				adapters.orderedStream().toList(), payloadConverter.objectMapper());
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.serverlessspring.lambda;
+
+import java.util.Map;
+
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the Spring application once per Lambda execution environment and hands out the
+ * {@link EventDispatcher} that serves its function. Used by {@link FunctionHandler} on the
+ * managed runtime and by the custom runtime's event loop.
+ */
+public final class LambdaApplication {
+
+	/**
+	 * Defaults that suit a Lambda execution environment; they are the application's lowest
+	 * precedence properties, so {@code application.properties} or environment variables
+	 * override them.
+	 */
+	private static final Map<String, Object> LAMBDA_DEFAULTS = Map.of(
+			"spring.main.web-application-type", "none",
+			"spring.main.banner-mode", "off",
+			"spring.main.log-startup-info", "false",
+			"spring.cloud.function.web.export.enabled", "false");
+
+	private static volatile EventDispatcher dispatcher;
+
+	private static ConfigurableApplicationContext context;
+
+	private LambdaApplication() {
+	}
+
+	/**
+	 * Return the dispatcher, starting the application on first use.
+	 * @return the dispatcher of the application's function
+	 */
+	public static EventDispatcher dispatcher() {
+		EventDispatcher current = dispatcher;
+		if (current == null) {
+			synchronized (LambdaApplication.class) {
+				current = dispatcher;
+				if (current == null) {
+					current = start(MainClassLocator.locate(LambdaApplication.class.getClassLoader()));
+					dispatcher = current;
+				}
+			}
+		}
+		return current;
+	}
+
+	/**
+	 * Return the running application context.
+	 * @return the context, or {@code null} before the application started
+	 */
+	public static ConfigurableApplicationContext context() {
+		return context;
+	}
+
+	private static EventDispatcher start(Class<?> mainClass) {
+		SpringApplication application = new SpringApplication(mainClass);
+		application.setDefaultProperties(LAMBDA_DEFAULTS);
+		ConfigurableApplicationContext started = application.run();
+		try {
+			EventDispatcher result = started.getBean(EventDispatcher.class);
+			context = started;
+			return result;
+		}
+		catch (RuntimeException ex) {
+			started.close();
+			throw ex;
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.serverlessspring.lambda;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.jar.Manifest;
+
+/**
+ * Finds the application's {@code @SpringBootApplication} class: the {@code MAIN_CLASS}
+ * environment variable (as Spring Cloud Function reads it) when set, otherwise the
+ * {@code Start-Class} entry that the build writes into the function's own manifest.
+ */
+final class MainClassLocator {
+
+	static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
+
+	private static final String START_CLASS = "Start-Class";
+
+	private MainClassLocator() {
+	}
+
+	static Class<?> locate(ClassLoader classLoader) {
+		String name = System.getenv(MAIN_CLASS_VARIABLE);
+		String source = "the " + MAIN_CLASS_VARIABLE + " environment variable";
+		if (name == null || name.isBlank()) {
+			name = startClassFromManifests(classLoader);
+			source = "the Start-Class manifest entry";
+		}
+		if (name == null) {
+			throw new IllegalStateException("Cannot find the Spring Boot application class: no " + START_CLASS
+					+ " entry in META-INF/MANIFEST.MF and no " + MAIN_CLASS_VARIABLE
+					+ " environment variable. Package the function with serverless-spring's lambda-zip assembly, or set "
+					+ MAIN_CLASS_VARIABLE + " to the @SpringBootApplication class");
+		}
+		try {
+			return Class.forName(name.strip(), false, classLoader);
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(
+					"The Spring Boot application class '" + name + "' named by " + source + " is not in the package", ex);
+		}
+	}
+
+	private static String startClassFromManifests(ClassLoader classLoader) {
+		try {
+			Enumeration<URL> manifests = classLoader.getResources("META-INF/MANIFEST.MF");
+			while (manifests.hasMoreElements()) {
+				try (InputStream in = manifests.nextElement().openStream()) {
+					String startClass = new Manifest(in).getMainAttributes().getValue(START_CLASS);
+					if (startClass != null && !startClass.isBlank()) {
+						return startClass;
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read META-INF/MANIFEST.MF to find the application class", ex);
+		}
+	}
+
+}

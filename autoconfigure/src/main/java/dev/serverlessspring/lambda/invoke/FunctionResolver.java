@@ -1,0 +1,70 @@
+package dev.serverlessspring.lambda.invoke;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.cloud.function.context.config.RoutingFunction;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the function a Lambda handler serves: the one named by
+ * {@code spring.cloud.function.definition} (which may compose, as in {@code a|b}), or the
+ * application's only function when no definition is given.
+ */
+public class FunctionResolver {
+
+	private final FunctionCatalog catalog;
+
+	private final PayloadConverter converter;
+
+	public FunctionResolver(FunctionCatalog catalog, PayloadConverter converter) {
+		this.catalog = catalog;
+		this.converter = converter;
+	}
+
+	/**
+	 * Resolve the function to serve.
+	 * @param definition the function definition, or {@code null}/empty for the only function
+	 * @return the function
+	 * @throws FunctionResolutionException when no single function fits, listing those there
+	 * are
+	 */
+	public LambdaFunction resolve(String definition) {
+		Set<String> available = availableFunctions();
+		String chosen = definition;
+		if (!StringUtils.hasText(chosen)) {
+			if (available.size() != 1) {
+				throw new FunctionResolutionException((available.isEmpty() ? "No function bean found"
+						: "Several functions found and none chosen")
+						+ "; set spring.cloud.function.definition (environment variable SPRING_CLOUD_FUNCTION_DEFINITION)"
+						+ " to one of " + available);
+			}
+			chosen = available.iterator().next();
+		}
+		chosen = chosen.strip();
+		FunctionInvocationWrapper function = this.catalog.lookup(chosen);
+		if (function == null) {
+			throw new FunctionResolutionException(
+					"No function matches the definition '" + chosen + "'; available functions: " + available);
+		}
+		if (function.isInputTypePublisher() || function.isOutputTypePublisher()) {
+			throw new FunctionResolutionException("Function '" + chosen
+					+ "' is reactive (Flux/Mono); a Lambda invocation takes one event and returns one answer,"
+					+ " so declare it with plain types");
+		}
+		return new LambdaFunction(chosen, function, this.converter);
+	}
+
+	/**
+	 * Return the names of the functions the application declares.
+	 * @return the sorted names, without Spring Cloud Function's own router
+	 */
+	public Set<String> availableFunctions() {
+		Set<String> names = new TreeSet<>(this.catalog.getNames(null));
+		names.remove(RoutingFunction.FUNCTION_NAME);
+		return names;
+	}
+
+}

@@ -1,0 +1,178 @@
+package dev.serverlessspring.lambda.invoke;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.serverlessspring.lambda.LambdaHeaders;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * The function a Lambda handler serves: a Spring Cloud Function
+ * {@link FunctionInvocationWrapper} (a single bean or a composition such as {@code a|b}) plus
+ * the conversions between Lambda payloads and the function's types.
+ * <p>
+ * Input and output conversion are done here rather than by Spring Cloud Function, so that a
+ * bad event fails with a message naming the expected type.
+ */
+public final class LambdaFunction {
+
+	private final String definition;
+
+	private final FunctionInvocationWrapper function;
+
+	private final PayloadConverter converter;
+
+	private final Type inputType;
+
+	public LambdaFunction(String definition, FunctionInvocationWrapper function, PayloadConverter converter) {
+		this.definition = definition;
+		this.function = function;
+		this.converter = converter;
+		this.function.setSkipInputConversion(true);
+		this.function.setSkipOutputConversion(true);
+		Type type = function.getInputType();
+		this.inputType = (type != null) ? function.getItemType(type) : null;
+	}
+
+	/**
+	 * Return the function definition, such as {@code uppercase} or {@code parse|store}.
+	 * @return the definition
+	 */
+	public String definition() {
+		return this.definition;
+	}
+
+	/**
+	 * Return the type of the value the function takes, with any {@code Message} wrapper
+	 * removed.
+	 * @return the input type, or {@code null} for a {@code Supplier}
+	 */
+	public Type inputType() {
+		return this.inputType;
+	}
+
+	/**
+	 * Return the raw class of {@link #inputType()}.
+	 * @return the input class, or {@code null} for a {@code Supplier}
+	 */
+	public Class<?> inputClass() {
+		return (this.inputType != null) ? ResolvableType.forType(this.inputType).resolve(Object.class) : null;
+	}
+
+	/**
+	 * Whether the function takes a whole {@code aws-lambda-java-events} event, in which case
+	 * event adapters leave the event alone.
+	 * @return {@code true} for an AWS event input type
+	 */
+	public boolean takesAwsEvent() {
+		return PayloadConverter.isAwsEventType(inputClass());
+	}
+
+	/**
+	 * Whether the function returns a {@code Message}, whose headers then carry meaning.
+	 * @return {@code true} for a {@code Message} output type
+	 */
+	public boolean returnsMessage() {
+		return this.function.isOutputTypeMessage();
+	}
+
+	/**
+	 * Whether the function is a {@code Supplier}, which ignores its event.
+	 * @return {@code true} for a supplier
+	 */
+	public boolean isSupplier() {
+		return this.function.isSupplier();
+	}
+
+	/**
+	 * Whether the function is a {@code Consumer}, which returns nothing.
+	 * @return {@code true} for a consumer
+	 */
+	public boolean isConsumer() {
+		return this.function.isConsumer();
+	}
+
+	/**
+	 * Return the converter used for payloads.
+	 * @return the payload converter
+	 */
+	public PayloadConverter converter() {
+		return this.converter;
+	}
+
+	/**
+	 * Read bytes as the function's input.
+	 * @param payload the bytes
+	 * @return the input value, or {@code null} for a supplier
+	 * @throws InvalidEventException when the bytes do not fit the input type
+	 */
+	public Object readInput(byte[] payload) {
+		return (this.inputType != null) ? this.converter.read(payload, this.inputType) : null;
+	}
+
+	/**
+	 * Read a JSON value as the function's input.
+	 * @param json the value
+	 * @return the input value, or {@code null} for a supplier
+	 * @throws InvalidEventException when the value does not fit the input type
+	 */
+	public Object readInput(JsonNode json) {
+		return (this.inputType != null) ? this.converter.read(json, this.inputType) : null;
+	}
+
+	/**
+	 * Call the function. A function that takes a {@code Message} receives the input with the
+	 * Lambda headers ({@link LambdaHeaders}) and the given ones; others receive the input.
+	 * @param input the converted input ({@code null} for a supplier)
+	 * @param context the invocation's context
+	 * @param headers further headers describing the event, may be empty
+	 * @return the function's result: a {@code Message} when the function returns one,
+	 * otherwise the plain value, or {@code null}
+	 */
+	public Object invoke(Object input, Context context, Map<String, Object> headers) {
+		Object result;
+		if (this.function.isSupplier()) {
+			result = this.function.get();
+		}
+		else {
+			if (input == null) {
+				throw new InvalidEventException(
+						"Cannot read the event as " + this.inputType.getTypeName() + ": the event is empty or null", null);
+			}
+			MessageBuilder<Object> message = MessageBuilder.withPayload(input).copyHeaders(headers);
+			if (context != null) {
+				message.setHeader(LambdaHeaders.CONTEXT, context)
+					.setHeader(LambdaHeaders.REQUEST_ID, context.getAwsRequestId())
+					.setHeader(LambdaHeaders.INVOKED_FUNCTION_ARN, context.getInvokedFunctionArn());
+			}
+			result = this.function.apply(message.build());
+		}
+		// Spring Cloud Function wraps plain results in a Message of its own; only a Message the
+		// function itself returned has headers that mean something.
+		if (result instanceof Message<?> envelope && !returnsMessage()) {
+			return envelope.getPayload();
+		}
+		return result;
+	}
+
+	/**
+	 * Write a result as the bytes of a Lambda response.
+	 * @param result the result of {@link #invoke}
+	 * @return the bytes, or {@code null} for none
+	 */
+	public byte[] writeOutput(Object result) {
+		return this.converter.write(result);
+	}
+
+	@Override
+	public String toString() {
+		return "LambdaFunction[" + this.definition + "]";
+	}
+
+}

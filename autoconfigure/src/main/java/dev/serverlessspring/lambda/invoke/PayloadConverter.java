@@ -1,0 +1,191 @@
+package dev.serverlessspring.lambda.invoke;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
+
+/**
+ * Reads event payloads as the Java types functions take and writes their results back as
+ * bytes.
+ * <ul>
+ * <li>{@code byte[]} is passed through; {@code String} gets the text (a JSON string literal is
+ * unquoted, anything else is taken verbatim).</li>
+ * <li>The {@code aws-lambda-java-events} types go through AWS's own serializers, which know
+ * their field casing.</li>
+ * <li>Everything else is JSON, through the application's Jackson {@link ObjectMapper}.</li>
+ * </ul>
+ */
+public class PayloadConverter {
+
+	private static final String AWS_EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events.";
+
+	private final ObjectMapper objectMapper;
+
+	private final ClassLoader classLoader;
+
+	private final Map<Class<?>, PojoSerializer<Object>> awsSerializers = new ConcurrentHashMap<>();
+
+	public PayloadConverter(ObjectMapper objectMapper, ClassLoader classLoader) {
+		this.objectMapper = objectMapper;
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Return the mapper used for JSON.
+	 * @return the object mapper
+	 */
+	public ObjectMapper objectMapper() {
+		return this.objectMapper;
+	}
+
+	/**
+	 * Whether the type is one of the {@code aws-lambda-java-events} types, which carry a whole
+	 * Lambda event and are handed to the function as they are.
+	 * @param type a function's input or output type
+	 * @return {@code true} for an AWS event type
+	 */
+	public static boolean isAwsEventType(Class<?> type) {
+		return type != null && type.getName().startsWith(AWS_EVENTS_PACKAGE)
+				&& LambdaEventSerializers.isLambdaSupportedEvent(type.getName());
+	}
+
+	/**
+	 * Read bytes as the given type.
+	 * @param payload the bytes
+	 * @param type the target type
+	 * @return the value
+	 * @throws InvalidEventException when the bytes are not a valid representation of the type
+	 */
+	public Object read(byte[] payload, Type type) {
+		Class<?> raw = ResolvableType.forType(type).resolve(Object.class);
+		if (raw == byte[].class) {
+			return payload;
+		}
+		if (raw == String.class) {
+			return readString(payload);
+		}
+		try {
+			if (isAwsEventType(raw)) {
+				return awsSerializer(raw).fromJson(new ByteArrayInputStream(payload));
+			}
+			return this.objectMapper.readValue(payload, javaType(type));
+		}
+		catch (JacksonException ex) {
+			throw invalid(type, ex.getOriginalMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			// AWS's serializers wrap their shaded Jackson's errors in plain runtime exceptions.
+			throw invalid(type, rootMessage(ex), ex);
+		}
+	}
+
+	/**
+	 * Read an already parsed JSON value as the given type.
+	 * @param json the value
+	 * @param type the target type
+	 * @return the value
+	 * @throws InvalidEventException when the JSON does not fit the type
+	 */
+	public Object read(JsonNode json, Type type) {
+		Class<?> raw = ResolvableType.forType(type).resolve(Object.class);
+		if (json.isString() && (raw == String.class || raw == byte[].class)) {
+			String text = json.asString();
+			return (raw == String.class) ? text : text.getBytes(StandardCharsets.UTF_8);
+		}
+		if (raw == String.class || raw == byte[].class || isAwsEventType(raw)) {
+			return read(this.objectMapper.writeValueAsBytes(json), type);
+		}
+		try {
+			return this.objectMapper.readValue(this.objectMapper.treeAsTokens(json), javaType(type));
+		}
+		catch (JacksonException ex) {
+			throw invalid(type, ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/**
+	 * Write a function's result as the bytes of a Lambda response: {@code byte[]} and
+	 * {@code String} verbatim, AWS event types with AWS's serializers, anything else as JSON.
+	 * @param value the result; a {@link Message} stands for its payload
+	 * @return the bytes, or {@code null} for no result
+	 */
+	public byte[] write(Object value) {
+		if (value instanceof Message<?> message) {
+			value = message.getPayload();
+		}
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (value instanceof String text) {
+			return text.getBytes(StandardCharsets.UTF_8);
+		}
+		if (isAwsEventType(value.getClass())) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			awsSerializer(value.getClass()).toJson(value, out);
+			return out.toByteArray();
+		}
+		return this.objectMapper.writeValueAsBytes(value);
+	}
+
+	private String readString(byte[] payload) {
+		String text = new String(payload, StandardCharsets.UTF_8);
+		String trimmed = text.strip();
+		if (trimmed.length() >= 2 && trimmed.charAt(0) == '"' && trimmed.charAt(trimmed.length() - 1) == '"') {
+			try {
+				return this.objectMapper.readValue(trimmed, String.class);
+			}
+			catch (JacksonException ex) {
+				return text;
+			}
+		}
+		return text;
+	}
+
+	private JavaType javaType(Type type) {
+		return this.objectMapper.getTypeFactory().constructType(type);
+	}
+
+	private PojoSerializer<Object> awsSerializer(Class<?> type) {
+		return this.awsSerializers.computeIfAbsent(type, (key) -> {
+			@SuppressWarnings("unchecked")
+			PojoSerializer<Object> serializer = (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(key,
+					this.classLoader);
+			return serializer;
+		});
+	}
+
+	private static InvalidEventException invalid(Type type, String reason, Throwable cause) {
+		return new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": " + reason, cause);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		if (message == null) {
+			return root.getClass().getSimpleName();
+		}
+		// Jackson appends the location on later lines; the first line is the reason.
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+}
