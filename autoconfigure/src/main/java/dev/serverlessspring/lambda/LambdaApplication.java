@@ -3,9 +3,12 @@ package dev.serverlessspring.lambda;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.invoke.FunctionResolutionException;
 
+import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Starts the Spring application once per Lambda execution environment and hands out the
@@ -67,8 +70,12 @@ public final class LambdaApplication {
 			context = started;
 			return result;
 		}
-		catch (RuntimeException ex) {
+		catch (BeansException ex) {
 			started.close();
+			// Lambda shows the init error's type and message: report ours, not Spring's wrapper.
+			if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof FunctionResolutionException resolution) {
+				throw resolution;
+			}
 			throw ex;
 		}
 	}
