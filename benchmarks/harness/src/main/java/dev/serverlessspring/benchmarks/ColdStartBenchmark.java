@@ -1,0 +1,205 @@
+package dev.serverlessspring.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Measures packaged Lambda functions side by side, the way Lambda's managed Java runtime
+ * starts them: the AWS runtime interface client ({@code AWSLambda <handler>}) in a fresh JVM
+ * pinned to one CPU with Lambda's JVM flags, the package unpacked as its working directory,
+ * against a local Runtime API.
+ * <p>
+ * Per run and subject: process start to first answer (cold start), process start to the
+ * first {@code /next} (init), the first invocation, then warm invocations (p50/p99) and the
+ * process's peak RSS. Runs are interleaved (run 1 of every subject, then run 2, ...), so a
+ * noisy neighbour hurts every subject alike. Every answer is checked.
+ * <p>
+ * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file>
+ * --jdk <label>=<java home> ... --subject <spec> ...}, see {@link Subject#parse}.
+ */
+public final class ColdStartBenchmark {
+
+	/** The flags Lambda's managed Java runtimes start the JVM with. */
+	static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
+
+	private static final byte[] EVENT = "\"hello\"".getBytes(StandardCharsets.UTF_8);
+
+	private static final String EXPECTED = "HELLO";
+
+	private final String ricClasspath;
+
+	private final Path workDirectory;
+
+	private ColdStartBenchmark(String ricClasspath, Path workDirectory) {
+		this.ricClasspath = ricClasspath;
+		this.workDirectory = workDirectory;
+	}
+
+	public static void main(String[] args) throws Exception {
+		// Without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to every invocation.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		Map<String, Path> jdks = new LinkedHashMap<>();
+		List<Subject> subjects = new ArrayList<>();
+		String ric = null;
+		int runs = 5;
+		int warm = 200;
+		Path out = null;
+		Path work = Path.of("target", "cold-start");
+		for (int i = 0; i < args.length; i++) {
+			String value = args[++i];
+			switch (args[i - 1]) {
+				case "--ric" -> ric = value;
+				case "--runs" -> runs = Integer.parseInt(value);
+				case "--warm" -> warm = Integer.parseInt(value);
+				case "--out" -> out = Path.of(value);
+				case "--work" -> work = Path.of(value);
+				case "--jdk" -> jdks.put(value.substring(0, value.indexOf('=')),
+						Path.of(value.substring(value.indexOf('=') + 1)));
+				case "--subject" -> subjects.add(Subject.parse(value));
+				default -> throw new IllegalArgumentException("Unknown option " + args[i - 1]);
+			}
+		}
+		if (ric == null || jdks.isEmpty() || subjects.isEmpty()) {
+			throw new IllegalArgumentException("Need --ric, at least one --jdk and one --subject");
+		}
+		ColdStartBenchmark benchmark = new ColdStartBenchmark(ric, work);
+		Map<String, List<Measurement>> results = new LinkedHashMap<>();
+		for (int run = 1; run <= runs; run++) {
+			for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
+				for (Subject subject : subjects) {
+					String row = subject.name() + "|" + jdk.getKey();
+					Measurement measurement = benchmark.measure(subject, jdk.getValue(), warm);
+					results.computeIfAbsent(row, (key) -> new ArrayList<>()).add(measurement);
+					System.err.printf(Locale.ROOT, "run %d %-28s JDK %-3s cold %6.0f ms  init %6.0f ms  first %6.1f ms%n",
+							run, subject.name(), jdk.getKey(), measurement.coldMillis(), measurement.initMillis(),
+							measurement.firstMillis());
+				}
+			}
+		}
+		String table = Report.table(subjects, jdks.keySet(), results, runs, warm);
+		System.out.println(table);
+		if (out != null) {
+			Files.createDirectories(out.toAbsolutePath().getParent());
+			Files.writeString(out, table);
+		}
+	}
+
+	private Measurement measure(Subject subject, Path javaHome, int warm) throws Exception {
+		Path taskRoot = unpack(subject);
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaHome.resolve("bin/java").toString()));
+		command.addAll(LAMBDA_JVM_FLAGS);
+		command.addAll(subject.jvmOptions());
+		command.addAll(List.of("-cp", this.ricClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+				subject.handler()));
+		try (RuntimeApiStub api = new RuntimeApiStub()) {
+			ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(taskRoot.resolveSibling(taskRoot.getFileName() + ".log").toFile());
+			Map<String, String> environment = builder.environment();
+			environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
+			environment.put("AWS_LAMBDA_FUNCTION_NAME", "benchmark");
+			environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+			environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+			environment.put("AWS_REGION", "us-east-1");
+			environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+			environment.putAll(subject.environment());
+			api.send(EVENT);
+			long start = System.nanoTime();
+			Process process = builder.start();
+			try {
+				RuntimeApiStub.Answer first = answer(api, process, subject, taskRoot);
+				long[] warmNanos = new long[warm];
+				for (int i = 0; i < warm; i++) {
+					api.send(EVENT);
+					RuntimeApiStub.Answer answer = answer(api, process, subject, taskRoot);
+					warmNanos[i] = answer.answeredNanos() - answer.servedNanos();
+				}
+				Arrays.sort(warmNanos);
+				return new Measurement(first.answeredNanos() - start, api.firstNextNanos() - start,
+						first.answeredNanos() - first.servedNanos(), warmNanos, peakRssKilobytes(process.pid()));
+			}
+			finally {
+				process.destroyForcibly();
+				process.waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	private static RuntimeApiStub.Answer answer(RuntimeApiStub api, Process process, Subject subject, Path taskRoot)
+			throws InterruptedException {
+		RuntimeApiStub.Answer answer = null;
+		for (int waited = 0; answer == null && waited < 120 && process.isAlive(); waited++) {
+			answer = api.await(1);
+		}
+		if (answer == null) {
+			throw new IllegalStateException(subject.name() + " did not answer (" + (process.isAlive() ? "in 120 s" : "it exited")
+					+ "); see " + taskRoot + ".log");
+		}
+		// FunctionInvoker answers the JSON string "HELLO", the others the text.
+		if (answer.error() || !(EXPECTED.equals(answer.body()) || ('"' + EXPECTED + '"').equals(answer.body()))) {
+			throw new IllegalStateException(subject.name() + " answered " + (answer.error() ? "an error " : "")
+					+ answer.body() + " instead of " + EXPECTED + "; see " + taskRoot + ".log");
+		}
+		return answer;
+	}
+
+	private static long peakRssKilobytes(long pid) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+			if (line.startsWith("VmHWM:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		return -1;
+	}
+
+	/** Unpack the package once per subject, as Lambda unpacks it into /var/task. */
+	private Path unpack(Subject subject) throws IOException {
+		Path target = this.workDirectory.resolve(subject.name()).toAbsolutePath();
+		if (Files.isDirectory(target)) {
+			return target;
+		}
+		Files.createDirectories(target);
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(subject.artifact()))) {
+			for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+				Path file = target.resolve(entry.getName()).normalize();
+				if (!file.startsWith(target)) {
+					throw new IOException("Entry outside the package: " + entry.getName());
+				}
+				if (entry.isDirectory()) {
+					Files.createDirectories(file);
+				}
+				else {
+					Files.createDirectories(file.getParent());
+					Files.copy(zip, file);
+				}
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		return target;
+	}
+
+	static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
