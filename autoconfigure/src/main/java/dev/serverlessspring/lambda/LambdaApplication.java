@@ -28,6 +28,10 @@ public final class LambdaApplication {
 			"spring.main.log-startup-info", "false",
 			"spring.cloud.function.web.export.enabled", "false");
 
+	private static final String AOT_ENABLED = "spring.aot.enabled";
+
+	private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer";
+
 	private static volatile EventDispatcher dispatcher;
 
 	private static ConfigurableApplicationContext context;
@@ -61,8 +65,30 @@ public final class LambdaApplication {
 		return context;
 	}
 
+	/**
+	 * Run with the build's AOT-generated bean definitions when the package has them (the
+	 * build ran Spring Boot's {@code process-aot}): it skips configuration-class parsing and
+	 * condition evaluation at cold start. {@code spring.aot.enabled} set as a system property or
+	 * the {@code SPRING_AOT_ENABLED} environment variable decides instead when present.
+	 */
+	private static void useAotArtifactsIfPackaged(Class<?> mainClass) {
+		if (System.getProperty(AOT_ENABLED) != null) {
+			return;
+		}
+		String fromEnvironment = System.getenv("SPRING_AOT_ENABLED");
+		boolean packaged = mainClass.getClassLoader()
+			.getResource(mainClass.getName().replace('.', '/') + AOT_INITIALIZER_SUFFIX + ".class") != null;
+		if ((fromEnvironment != null) ? Boolean.parseBoolean(fromEnvironment) : packaged) {
+			System.setProperty(AOT_ENABLED, "true");
+		}
+	}
+
 	private static EventDispatcher start(Class<?> mainClass) {
+		useAotArtifactsIfPackaged(mainClass);
 		SpringApplication application = new SpringApplication(mainClass);
+		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
+		// mode needs it to find the generated initializer.
+		application.setMainApplicationClass(mainClass);
 		application.setDefaultProperties(LAMBDA_DEFAULTS);
 		ConfigurableApplicationContext started = application.run();
 		try {

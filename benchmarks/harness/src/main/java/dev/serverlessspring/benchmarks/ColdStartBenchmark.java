@@ -1,6 +1,7 @@
 package dev.serverlessspring.benchmarks;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,17 +36,53 @@ public final class ColdStartBenchmark {
 	static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
 			"-XX:+UseSerialGC", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
 
+	/** USER_HZ, 100 on Linux for x86-64 and arm64. */
+	private static final long CLOCK_TICKS_PER_SECOND = 100;
+
 	private static final byte[] EVENT = "\"hello\"".getBytes(StandardCharsets.UTF_8);
 
 	private static final String EXPECTED = "HELLO";
+
+	/** Where the RIC takes its JNI library from instead of its fixed /tmp path. */
+	private static final String RIC_JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
 	private final String ricClasspath;
 
 	private final Path workDirectory;
 
-	private ColdStartBenchmark(String ricClasspath, Path workDirectory) {
+	private final Path ricJni;
+
+	private ColdStartBenchmark(String ricClasspath, Path workDirectory) throws IOException {
 		this.ricClasspath = ricClasspath;
 		this.workDirectory = workDirectory;
+		this.ricJni = extractRicJni();
+	}
+
+	/**
+	 * The RIC unpacks its JNI library to /tmp/.libaws-lambda-jni.so at every start, so RIC
+	 * processes started at the same time (other builds on the machine) overwrite each other's
+	 * copy and crash; each benchmark process loads a private copy instead.
+	 */
+	private Path extractRicJni() throws IOException {
+		String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+		String library = "jni/libaws-lambda-jni.linux-" + arch + ".so";
+		Path directory = Path.of(this.ricClasspath.replace("*", ""));
+		try (var jars = Files.list(directory)) {
+			for (Path jar : jars.filter((file) -> file.getFileName().toString().contains("runtime-interface-client")).toList()) {
+				try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+					ZipEntry entry = zip.getEntry(library);
+					if (entry != null) {
+						Path target = this.workDirectory.toAbsolutePath().resolve("libaws-lambda-jni.so");
+						Files.createDirectories(target.getParent());
+						try (InputStream in = zip.getInputStream(entry)) {
+							Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+						}
+						return target;
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("No " + library + " in a runtime interface client jar in " + directory);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -83,9 +120,10 @@ public final class ColdStartBenchmark {
 					String row = subject.name() + "|" + jdk.getKey();
 					Measurement measurement = benchmark.measure(subject, jdk.getValue(), warm);
 					results.computeIfAbsent(row, (key) -> new ArrayList<>()).add(measurement);
-					System.err.printf(Locale.ROOT, "run %d %-28s JDK %-3s cold %6.0f ms  init %6.0f ms  first %6.1f ms%n",
-							run, subject.name(), jdk.getKey(), measurement.coldMillis(), measurement.initMillis(),
-							measurement.firstMillis());
+					System.err.printf(Locale.ROOT,
+							"run %d %-28s JDK %-3s cold %6.0f ms (CPU %5.0f ms)  init %6.0f ms  first %6.1f ms%n", run,
+							subject.name(), jdk.getKey(), measurement.coldMillis(), measurement.coldCpuMillis(),
+							measurement.initMillis(), measurement.firstMillis());
 				}
 			}
 		}
@@ -101,6 +139,7 @@ public final class ColdStartBenchmark {
 		Path taskRoot = unpack(subject);
 		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaHome.resolve("bin/java").toString()));
 		command.addAll(LAMBDA_JVM_FLAGS);
+		command.add("-D" + RIC_JNI_PROPERTY + "=" + this.ricJni);
 		command.addAll(subject.jvmOptions());
 		command.addAll(List.of("-cp", this.ricClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
 				subject.handler()));
@@ -121,6 +160,7 @@ public final class ColdStartBenchmark {
 			Process process = builder.start();
 			try {
 				RuntimeApiStub.Answer first = answer(api, process, subject, taskRoot);
+				long coldCpuNanos = cpuNanos(process.pid());
 				long[] warmNanos = new long[warm];
 				for (int i = 0; i < warm; i++) {
 					api.send(EVENT);
@@ -128,7 +168,7 @@ public final class ColdStartBenchmark {
 					warmNanos[i] = answer.answeredNanos() - answer.servedNanos();
 				}
 				Arrays.sort(warmNanos);
-				return new Measurement(first.answeredNanos() - start, api.firstNextNanos() - start,
+				return new Measurement(first.answeredNanos() - start, coldCpuNanos, api.firstNextNanos() - start,
 						first.answeredNanos() - first.servedNanos(), warmNanos, peakRssKilobytes(process.pid()));
 			}
 			finally {
@@ -154,6 +194,18 @@ public final class ColdStartBenchmark {
 					+ answer.body() + " instead of " + EXPECTED + "; see " + taskRoot + ".log");
 		}
 		return answer;
+	}
+
+	/**
+	 * The CPU time (user + system) the process has used: on a busy machine it varies far less
+	 * than the elapsed time, so it is the better figure for comparing start-up work.
+	 */
+	private static long cpuNanos(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		// Fields after the command name, which is in parentheses and may contain spaces.
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
 	}
 
 	private static long peakRssKilobytes(long pid) throws IOException {

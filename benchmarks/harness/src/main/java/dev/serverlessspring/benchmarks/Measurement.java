@@ -4,15 +4,20 @@ package dev.serverlessspring.benchmarks;
  * What one run of one subject measured.
  *
  * @param coldNanos process start to the first answer
+ * @param coldCpuNanos the CPU time the process used up to its first answer (10 ms resolution)
  * @param initNanos process start to the runtime's first {@code /next}: the handler is loaded
  * @param firstNanos the first invocation, {@code /next} served to answer received
  * @param warmNanos the later invocations, sorted
  * @param peakRssKilobytes the process's peak resident set ({@code VmHWM})
  */
-record Measurement(long coldNanos, long initNanos, long firstNanos, long[] warmNanos, long peakRssKilobytes) {
+record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long firstNanos, long[] warmNanos, long peakRssKilobytes) {
 
 	double coldMillis() {
 		return this.coldNanos / 1e6;
+	}
+
+	double coldCpuMillis() {
+		return this.coldCpuNanos / 1e6;
 	}
 
 	double initMillis() {
