@@ -29,7 +29,7 @@ OURS=example-app/target/serverless-spring-example-$VERSION-aws.zip
 OUT=benchmarks/target/cold-start.md
 rm -rf benchmarks/target/cold-start
 
-java -cp benchmarks/harness/target/benchmark-harness-$VERSION.jar dev.serverlessspring.benchmarks.ColdStartBenchmark \
+java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/harness/target/lib/*" dev.serverlessspring.benchmarks.ColdStartBenchmark \
 	--ric "$PWD/benchmarks/harness/target/ric/*" --runs "$RUNS" --warm "$WARM" --work benchmarks/target/cold-start --out "$OUT" \
 	"${JDK_ARGS[@]}" \
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \

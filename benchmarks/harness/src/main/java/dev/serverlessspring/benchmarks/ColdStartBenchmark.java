@@ -12,9 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.runtime.InvocationRequest;
+import dev.serverlessspring.test.runtime.RuntimeApiServer;
 
 /**
  * Measures packaged Lambda functions side by side, the way Lambda's managed Java runtime
@@ -32,9 +39,13 @@ import java.util.zip.ZipInputStream;
  */
 public final class ColdStartBenchmark {
 
+	/** The function's memory size in MB, which Lambda sizes the heap from. */
+	static final int MEMORY_SIZE = 1024;
+
 	/** The flags Lambda's managed Java runtimes start the JVM with. */
 	static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-			"-XX:+UseSerialGC", "-Xshare:auto", "-Djava.net.preferIPv4Stack=true");
+			"-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxHeapSize=" + (MEMORY_SIZE * 1024 * 85 / 100) + "k",
+			"-Djava.net.preferIPv4Stack=true", "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
 
 	/** USER_HZ, 100 on Linux for x86-64 and arm64. */
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -143,7 +154,9 @@ public final class ColdStartBenchmark {
 		command.addAll(subject.jvmOptions());
 		command.addAll(List.of("-cp", this.ricClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
 				subject.handler()));
-		try (RuntimeApiStub api = new RuntimeApiStub()) {
+		try (RuntimeApiServer api = new RuntimeApiServer()) {
+			AtomicLong initialized = new AtomicLong();
+			api.initialization().whenComplete((error, ex) -> initialized.set(System.nanoTime()));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(taskRoot.resolveSibling(taskRoot.getFileName() + ".log").toFile());
@@ -151,25 +164,25 @@ public final class ColdStartBenchmark {
 			environment.put("AWS_LAMBDA_RUNTIME_API", api.address());
 			environment.put("AWS_LAMBDA_FUNCTION_NAME", "benchmark");
 			environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-			environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+			environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(MEMORY_SIZE));
+			environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
 			environment.put("AWS_REGION", "us-east-1");
 			environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
 			environment.putAll(subject.environment());
-			api.send(EVENT);
+			CompletableFuture<Answer> firstAnswer = invoke(api);
 			long start = System.nanoTime();
 			Process process = builder.start();
+			process.onExit().thenAccept((exited) -> api.runtimeExited(exited.exitValue()));
 			try {
-				RuntimeApiStub.Answer first = answer(api, process, subject, taskRoot);
+				Answer first = check(firstAnswer, subject, taskRoot);
 				long coldCpuNanos = cpuNanos(process.pid());
 				long[] warmNanos = new long[warm];
 				for (int i = 0; i < warm; i++) {
-					api.send(EVENT);
-					RuntimeApiStub.Answer answer = answer(api, process, subject, taskRoot);
-					warmNanos[i] = answer.answeredNanos() - answer.servedNanos();
+					warmNanos[i] = check(invoke(api), subject, taskRoot).result().duration().toNanos();
 				}
 				Arrays.sort(warmNanos);
-				return new Measurement(first.answeredNanos() - start, coldCpuNanos, api.firstNextNanos() - start,
-						first.answeredNanos() - first.servedNanos(), warmNanos, peakRssKilobytes(process.pid()));
+				return new Measurement(first.answeredNanos() - start, coldCpuNanos, initialized.get() - start,
+						first.result().duration().toNanos(), warmNanos, peakRssKilobytes(process.pid()));
 			}
 			finally {
 				process.destroyForcibly();
@@ -178,20 +191,33 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	private static RuntimeApiStub.Answer answer(RuntimeApiStub api, Process process, Subject subject, Path taskRoot)
-			throws InterruptedException {
-		RuntimeApiStub.Answer answer = null;
-		for (int waited = 0; answer == null && waited < 120 && process.isAlive(); waited++) {
-			answer = api.await(1);
+	/** An answer and when it arrived. */
+	private record Answer(InvocationResult result, long answeredNanos) {
+	}
+
+	private static CompletableFuture<Answer> invoke(RuntimeApiServer api) throws InterruptedException {
+		InvocationRequest request = InvocationRequest.builder(EVENT).timeout(Duration.ofSeconds(120)).build();
+		for (int attempt = 0;; attempt++) {
+			try {
+				return api.invoke(request).thenApply((result) -> new Answer(result, System.nanoTime()));
+			}
+			catch (IllegalStateException ex) {
+				// The server frees the environment just after completing the previous result.
+				if (attempt == 1000) {
+					throw ex;
+				}
+				Thread.sleep(0, 100_000);
+			}
 		}
-		if (answer == null) {
-			throw new IllegalStateException(subject.name() + " did not answer (" + (process.isAlive() ? "in 120 s" : "it exited")
-					+ "); see " + taskRoot + ".log");
-		}
+	}
+
+	private static Answer check(CompletableFuture<Answer> pending, Subject subject, Path taskRoot) throws Exception {
+		Answer answer = pending.get(130, TimeUnit.SECONDS);
+		String body = answer.result().payloadAsString();
 		// FunctionInvoker answers the JSON string "HELLO", the others the text.
-		if (answer.error() || !(EXPECTED.equals(answer.body()) || ('"' + EXPECTED + '"').equals(answer.body()))) {
-			throw new IllegalStateException(subject.name() + " answered " + (answer.error() ? "an error " : "")
-					+ answer.body() + " instead of " + EXPECTED + "; see " + taskRoot + ".log");
+		if (answer.result().isFunctionError() || !(EXPECTED.equals(body) || ('"' + EXPECTED + '"').equals(body))) {
+			throw new IllegalStateException(subject.name() + " answered " + answer.result() + " instead of " + EXPECTED
+					+ "; see " + taskRoot + ".log");
 		}
 		return answer;
 	}
