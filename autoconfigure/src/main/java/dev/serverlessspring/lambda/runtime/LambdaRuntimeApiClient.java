@@ -97,8 +97,9 @@ public class LambdaRuntimeApiClient {
 
 	private void post(String path, byte[] body, String errorType) {
 		HttpURLConnection connection = open(path, "POST");
+		// Not streamed: HttpURLConnection then sends the headers and the body in one write. Streamed,
+		// they go in two, and without TCP_NODELAY the second waits for the first's ACK.
 		connection.setDoOutput(true);
-		connection.setFixedLengthStreamingMode(body.length);
 		if (errorType != null) {
 			connection.setRequestProperty(ERROR_TYPE, errorType);
 		}

@@ -148,12 +148,19 @@ public final class ColdStartBenchmark {
 
 	private Measurement measure(Subject subject, Path javaHome, int warm) throws Exception {
 		Path taskRoot = unpack(subject);
-		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0", javaHome.resolve("bin/java").toString()));
-		command.addAll(LAMBDA_JVM_FLAGS);
-		command.add("-D" + RIC_JNI_PROPERTY + "=" + this.ricJni);
-		command.addAll(subject.jvmOptions());
-		command.addAll(List.of("-cp", this.ricClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-				subject.handler()));
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0"));
+		if (subject.isCustomRuntime()) {
+			// provided.al2023: the package's bootstrap starts the JVM (with Lambda's flags) itself.
+			command.add(taskRoot.resolve("bootstrap").toString());
+		}
+		else {
+			command.add(javaHome.resolve("bin/java").toString());
+			command.addAll(LAMBDA_JVM_FLAGS);
+			command.add("-D" + RIC_JNI_PROPERTY + "=" + this.ricJni);
+			command.addAll(subject.jvmOptions());
+			command.addAll(List.of("-cp", this.ricClasspath,
+					"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", subject.handler()));
+		}
 		try (RuntimeApiServer api = new RuntimeApiServer()) {
 			AtomicLong initialized = new AtomicLong();
 			api.initialization().whenComplete((error, ex) -> initialized.set(System.nanoTime()));
@@ -168,6 +175,10 @@ public final class ColdStartBenchmark {
 			environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
 			environment.put("AWS_REGION", "us-east-1");
 			environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+			environment.put("JAVA_HOME", javaHome.toString());
+			if (subject.isCustomRuntime() && !subject.jvmOptions().isEmpty()) {
+				environment.put("JAVA_TOOL_OPTIONS", String.join(" ", subject.jvmOptions()));
+			}
 			environment.putAll(subject.environment());
 			CompletableFuture<Answer> firstAnswer = invoke(api);
 			long start = System.nanoTime();
@@ -262,6 +273,9 @@ public final class ColdStartBenchmark {
 				else {
 					Files.createDirectories(file.getParent());
 					Files.copy(zip, file);
+					if (entry.getName().equals("bootstrap")) {
+						file.toFile().setExecutable(true);
+					}
 				}
 			}
 		}

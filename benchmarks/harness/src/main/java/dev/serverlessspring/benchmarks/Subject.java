@@ -13,12 +13,17 @@ import java.util.Map;
  * two parts may be empty.
  *
  * @param name the row's label
- * @param handler the handler string given to the runtime interface client
+ * @param handler the handler string given to the runtime interface client, or
+ * {@code bootstrap} for a custom runtime started by the package's bootstrap
  * @param artifact the zip or jar, unpacked as Lambda unpacks it into {@code /var/task}
  * @param environment extra environment variables
  * @param jvmOptions extra JVM options, after Lambda's own
  */
 record Subject(String name, String handler, Path artifact, Map<String, String> environment, List<String> jvmOptions) {
+
+	boolean isCustomRuntime() {
+		return "bootstrap".equals(this.handler);
+	}
 
 	static Subject parse(String spec) {
 		String[] parts = spec.split("\\|", -1);
