@@ -71,7 +71,7 @@ public final class LambdaFunction {
 	 * @return {@code true} for an AWS event input type
 	 */
 	public boolean takesAwsEvent() {
-		return PayloadConverter.isAwsEventType(inputClass());
+		return PayloadConverter.isAwsEventsClass(inputClass());
 	}
 
 	/**
