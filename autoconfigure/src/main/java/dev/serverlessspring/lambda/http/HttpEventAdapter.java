@@ -111,8 +111,9 @@ public class HttpEventAdapter implements EventAdapter {
 				routedPathParameters = match.pathVariables();
 			}
 			Object input = readInput(request, target, routedPathParameters);
-			Object result = target.invoke(input, event.context(),
-					request.messageHeaders(this.objectMapper, routedPathParameters));
+			Map<String, Object> headers = target.takesMessage()
+					? request.messageHeaders(this.objectMapper, routedPathParameters) : Map.of();
+			Object result = target.invoke(input, event.context(), headers);
 			return writeResult(request, target, result);
 		}
 		catch (RuntimeException | Error ex) {

@@ -75,6 +75,15 @@ public final class LambdaFunction {
 	}
 
 	/**
+	 * Whether the function takes a {@code Message}, and so sees the headers passed to
+	 * {@link #invoke}; adapters need not compute headers for other functions.
+	 * @return {@code true} for a {@code Message} input type
+	 */
+	public boolean takesMessage() {
+		return this.function.isInputTypeMessage();
+	}
+
+	/**
 	 * Whether the function returns a {@code Message}, whose headers then carry meaning.
 	 * @return {@code true} for a {@code Message} output type
 	 */

@@ -164,6 +164,16 @@ class HttpEventAdapterTests {
 	}
 
 	@Test
+	void parametersAreConvertedToTheFieldTypes() {
+		JsonNode response = dispatch("page", HttpEvent.REST_API.request("GET", "/pages/{number}", "/pages/7",
+				Map.of("number", "7"), null, null, false));
+		assertThat(response.get("body").asString()).isEqualTo("8");
+		JsonNode invalid = dispatch("page", HttpEvent.REST_API.request("GET", "/pages/{number}", "/pages/x",
+				Map.of("number", "x"), null, null, false));
+		assertThat(assertProblem(invalid, 400, "/pages/x").get("detail").asString()).contains("'number'");
+	}
+
+	@Test
 	void getWithoutBodyBindsDecodedQueryParameters() {
 		JsonNode response = dispatch("search", HttpEvent.ALB.request("GET", "/search", "/search", null));
 		assertThat(response.get("body").asString()).isEqualTo("1234ABCD hello world");
@@ -435,6 +445,9 @@ class HttpEventAdapterTests {
 	record Search(String query, String greeting) {
 	}
 
+	record Page(int number) {
+	}
+
 	@ResponseStatus(422)
 	static class InvalidOrderException extends RuntimeException {
 
@@ -480,6 +493,11 @@ class HttpEventAdapterTests {
 				}
 				return new Order(query.id(), "BOOK-1", 1);
 			};
+		}
+
+		@Bean
+		Function<Page, String> page() {
+			return (page) -> String.valueOf(page.number() + 1);
 		}
 
 		@Bean
