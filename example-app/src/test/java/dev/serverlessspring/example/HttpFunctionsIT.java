@@ -132,11 +132,7 @@ class HttpFunctionsIT {
 	}
 
 	private static String header(JsonNode response, String name) {
-		JsonNode headers = response.get("headers");
-		if (headers != null && headers.has(name)) {
-			return headers.get(name).asString();
-		}
-		return response.get("multiValueHeaders").get(name).get(0).asString();
+		return HttpEvent.responseHeader(response, name);
 	}
 
 }

@@ -46,10 +46,10 @@ import org.springframework.util.MimeTypeUtils;
  */
 public class HttpEventAdapter implements EventAdapter {
 
-	private static final Log logger = LogFactory.getLog(HttpEventAdapter.class);
-
-	/** The adapter's order: before adapters for other event families, which have other shapes. */
+	/** The adapter's order among {@link EventAdapter}s; HTTP events have a shape of their own. */
 	public static final int ORDER = 100;
+
+	private static final Log logger = LogFactory.getLog(HttpEventAdapter.class);
 
 	private static final String CONTENT_TYPE = "Content-Type";
 

@@ -227,16 +227,21 @@ final class HttpRequest {
 		headers.put(HttpMessageHeaders.REQUEST_CONTEXT, context);
 		JsonNode authorizer = context.get("authorizer");
 		if (authorizer != null && authorizer.isObject()) {
-			headers.put(HttpMessageHeaders.AUTHORIZER, objectMapper.convertValue(authorizer, Map.class));
+			headers.put(HttpMessageHeaders.AUTHORIZER, toMap(objectMapper, authorizer));
 			JsonNode claims = authorizer.path("jwt").get("claims");
 			if (claims == null || !claims.isObject()) {
 				claims = authorizer.get("claims");
 			}
 			if (claims != null && claims.isObject()) {
-				headers.put(HttpMessageHeaders.CLAIMS, objectMapper.convertValue(claims, Map.class));
+				headers.put(HttpMessageHeaders.CLAIMS, toMap(objectMapper, claims));
 			}
 		}
 		return headers;
+	}
+
+	private static Map<String, Object> toMap(ObjectMapper objectMapper, JsonNode object) {
+		return objectMapper.convertValue(object, objectMapper.getTypeFactory()
+			.constructMapType(LinkedHashMap.class, String.class, Object.class));
 	}
 
 	private static byte[] body(JsonNode event) {

@@ -2,6 +2,7 @@ package dev.serverlessspring.lambda.http;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class HttpRoutes {
 		if (route.greedyVariable() == null) {
 			return this.matcher.extractUriTemplateVariables(route.antPattern(), path);
 		}
-		Map<String, String> variables = new java.util.LinkedHashMap<>(
+		Map<String, String> variables = new LinkedHashMap<>(
 				this.matcher.extractUriTemplateVariables(route.antPattern(), path));
 		variables.put(route.greedyVariable(), this.matcher.extractPathWithinPattern(route.antPattern(), path));
 		return variables;

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerReque
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The HTTP event fixtures, shaped like the samples of the AWS Lambda and API Gateway developer
@@ -143,6 +144,22 @@ public enum HttpEvent {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		serializer.toJson(event, out);
 		return out.toByteArray();
+	}
+
+	/**
+	 * Return the first value of a header of a proxy response, from {@code headers} or
+	 * {@code multiValueHeaders}, whichever the source's shape has.
+	 * @param response the response
+	 * @param name the header name
+	 * @return the value, or {@code null}
+	 */
+	public static String responseHeader(JsonNode response, String name) {
+		JsonNode headers = response.get("headers");
+		if (headers != null && headers.has(name)) {
+			return headers.get(name).asString();
+		}
+		JsonNode multi = response.get("multiValueHeaders");
+		return (multi != null && multi.has(name)) ? multi.get(name).get(0).asString() : null;
 	}
 
 	private static Map<String, String> withContentType(Map<String, String> headers, String contentType) {

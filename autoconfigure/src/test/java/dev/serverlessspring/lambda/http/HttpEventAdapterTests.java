@@ -406,12 +406,7 @@ class HttpEventAdapterTests {
 	}
 
 	private static String header(JsonNode response, String name) {
-		JsonNode headers = response.get("headers");
-		if (headers != null && headers.has(name)) {
-			return headers.get(name).asString();
-		}
-		JsonNode multi = response.get("multiValueHeaders");
-		return (multi != null && multi.has(name)) ? multi.get(name).get(0).asString() : null;
+		return HttpEvent.responseHeader(response, name);
 	}
 
 	private static List<String> strings(JsonNode array) {

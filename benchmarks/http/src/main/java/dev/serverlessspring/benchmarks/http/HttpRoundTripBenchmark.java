@@ -7,11 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.invoke.TestContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 6, time = 3)
+@Warmup(iterations = 10, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgs = { "-Xmx512m" })
 public class HttpRoundTripBenchmark {
@@ -52,7 +50,7 @@ public class HttpRoundTripBenchmark {
 
 		byte[] payload;
 
-		final Context context = new BenchmarkContext();
+		final Context context = new TestContext("bench-request");
 
 		@Setup(Level.Trial)
 		public void load() throws IOException {
@@ -126,65 +124,6 @@ public class HttpRoundTripBenchmark {
 		System.out.println();
 		System.out.printf("%-44s %12s %8s%n", "HTTP API POST /orders -> 201", "median µs", "ratio");
 		medians.forEach((name, median) -> System.out.printf("%-44s %12.2f %8.2f%n", name, median, median / baseline));
-	}
-
-	static final class BenchmarkContext implements Context {
-
-		@Override
-		public String getAwsRequestId() {
-			return "bench-request";
-		}
-
-		@Override
-		public String getLogGroupName() {
-			return "/aws/lambda/bench";
-		}
-
-		@Override
-		public String getLogStreamName() {
-			return "bench";
-		}
-
-		@Override
-		public String getFunctionName() {
-			return "bench";
-		}
-
-		@Override
-		public String getFunctionVersion() {
-			return "$LATEST";
-		}
-
-		@Override
-		public String getInvokedFunctionArn() {
-			return "arn:aws:lambda:eu-west-1:123456789012:function:bench";
-		}
-
-		@Override
-		public CognitoIdentity getIdentity() {
-			return null;
-		}
-
-		@Override
-		public ClientContext getClientContext() {
-			return null;
-		}
-
-		@Override
-		public int getRemainingTimeInMillis() {
-			return 30_000;
-		}
-
-		@Override
-		public int getMemoryLimitInMB() {
-			return 512;
-		}
-
-		@Override
-		public LambdaLogger getLogger() {
-			return null;
-		}
-
 	}
 
 }
