@@ -32,6 +32,10 @@ public enum HttpEventSource {
 		if (requestContext == null || !requestContext.isObject()) {
 			return null;
 		}
+		if (event.has("methodArn") || event.has("routeArn")) {
+			// A Lambda authorizer's event looks like a request but wants a policy, not a response.
+			return null;
+		}
 		if (requestContext.has("elb") && event.has("httpMethod")) {
 			return ALB;
 		}

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
@@ -375,6 +376,15 @@ class HttpEventAdapterTests {
 	}
 
 	@Test
+	void lambdaAuthorizerEventsAreNoHttpRequests() {
+		byte[] event = HttpEvent.json(EventLoader.loadAPIGatewayV2CustomAuthorizerEvent(
+				"http/apigateway-http-authorizer-event.json"));
+		JsonNode response = dispatch("authorize", event);
+		assertThat(response.properties()).extracting(Map.Entry::getKey).containsExactly("isAuthorized");
+		assertThat(response.get("isAuthorized").asBoolean()).isTrue();
+	}
+
+	@Test
 	void disabledAdapterHandsTheWholeEventToTheFunction() {
 		try (ConfigurableApplicationContext plain = new SpringApplicationBuilder(Functions.class)
 			.properties("spring.main.banner-mode=off", "serverless.spring.http.enabled=false",
@@ -615,6 +625,11 @@ class HttpEventAdapterTests {
 				.withBody(event.getRequestContext().getHttp().getMethod() + " " + event.getRawPath())
 				.withCookies(List.of("seen=1"))
 				.build();
+		}
+
+		@Bean
+		Function<Map<String, Object>, Map<String, Object>> authorize() {
+			return (event) -> Map.of("isAuthorized", event.get("routeArn") != null);
 		}
 
 		@Bean
