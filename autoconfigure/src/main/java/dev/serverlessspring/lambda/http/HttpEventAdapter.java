@@ -142,8 +142,7 @@ public class HttpEventAdapter implements EventAdapter {
 		}
 		String contentType = request.contentType();
 		if (contentType != null && !isJson(contentType)) {
-			throw new HttpErrorException(415,
-					"Content type '" + contentType + "' is not supported; send application/json");
+			throw new HttpErrorException(415, "The request's content type is not supported; send application/json");
 		}
 		return function.readInput(body);
 	}
@@ -220,7 +219,9 @@ public class HttpEventAdapter implements EventAdapter {
 			logger.debug(summary, ex);
 		}
 		else {
-			logger.info(summary + ": " + ((detail != null) ? detail : ex.getClass().getName()));
+			// Our own details name no values; the message of a user's exception may, so only its type.
+			boolean ours = ex instanceof HttpErrorException || ex instanceof InvalidEventException;
+			logger.info(summary + ": " + (ours ? detail : ex.getClass().getName()));
 		}
 		ObjectNode problem = this.objectMapper.createObjectNode();
 		problem.put("type", "about:blank");
