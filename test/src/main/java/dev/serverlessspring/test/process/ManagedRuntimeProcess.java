@@ -48,6 +48,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 	private final FunctionPackage functionPackage;
 
+	private final Duration initTimeout;
+
 	private final Output output = new Output();
 
 	private TaskRoot taskRoot;
@@ -61,7 +63,12 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * @param functionPackage the function to run
 	 */
 	public ManagedRuntimeProcess(FunctionPackage functionPackage) {
+		this(functionPackage, INIT_TIMEOUT);
+	}
+
+	ManagedRuntimeProcess(FunctionPackage functionPackage, Duration initTimeout) {
 		this.functionPackage = functionPackage;
+		this.initTimeout = initTimeout;
 	}
 
 	/**
@@ -90,7 +97,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 */
 	public synchronized Optional<LambdaError> initError() {
 		Environment current = environment();
-		Optional<LambdaError> error = current.awaitInit(this.functionPackage.timeout());
+		Optional<LambdaError> error = current.awaitInit(this.initTimeout, this.functionPackage.timeout(), null);
 		if (error.isPresent()) {
 			discard();
 		}
@@ -126,7 +133,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 */
 	public synchronized InvocationResult invoke(InvocationRequest request) {
 		Environment current = environment();
-		Optional<LambdaError> initError = current.awaitInit(request.timeout());
+		Optional<LambdaError> initError = current.awaitInit(this.initTimeout, request.timeout(), request.requestId());
 		if (initError.isPresent()) {
 			discard();
 			LambdaError error = initError.get();
@@ -181,6 +188,10 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	private Environment environment() {
 		if (this.closed) {
 			throw new IllegalStateException("The runtime process is closed");
+		}
+		if (this.environment != null && !this.environment.isAlive()) {
+			// The runtime died between invocations: Lambda quietly replaces such an environment.
+			discard();
 		}
 		if (this.environment == null) {
 			if (this.taskRoot == null) {
@@ -254,20 +265,21 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		// Lambda gives an on-demand init 10 seconds, then re-runs it within the invocation's timeout.
-		Optional<LambdaError> awaitInit(Duration timeout) {
+		// Lambda gives an on-demand init 10 seconds, then runs it again within the invocation's timeout.
+		Optional<LambdaError> awaitInit(Duration initTimeout, Duration timeout, String requestId) {
 			CompletableFuture<Optional<LambdaError>> initialization = this.server.initialization();
-			Duration limit = INIT_TIMEOUT.plus(timeout);
 			try {
-				Optional<LambdaError> error = initialization.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+				Optional<LambdaError> error = initialization.get(initTimeout.plus(timeout).toMillis(),
+						TimeUnit.MILLISECONDS);
 				if (this.initDuration == null) {
 					this.initDuration = Duration.ofNanos(System.nanoTime() - this.startedAt);
 				}
 				return error;
 			}
 			catch (TimeoutException ex) {
+				String prefix = (requestId != null) ? "RequestId: " + requestId + " Error: " : "";
 				return Optional.of(LambdaError.of("Sandbox.Timedout",
-						"Init did not complete within " + seconds(limit) + " seconds"));
+						prefix + "Task timed out after " + seconds(timeout) + " seconds"));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

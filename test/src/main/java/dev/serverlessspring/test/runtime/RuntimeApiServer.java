@@ -162,7 +162,8 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * the deadline passes, when the runtime's init fails or when it exits.
 	 * @param request the event and its context
 	 * @return the invocation's result
-	 * @throws IllegalStateException if another invocation is in progress
+	 * @throws IllegalStateException if another invocation is in progress, or the environment
+	 * is spent (after a timeout, an init error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		Invocation invocation = new Invocation(request);
@@ -175,8 +176,8 @@ public class RuntimeApiServer implements AutoCloseable {
 						+ " is in progress: an execution environment runs one invocation at a time");
 			}
 			if (this.spent != null) {
-				invocation.fail(this.spent);
-				return invocation.result;
+				throw new IllegalStateException("This execution environment is spent (" + this.spent.errorType()
+						+ "): start a new runtime, with a new server, as Lambda does");
 			}
 			this.current = invocation;
 		}

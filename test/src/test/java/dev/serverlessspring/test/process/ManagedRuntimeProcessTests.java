@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.fixture.FailingInitHandler;
+import dev.serverlessspring.test.fixture.SlowInitHandler;
+import dev.serverlessspring.test.fixture.SnapStartHandler;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,20 @@ class ManagedRuntimeProcessTests {
 	}
 
 	@Test
+	void timesOutAnInitThatOutlastsTheInitLimitAndTheTimeout() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SlowInitHandler.class.getName() + "::handleRequest")
+			.timeout(Duration.ofSeconds(1));
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage, Duration.ofMillis(500))) {
+			long start = System.nanoTime();
+			InvocationResult result = function.invoke("{}");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			assertThat(result.errorType()).isEqualTo("Sandbox.Timedout");
+			assertThat(result.errorMessage())
+				.isEqualTo("RequestId: " + result.requestId() + " Error: Task timed out after 1.00 seconds");
+		}
+	}
+
+	@Test
 	void rejectsAResponseOverSixMegabytes() throws Exception {
 		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(fixture())) {
 			InvocationResult atLimit = function.invoke("big:" + RuntimeApiServer.MAX_RESPONSE_BYTES);
@@ -189,6 +205,31 @@ class ManagedRuntimeProcessTests {
 			assertThat(result.isFunctionError()).as(function.output()).isFalse();
 			assertThat(result.payloadAsString()).contains("AWS_EXECUTION_ENV=null");
 			assertThat(function.output()).contains("custom bootstrap for " + Fixtures.HANDLER);
+		}
+	}
+
+	@Test
+	void servesSnapStartsRestorePhase() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SnapStartHandler.class.getName() + "::handleRequest")
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage)) {
+			InvocationResult result = function.invoke("{}");
+			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("restored");
+			assertThat(function.output()).containsSubsequence("beforeCheckpoint hook", "afterRestore hook", "START");
+		}
+	}
+
+	@Test
+	void reportsAFailedRestoreAsTheInitError() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SnapStartHandler.class.getName() + "::handleRequest")
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
+			.environment("FIXTURE_RESTORE_FAILS", "true");
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage)) {
+			Optional<LambdaError> initError = function.initError();
+			assertThat(initError).as(function.output()).isPresent();
+			// The RIC reports the hook's failure wrapped, as it does on Lambda.
+			assertThat(initError.get().errorType()).isEqualTo("com.amazonaws.services.lambda.crac.RestoreException");
+			assertThat(function.output()).contains("afterRestore hook");
 		}
 	}
 
