@@ -140,6 +140,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			return InvocationResult.functionError(request.requestId(), error.body(), error.errorType(),
 					error.errorMessage(), Duration.ZERO);
 		}
+		long logStart = this.output.size();
 		this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
 		InvocationResult result = current.invoke(request);
 		if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
@@ -151,7 +152,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 		if (result.isFunctionError() && ("Sandbox.Timedout".equals(result.errorType()) || !current.isAlive())) {
 			discard();
 		}
-		return result;
+		return result.withLog(this.output.since(logStart));
 	}
 
 	/**
@@ -392,6 +393,24 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
+		synchronized long size() {
+			try {
+				return (this.file != null) ? Files.size(this.file) : 0;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		synchronized String since(long offset) {
+			if (this.file == null) {
+				return "";
+			}
+			byte[] all = bytes();
+			int from = (int) Math.min(offset, all.length);
+			return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+		}
+
 		synchronized void delete() {
 			this.last = toString();
 			if (this.file != null) {
@@ -410,8 +429,12 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.file == null) {
 				return this.last;
 			}
+			return new String(bytes(), StandardCharsets.UTF_8);
+		}
+
+		private byte[] bytes() {
 			try {
-				return new String(Files.readAllBytes(this.file), StandardCharsets.UTF_8);
+				return Files.readAllBytes(this.file);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -192,6 +192,11 @@ class ManagedRuntimeProcessTests {
 				.containsPattern("REPORT RequestId: " + result.requestId()
 						+ "\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB.*\tInit Duration: [0-9.]+ ms");
 			assertThat(output.indexOf("stdout line-1")).isBetween(output.indexOf("START"), output.indexOf("END"));
+			assertThat(result.log()).startsWith("START RequestId: " + result.requestId())
+				.contains("stdout line-1")
+				.contains("REPORT RequestId: " + result.requestId());
+			InvocationResult second = function.invoke("log:line-2");
+			assertThat(second.log()).contains("stdout line-2").doesNotContain("line-1");
 		}
 	}
 
