@@ -58,6 +58,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	static final String COGNITO_IDENTITY_HEADER = "Lambda-Runtime-Cognito-Identity";
 
+	static final String TENANT_ID_HEADER = "Lambda-Runtime-Aws-Tenant-Id";
+
 	static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
 	private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
@@ -283,6 +285,9 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		if (request.cognitoIdentity() != null) {
 			headers.set(COGNITO_IDENTITY_HEADER, request.cognitoIdentity());
+		}
+		if (request.tenantId() != null) {
+			headers.set(TENANT_ID_HEADER, request.tenantId());
 		}
 		respond(exchange, 200, request.payload());
 	}

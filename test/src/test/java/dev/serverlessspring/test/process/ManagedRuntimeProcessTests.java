@@ -50,6 +50,7 @@ class ManagedRuntimeProcessTests {
 				.clientContext("{\"client\":{\"installation_id\":\"install-1\"},\"custom\":{},\"env\":{}}")
 				.cognitoIdentity("{\"cognitoIdentityId\":\"identity-1\",\"cognitoIdentityPoolId\":\"pool-1\"}")
 				.traceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.tenantId("tenant-7")
 				.build());
 			String context = result.payloadAsString();
 			assertThat(context).as(function.output())
@@ -63,6 +64,8 @@ class ManagedRuntimeProcessTests {
 				.contains("clientContext=install-1")
 				.contains("identityId=identity-1")
 				.contains("traceId=Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.contains("contextTraceId=Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.contains("tenantId=tenant-7")
 				.contains("AWS_EXECUTION_ENV=AWS_Lambda_java21")
 				.contains("AWS_LAMBDA_INITIALIZATION_TYPE=on-demand")
 				.contains("AWS_REGION=eu-west-1")

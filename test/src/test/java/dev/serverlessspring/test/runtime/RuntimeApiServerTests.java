@@ -66,6 +66,7 @@ class RuntimeApiServerTests {
 			.traceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
 			.clientContext("{\"custom\":{\"k\":\"v\"}}")
 			.cognitoIdentity("{\"cognitoIdentityId\":\"id-1\"}")
+			.tenantId("tenant-1")
 			.build();
 		CompletableFuture<InvocationResult> result = this.server.invoke(request);
 		long before = System.currentTimeMillis();
@@ -81,6 +82,7 @@ class RuntimeApiServerTests {
 		assertThat(next.headers().firstValue("Lambda-Runtime-Client-Context")).hasValue("{\"custom\":{\"k\":\"v\"}}");
 		assertThat(next.headers().firstValue("Lambda-Runtime-Cognito-Identity"))
 			.hasValue("{\"cognitoIdentityId\":\"id-1\"}");
+		assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id")).hasValue("tenant-1");
 		long deadline = Long.parseLong(next.headers().firstValue("Lambda-Runtime-Deadline-Ms").orElseThrow());
 		assertThat(deadline).isBetween(before + 4_000, System.currentTimeMillis() + 5_000);
 		assertThat(this.server.initialization()).isCompletedWithValue(Optional.empty());
@@ -99,6 +101,7 @@ class RuntimeApiServerTests {
 		HttpResponse<String> next = get("invocation/next");
 		assertThat(next.headers().firstValue("Lambda-Runtime-Client-Context")).isEmpty();
 		assertThat(next.headers().firstValue("Lambda-Runtime-Cognito-Identity")).isEmpty();
+		assertThat(next.headers().firstValue("Lambda-Runtime-Aws-Tenant-Id")).isEmpty();
 		assertThat(next.headers().firstValue("Lambda-Runtime-Trace-Id").orElseThrow())
 			.matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0");
 	}
