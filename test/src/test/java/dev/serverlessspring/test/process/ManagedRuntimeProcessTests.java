@@ -11,6 +11,8 @@ import dev.serverlessspring.test.fixture.SnapStartHandler;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -238,6 +240,15 @@ class ManagedRuntimeProcessTests {
 			// The RIC reports the hook's failure wrapped, as it does on Lambda.
 			assertThat(initError.get().errorType()).isEqualTo("com.amazonaws.services.lambda.crac.RestoreException");
 			assertThat(function.output()).contains("afterRestore hook");
+		}
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void startsTheRuntimeThroughALauncher() throws Exception {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(fixture().launcher("taskset", "-c", "0"))) {
+			InvocationResult result = function.invoke("context");
+			assertThat(result.payloadAsString()).as(function.output()).contains("cpus=0\n");
 		}
 	}
 
