@@ -1,8 +1,6 @@
 package dev.serverlessspring.example;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
@@ -10,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.serverlessspring.test.InvocationResult;
-import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,31 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OrderEventFunctionsIT {
 
-	private static final FunctionPackage EXAMPLE = FunctionPackage
-		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-		.memorySize(512)
-		// Generous: the build machine may be busy, and the init of a cold JVM is not what is tested here.
-		.timeout(Duration.ofSeconds(30));
-
 	private static ManagedRuntimeProcess orderPlaced;
 
 	private static ManagedRuntimeProcess invoiceUploaded;
 
 	@BeforeAll
 	static void startFunctions() {
-		orderPlaced = new ManagedRuntimeProcess(function("orderPlaced")).start();
-		invoiceUploaded = new ManagedRuntimeProcess(function("invoiceUploaded")).start();
+		// The same package and runtime settings as PackagedFunctionsIT.
+		orderPlaced = new ManagedRuntimeProcess(PackagedFunctionsIT.function("orderPlaced")).start();
+		invoiceUploaded = new ManagedRuntimeProcess(PackagedFunctionsIT.function("invoiceUploaded")).start();
 	}
 
 	@AfterAll
 	static void stopFunctions() {
 		orderPlaced.close();
 		invoiceUploaded.close();
-	}
-
-	private static FunctionPackage function(String definition) {
-		return EXAMPLE.functionName(definition).environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
 	}
 
 	@Test

@@ -21,23 +21,11 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class DynamoDbEventAdapter extends RecordEventAdapter {
 
-	static final String EVENT_SOURCE = "aws:dynamodb";
-
 	private final AttributeValueConverter converter;
 
 	public DynamoDbEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
+		super(processor, objectMapper, "aws:dynamodb", FailureMode.FIRST_FAILED_ITEM);
 		this.converter = new AttributeValueConverter(objectMapper.getNodeFactory());
-	}
-
-	@Override
-	protected boolean matches(JsonNode event) {
-		return isRecordsFrom(event, EVENT_SOURCE);
-	}
-
-	@Override
-	protected FailureMode failureMode(JsonNode event) {
-		return FailureMode.FIRST_FAILED_ITEM;
 	}
 
 	@Override
@@ -47,21 +35,23 @@ public class DynamoDbEventAdapter extends RecordEventAdapter {
 			JsonNode change = record.path("dynamodb");
 			String sequenceNumber = text(change, "SequenceNumber");
 			JsonNode item = firstPresent(change.get("NewImage"), change.get("OldImage"), change.get("Keys"));
-			records.add(new BatchRecord(sequenceNumber,
-					headers(BatchHeaders.EVENT_SOURCE, EVENT_SOURCE, BatchHeaders.RECORD_ID, sequenceNumber,
-							BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"), BatchHeaders.AWS_REGION,
-							text(record, "awsRegion"), BatchHeaders.EVENT_ID, text(record, "eventID"),
-							BatchHeaders.EVENT_NAME, text(record, "eventName"), BatchHeaders.SEQUENCE_NUMBER, sequenceNumber,
-							BatchHeaders.DYNAMODB_KEYS, plain(change.get("Keys")), BatchHeaders.DYNAMODB_OLD_IMAGE,
-							plain(change.get("OldImage"))),
-					(function) -> {
-						if (item == null) {
-							throw new InvalidEventException("DynamoDB stream record has neither image nor keys", null);
-						}
-						return function.readInput(this.converter.toJson(item));
-					}));
+			records.add(record(sequenceNumber, (function) -> function.readInput(item(item)),
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"),
+					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
+					BatchHeaders.EVENT_ID, text(record, "eventID"),
+					BatchHeaders.EVENT_NAME, text(record, "eventName"),
+					BatchHeaders.SEQUENCE_NUMBER, sequenceNumber,
+					BatchHeaders.DYNAMODB_KEYS, plain(change.get("Keys")),
+					BatchHeaders.DYNAMODB_OLD_IMAGE, plain(change.get("OldImage"))));
 		}
 		return records;
+	}
+
+	private JsonNode item(JsonNode item) {
+		if (item == null) {
+			throw new InvalidEventException("DynamoDB stream record has neither image nor keys", null);
+		}
+		return this.converter.toJson(item);
 	}
 
 	private Map<?, ?> plain(JsonNode item) {

@@ -23,18 +23,13 @@ import tools.jackson.databind.ObjectMapper;
 public class EventBridgeEventAdapter extends RecordEventAdapter {
 
 	public EventBridgeEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
+		super(processor, objectMapper, null, FailureMode.INVOCATION_ERROR);
 	}
 
 	@Override
 	protected boolean matches(JsonNode event) {
 		return text(event, "detail-type") != null && text(event, "source") != null && text(event, "id") != null
 				&& event.has("detail");
-	}
-
-	@Override
-	protected FailureMode failureMode(JsonNode event) {
-		return FailureMode.INVOCATION_ERROR;
 	}
 
 	@Override
@@ -45,13 +40,14 @@ public class EventBridgeEventAdapter extends RecordEventAdapter {
 			resources.add(resource.asString());
 		}
 		JsonNode detail = event.get("detail");
-		return List.of(new BatchRecord(id,
-				headers(BatchHeaders.EVENT_SOURCE, text(event, "source"), BatchHeaders.RECORD_ID, id,
-						BatchHeaders.AWS_REGION, text(event, "region"), BatchHeaders.EVENTBRIDGE_ID, id,
-						BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, text(event, "detail-type"), BatchHeaders.EVENTBRIDGE_ACCOUNT,
-						text(event, "account"), BatchHeaders.EVENTBRIDGE_TIME, text(event, "time"),
-						BatchHeaders.EVENTBRIDGE_RESOURCES, List.copyOf(resources)),
-				(function) -> function.readInput(detail)));
+		return List.of(record(id, (function) -> function.readInput(detail),
+				BatchHeaders.EVENT_SOURCE, text(event, "source"),
+				BatchHeaders.AWS_REGION, text(event, "region"),
+				BatchHeaders.EVENTBRIDGE_ID, id,
+				BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, text(event, "detail-type"),
+				BatchHeaders.EVENTBRIDGE_ACCOUNT, text(event, "account"),
+				BatchHeaders.EVENTBRIDGE_TIME, text(event, "time"),
+				BatchHeaders.EVENTBRIDGE_RESOURCES, List.copyOf(resources)));
 	}
 
 	@Override

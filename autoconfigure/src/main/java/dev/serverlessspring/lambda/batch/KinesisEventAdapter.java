@@ -21,20 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class KinesisEventAdapter extends RecordEventAdapter {
 
-	static final String EVENT_SOURCE = "aws:kinesis";
-
 	public KinesisEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
-	}
-
-	@Override
-	protected boolean matches(JsonNode event) {
-		return isRecordsFrom(event, EVENT_SOURCE);
-	}
-
-	@Override
-	protected FailureMode failureMode(JsonNode event) {
-		return FailureMode.FIRST_FAILED_ITEM;
+		super(processor, objectMapper, "aws:kinesis", FailureMode.FIRST_FAILED_ITEM);
 	}
 
 	@Override
@@ -44,14 +32,13 @@ public class KinesisEventAdapter extends RecordEventAdapter {
 			JsonNode kinesis = record.path("kinesis");
 			String sequenceNumber = text(kinesis, "sequenceNumber");
 			String data = text(kinesis, "data");
-			records.add(new BatchRecord(sequenceNumber,
-					headers(BatchHeaders.EVENT_SOURCE, EVENT_SOURCE, BatchHeaders.RECORD_ID, sequenceNumber,
-							BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"), BatchHeaders.AWS_REGION,
-							text(record, "awsRegion"), BatchHeaders.EVENT_ID, text(record, "eventID"),
-							BatchHeaders.SEQUENCE_NUMBER, sequenceNumber, BatchHeaders.KINESIS_PARTITION_KEY,
-							text(kinesis, "partitionKey"), BatchHeaders.KINESIS_ARRIVAL_TIME,
-							arrivalTime(kinesis.get("approximateArrivalTimestamp"))),
-					(function) -> function.readInput(decode(data))));
+			records.add(record(sequenceNumber, (function) -> function.readInput(decode(data)),
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"),
+					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
+					BatchHeaders.EVENT_ID, text(record, "eventID"),
+					BatchHeaders.SEQUENCE_NUMBER, sequenceNumber,
+					BatchHeaders.KINESIS_PARTITION_KEY, text(kinesis, "partitionKey"),
+					BatchHeaders.KINESIS_ARRIVAL_TIME, arrivalTime(kinesis.get("approximateArrivalTimestamp"))));
 		}
 		return records;
 	}

@@ -1,8 +1,10 @@
 package dev.serverlessspring.lambda.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.serverlessspring.lambda.batch.RecordProcessor.BatchResult;
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
@@ -27,9 +29,25 @@ public abstract class RecordEventAdapter implements EventAdapter {
 
 	private final ObjectMapper objectMapper;
 
-	protected RecordEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
+	private final String eventSource;
+
+	private final FailureMode failureMode;
+
+	/**
+	 * Create an adapter.
+	 * @param processor the processor that calls the function per record
+	 * @param objectMapper the application's object mapper
+	 * @param eventSource the {@code eventSource} of the records this adapter handles, such as
+	 * {@code aws:sqs}, or {@code null} when the adapter recognises its events otherwise
+	 * @param failureMode what a failed record means for the batch, unless
+	 * {@link #failureMode(JsonNode)} decides per event
+	 */
+	protected RecordEventAdapter(RecordProcessor processor, ObjectMapper objectMapper, String eventSource,
+			FailureMode failureMode) {
 		this.processor = processor;
 		this.objectMapper = objectMapper;
+		this.eventSource = eventSource;
+		this.failureMode = failureMode;
 	}
 
 	@Override
@@ -50,11 +68,17 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	}
 
 	/**
-	 * Whether the event comes from this adapter's source.
+	 * Whether the event comes from this adapter's source: by default, whether it is a
+	 * {@code Records} batch whose first record has the adapter's {@code eventSource} (SNS
+	 * spells it {@code EventSource}).
 	 * @param event the event, a JSON object
 	 * @return {@code true} to handle it
 	 */
-	protected abstract boolean matches(JsonNode event);
+	protected boolean matches(JsonNode event) {
+		JsonNode first = event.path("Records").path(0);
+		return this.eventSource != null
+				&& (this.eventSource.equals(text(first, "eventSource")) || this.eventSource.equals(text(first, "EventSource")));
+	}
 
 	/**
 	 * Split the event into its records.
@@ -64,11 +88,14 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	protected abstract List<BatchRecord> records(JsonNode event);
 
 	/**
-	 * Return what a failed record means for this event's batch.
+	 * Return what a failed record means for this event's batch: by default, the adapter's
+	 * failure mode.
 	 * @param event the event
 	 * @return the failure mode
 	 */
-	protected abstract FailureMode failureMode(JsonNode event);
+	protected FailureMode failureMode(JsonNode event) {
+		return this.failureMode;
+	}
 
 	/**
 	 * Write the response: the partial batch failure response
@@ -101,30 +128,23 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	}
 
 	/**
-	 * Whether the event is a {@code Records} batch whose first record comes from the source.
-	 * @param event the event
-	 * @param eventSource the source, such as {@code aws:sqs}
-	 * @return {@code true} if it is
+	 * Create a record with the {@link BatchHeaders#EVENT_SOURCE} and
+	 * {@link BatchHeaders#RECORD_ID} headers and the given ones, leaving out those without a
+	 * value.
+	 * @param id the identifier the record's failure is reported by
+	 * @param input reads the record's content as the function's input
+	 * @param headerNamesAndValues further header names, each followed by its value
+	 * @return the record
 	 */
-	protected static boolean isRecordsFrom(JsonNode event, String eventSource) {
-		JsonNode first = event.path("Records").path(0);
-		// SNS spells it EventSource, the others eventSource.
-		return eventSource.equals(text(first, "eventSource")) || eventSource.equals(text(first, "EventSource"));
-	}
-
-	/**
-	 * Collect record headers, leaving out those without a value.
-	 * @param namesAndValues header names, each followed by its value
-	 * @return the headers
-	 */
-	protected static Map<String, Object> headers(Object... namesAndValues) {
+	protected BatchRecord record(String id, BatchRecord.Input input, Object... headerNamesAndValues) {
 		Map<String, Object> headers = new LinkedHashMap<>();
-		for (int i = 0; i < namesAndValues.length; i += 2) {
-			if (namesAndValues[i + 1] != null) {
-				headers.put((String) namesAndValues[i], namesAndValues[i + 1]);
-			}
+		headers.put(BatchHeaders.EVENT_SOURCE, this.eventSource);
+		headers.put(BatchHeaders.RECORD_ID, id);
+		for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+			headers.put((String) headerNamesAndValues[i], headerNamesAndValues[i + 1]);
 		}
-		return headers;
+		headers.values().removeIf(Objects::isNull);
+		return new BatchRecord(id, headers, input);
 	}
 
 	/**
@@ -142,6 +162,37 @@ public abstract class RecordEventAdapter implements EventAdapter {
 			}
 		}
 		return strings;
+	}
+
+	/**
+	 * Return text as UTF-8 bytes, for reading a record's body as the function's input.
+	 * @param text the text, may be {@code null}
+	 * @return the bytes, empty for {@code null}
+	 */
+	protected static byte[] utf8(String text) {
+		return (text != null) ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
+	}
+
+	/**
+	 * Return the values of SQS or SNS message attributes by name.
+	 * @param attributes the attributes object, may be {@code null}
+	 * @param valueFields the fields that hold an attribute's value, in order of preference
+	 * @return the first value present of each attribute, by name
+	 */
+	protected static Map<String, String> attributeValues(JsonNode attributes, String... valueFields) {
+		Map<String, String> values = new LinkedHashMap<>();
+		if (attributes != null) {
+			for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
+				for (String field : valueFields) {
+					String value = text(attribute.getValue(), field);
+					if (value != null) {
+						values.put(attribute.getKey(), value);
+						break;
+					}
+				}
+			}
+		}
+		return values;
 	}
 
 	/**

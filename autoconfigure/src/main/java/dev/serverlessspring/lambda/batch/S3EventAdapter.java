@@ -21,20 +21,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class S3EventAdapter extends RecordEventAdapter {
 
-	static final String EVENT_SOURCE = "aws:s3";
-
 	public S3EventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
-	}
-
-	@Override
-	protected boolean matches(JsonNode event) {
-		return isRecordsFrom(event, EVENT_SOURCE);
-	}
-
-	@Override
-	protected FailureMode failureMode(JsonNode event) {
-		return FailureMode.INVOCATION_ERROR;
+		super(processor, objectMapper, "aws:s3", FailureMode.INVOCATION_ERROR);
 	}
 
 	@Override
@@ -51,12 +39,11 @@ public class S3EventAdapter extends RecordEventAdapter {
 					(size != null && size.isNumber()) ? size.asLong() : null, text(object, "eTag"),
 					text(object, "versionId"));
 			String id = "s3://" + bucket + "/" + key;
-			records.add(new BatchRecord(id,
-					headers(BatchHeaders.EVENT_SOURCE, EVENT_SOURCE, BatchHeaders.RECORD_ID, id,
-							BatchHeaders.EVENT_SOURCE_ARN, text(s3.path("bucket"), "arn"), BatchHeaders.AWS_REGION,
-							text(record, "awsRegion"), BatchHeaders.EVENT_NAME, text(record, "eventName"),
-							BatchHeaders.EVENT_TIME, text(record, "eventTime")),
-					(function) -> input(reference, function)));
+			records.add(record(id, (function) -> input(reference, function),
+					BatchHeaders.EVENT_SOURCE_ARN, text(s3.path("bucket"), "arn"),
+					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
+					BatchHeaders.EVENT_NAME, text(record, "eventName"),
+					BatchHeaders.EVENT_TIME, text(record, "eventTime")));
 		}
 		return records;
 	}

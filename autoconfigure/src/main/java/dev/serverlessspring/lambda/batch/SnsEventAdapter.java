@@ -1,10 +1,7 @@
 package dev.serverlessspring.lambda.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import tools.jackson.databind.JsonNode;
@@ -20,20 +17,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class SnsEventAdapter extends RecordEventAdapter {
 
-	static final String EVENT_SOURCE = "aws:sns";
-
 	public SnsEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
-	}
-
-	@Override
-	protected boolean matches(JsonNode event) {
-		return isRecordsFrom(event, EVENT_SOURCE);
-	}
-
-	@Override
-	protected FailureMode failureMode(JsonNode event) {
-		return FailureMode.INVOCATION_ERROR;
+		super(processor, objectMapper, "aws:sns", FailureMode.INVOCATION_ERROR);
 	}
 
 	@Override
@@ -43,28 +28,15 @@ public class SnsEventAdapter extends RecordEventAdapter {
 			JsonNode sns = record.path("Sns");
 			String messageId = text(sns, "MessageId");
 			String message = text(sns, "Message");
-			records.add(new BatchRecord(messageId,
-					headers(BatchHeaders.EVENT_SOURCE, EVENT_SOURCE, BatchHeaders.RECORD_ID, messageId,
-							BatchHeaders.EVENT_SOURCE_ARN, text(record, "EventSubscriptionArn"), BatchHeaders.SNS_MESSAGE_ID,
-							messageId, BatchHeaders.SNS_TOPIC_ARN, text(sns, "TopicArn"), BatchHeaders.SNS_SUBJECT,
-							text(sns, "Subject"), BatchHeaders.SNS_TIMESTAMP, text(sns, "Timestamp"),
-							BatchHeaders.SNS_MESSAGE_ATTRIBUTES, messageAttributes(sns.get("MessageAttributes"))),
-					(function) -> function.readInput((message != null) ? message.getBytes(StandardCharsets.UTF_8) : new byte[0])));
+			records.add(record(messageId, (function) -> function.readInput(utf8(message)),
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "EventSubscriptionArn"),
+					BatchHeaders.SNS_MESSAGE_ID, messageId,
+					BatchHeaders.SNS_TOPIC_ARN, text(sns, "TopicArn"),
+					BatchHeaders.SNS_SUBJECT, text(sns, "Subject"),
+					BatchHeaders.SNS_TIMESTAMP, text(sns, "Timestamp"),
+					BatchHeaders.SNS_MESSAGE_ATTRIBUTES, attributeValues(sns.get("MessageAttributes"), "Value")));
 		}
 		return records;
-	}
-
-	private static Map<String, String> messageAttributes(JsonNode messageAttributes) {
-		Map<String, String> values = new LinkedHashMap<>();
-		if (messageAttributes != null) {
-			for (Map.Entry<String, JsonNode> attribute : messageAttributes.properties()) {
-				String value = text(attribute.getValue(), "Value");
-				if (value != null) {
-					values.put(attribute.getKey(), value);
-				}
-			}
-		}
-		return values;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.serverlessspring.lambda.batch;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +18,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class SqsEventAdapter extends RecordEventAdapter {
 
-	static final String EVENT_SOURCE = "aws:sqs";
-
 	public SqsEventAdapter(RecordProcessor processor, ObjectMapper objectMapper) {
-		super(processor, objectMapper);
-	}
-
-	@Override
-	protected boolean matches(JsonNode event) {
-		return isRecordsFrom(event, EVENT_SOURCE);
+		super(processor, objectMapper, "aws:sqs", FailureMode.EACH_FAILED_ITEM);
 	}
 
 	@Override
@@ -49,32 +40,18 @@ public class SqsEventAdapter extends RecordEventAdapter {
 			String messageId = text(message, "messageId");
 			String body = text(message, "body");
 			Map<String, String> attributes = strings(message.get("attributes"));
-			records.add(new BatchRecord(messageId,
-					headers(BatchHeaders.EVENT_SOURCE, EVENT_SOURCE, BatchHeaders.RECORD_ID, messageId,
-							BatchHeaders.EVENT_SOURCE_ARN, text(message, "eventSourceARN"), BatchHeaders.AWS_REGION,
-							text(message, "awsRegion"), BatchHeaders.SQS_MESSAGE_ID, messageId,
-							BatchHeaders.SQS_RECEIPT_HANDLE, text(message, "receiptHandle"), BatchHeaders.SQS_ATTRIBUTES,
-							attributes, BatchHeaders.SQS_MESSAGE_ATTRIBUTES, messageAttributes(message.get("messageAttributes")),
-							BatchHeaders.SQS_MESSAGE_GROUP_ID, attributes.get("MessageGroupId")),
-					(function) -> function.readInput((body != null) ? body.getBytes(StandardCharsets.UTF_8) : new byte[0])));
+			Map<String, String> messageAttributes = attributeValues(message.get("messageAttributes"), "stringValue",
+					"binaryValue");
+			records.add(record(messageId, (function) -> function.readInput(utf8(body)),
+					BatchHeaders.EVENT_SOURCE_ARN, text(message, "eventSourceARN"),
+					BatchHeaders.AWS_REGION, text(message, "awsRegion"),
+					BatchHeaders.SQS_MESSAGE_ID, messageId,
+					BatchHeaders.SQS_RECEIPT_HANDLE, text(message, "receiptHandle"),
+					BatchHeaders.SQS_ATTRIBUTES, attributes,
+					BatchHeaders.SQS_MESSAGE_ATTRIBUTES, messageAttributes,
+					BatchHeaders.SQS_MESSAGE_GROUP_ID, attributes.get("MessageGroupId")));
 		}
 		return records;
-	}
-
-	private static Map<String, String> messageAttributes(JsonNode messageAttributes) {
-		Map<String, String> values = new LinkedHashMap<>();
-		if (messageAttributes != null) {
-			for (Map.Entry<String, JsonNode> attribute : messageAttributes.properties()) {
-				String value = text(attribute.getValue(), "stringValue");
-				if (value == null) {
-					value = text(attribute.getValue(), "binaryValue");
-				}
-				if (value != null) {
-					values.put(attribute.getKey(), value);
-				}
-			}
-		}
-		return values;
 	}
 
 }

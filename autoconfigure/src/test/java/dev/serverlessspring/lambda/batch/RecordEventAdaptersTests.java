@@ -356,6 +356,11 @@ class RecordEventAdaptersTests {
 
 		static final List<Map<String, Object>> headers = new CopyOnWriteArrayList<>();
 
+		static void remember(Message<?> message) {
+			seen.add(message.getPayload());
+			headers.add(message.getHeaders());
+		}
+
 		@Bean
 		Consumer<String> text() {
 			return seen::add;
@@ -363,10 +368,7 @@ class RecordEventAdaptersTests {
 
 		@Bean
 		Consumer<Message<String>> textMessage() {
-			return (message) -> {
-				seen.add(message.getPayload());
-				headers.add(message.getHeaders());
-			};
+			return Functions::remember;
 		}
 
 		@Bean
@@ -408,10 +410,7 @@ class RecordEventAdaptersTests {
 
 		@Bean
 		Consumer<Message<S3ObjectReference>> object() {
-			return (message) -> {
-				seen.add(message.getPayload());
-				headers.add(message.getHeaders());
-			};
+			return Functions::remember;
 		}
 
 		@Bean
@@ -421,25 +420,18 @@ class RecordEventAdaptersTests {
 
 		@Bean
 		Consumer<Message<Item>> item() {
-			return (message) -> {
-				seen.add(message.getPayload());
-				headers.add(message.getHeaders());
-			};
+			return Functions::remember;
 		}
 
 		@Bean
 		Consumer<Message<Map<String, Object>>> documentMessage() {
-			return (message) -> {
-				seen.add(message.getPayload());
-				headers.add(message.getHeaders());
-			};
+			return Functions::remember;
 		}
 
 		@Bean
 		Function<Message<RdsEvent>, String> rdsEvent() {
 			return (message) -> {
-				seen.add(message.getPayload());
-				headers.add(message.getHeaders());
+				remember(message);
 				return message.getPayload().message();
 			};
 		}
