@@ -32,7 +32,7 @@ public class BatchAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RecordProcessor lambdaRecordProcessor(BatchProperties properties) {
-		return new RecordProcessor(properties.isReportItemFailures());
+		return new RecordProcessor(properties.isReportItemFailures(), properties.getTimeoutReserve());
 	}
 
 	@Bean

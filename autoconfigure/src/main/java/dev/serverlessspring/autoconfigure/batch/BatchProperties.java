@@ -1,5 +1,7 @@
 package dev.serverlessspring.autoconfigure.batch;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,12 +26,29 @@ public class BatchProperties {
 	 */
 	private boolean reportItemFailures = true;
 
+	/**
+	 * Stop starting records (after the first) when less than this is left before the
+	 * function's timeout, and
+	 * treat the unprocessed ones as failed (reported, or failing the invocation for SNS, S3
+	 * and EventBridge), so that a timeout does not make Lambda redeliver the records already
+	 * processed. Zero processes every record whatever time is left.
+	 */
+	private Duration timeoutReserve = Duration.ZERO;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Duration getTimeoutReserve() {
+		return this.timeoutReserve;
+	}
+
+	public void setTimeoutReserve(Duration timeoutReserve) {
+		this.timeoutReserve = timeoutReserve;
 	}
 
 	public boolean isReportItemFailures() {

@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.batch;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +24,31 @@ public class RecordProcessor {
 
 	private final boolean reportItemFailures;
 
+	private final Duration timeoutReserve;
+
 	/**
-	 * Create a processor.
+	 * Create a processor that processes every record whatever time is left.
 	 * @param reportItemFailures whether the event source mappings report batch item failures
 	 * ({@code functionResponseType: ReportBatchItemFailures}); when not, any failure fails
 	 * the invocation, since Lambda would otherwise delete the failed records with the batch
 	 */
 	public RecordProcessor(boolean reportItemFailures) {
+		this(reportItemFailures, Duration.ZERO);
+	}
+
+	/**
+	 * Create a processor.
+	 * @param reportItemFailures whether the event source mappings report batch item failures
+	 * ({@code functionResponseType: ReportBatchItemFailures}); when not, any failure fails
+	 * the invocation, since Lambda would otherwise delete the failed records with the batch
+	 * @param timeoutReserve stop starting records (after the first) when less than this is
+	 * left before the function's timeout, and treat the unprocessed ones as failed, so that a
+	 * timeout does not make Lambda redeliver the records already processed; zero to process
+	 * every record
+	 */
+	public RecordProcessor(boolean reportItemFailures, Duration timeoutReserve) {
 		this.reportItemFailures = reportItemFailures;
+		this.timeoutReserve = timeoutReserve;
 	}
 
 	/**
@@ -40,6 +58,14 @@ public class RecordProcessor {
 	 */
 	public boolean reportsItemFailures() {
 		return this.reportItemFailures;
+	}
+
+	/**
+	 * Return how much time must be left before the function's timeout to start a record.
+	 * @return the reserve, zero when every record is processed whatever time is left
+	 */
+	public Duration timeoutReserve() {
+		return this.timeoutReserve;
 	}
 
 	/**
@@ -59,6 +85,11 @@ public class RecordProcessor {
 		Object result = null;
 		for (int i = 0; i < records.size(); i++) {
 			BatchRecord record = records.get(i);
+			// The first record always runs, so that a reserve as long as the timeout cannot stall the source.
+			if (i > 0 && outOfTime(context)) {
+				failed.addAll(unprocessed(records.subList(i, records.size()), effective, context));
+				break;
+			}
 			try {
 				result = function.invoke(record.input().read(function), context, record.headers());
 			}
@@ -90,11 +121,33 @@ public class RecordProcessor {
 		return new BatchResult(List.copyOf(failed), result);
 	}
 
+	private boolean outOfTime(Context context) {
+		return !this.timeoutReserve.isZero() && context != null
+				&& context.getRemainingTimeInMillis() < this.timeoutReserve.toMillis();
+	}
+
+	private static List<String> unprocessed(List<BatchRecord> remaining, FailureMode mode, Context context) {
+		String stop = "Stopped with " + remaining.size() + " records unprocessed, " + context.getRemainingTimeInMillis()
+				+ " ms before the function's timeout";
+		if (mode == FailureMode.INVOCATION_ERROR) {
+			throw new RecordProcessingException(stop + "; failing the invocation so that Lambda retries the event", null);
+		}
+		// A stream redelivers from the first reported record; a queue redelivers exactly those reported.
+		List<BatchRecord> reported = (mode == FailureMode.FIRST_FAILED_ITEM) ? remaining.subList(0, 1) : remaining;
+		for (BatchRecord record : reported) {
+			if (!hasId(record)) {
+				throw unreportable(record, null);
+			}
+		}
+		logger.warn(stop + "; reporting them as failed, so that Lambda delivers them again");
+		return reported.stream().map(BatchRecord::id).toList();
+	}
+
 	private static boolean hasId(BatchRecord record) {
 		return record.id() != null && !record.id().isEmpty();
 	}
 
-	private static RecordProcessingException unreportable(BatchRecord record, Exception failure) {
+	private static RecordProcessingException unreportable(BatchRecord record, Throwable failure) {
 		// Lambda takes an empty identifier as a failure of the whole batch; say so plainly.
 		return new RecordProcessingException("A record from " + record.headers().get(BatchHeaders.EVENT_SOURCE)
 				+ " that must be reported as failed has no identifier; failing the whole batch so that nothing is lost",

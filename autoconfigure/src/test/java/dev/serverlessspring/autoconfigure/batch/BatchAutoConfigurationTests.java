@@ -1,5 +1,7 @@
 package dev.serverlessspring.autoconfigure.batch;
 
+import java.time.Duration;
+
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
 import dev.serverlessspring.lambda.batch.DynamoDbEventAdapter;
 import dev.serverlessspring.lambda.batch.EventBridgeEventAdapter;
@@ -34,7 +36,15 @@ class BatchAutoConfigurationTests {
 					SnsEventAdapter.class, S3EventAdapter.class, KinesisEventAdapter.class, DynamoDbEventAdapter.class,
 					EventBridgeEventAdapter.class);
 			assertThat(context.getBean(RecordProcessor.class).reportsItemFailures()).isTrue();
+			assertThat(context.getBean(RecordProcessor.class).timeoutReserve()).isZero();
 		});
+	}
+
+	@Test
+	void aTimeoutReserveCanBeSet() {
+		this.runner.withPropertyValues("serverless.spring.batch.timeout-reserve=2s")
+			.run((context) -> assertThat(context.getBean(RecordProcessor.class).timeoutReserve())
+				.isEqualTo(Duration.ofSeconds(2)));
 	}
 
 	@Test

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,7 @@ import org.springframework.messaging.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -146,6 +149,41 @@ class RecordEventAdaptersTests {
 		LambdaEventCall call = new LambdaEventCall("order", new SqsEventAdapter(new RecordProcessor(false), mapper()));
 		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> call.dispatch("events/sqs-orders.json"));
 		assertThat(Functions.seen).extracting("orderId").containsExactly("o-1");
+	}
+
+	@ParameterizedTest
+	@Event(value = "events/sqs-orders.json", type = SQSEvent.class)
+	void sqsStopsBeforeTheTimeoutAndReportsTheUnprocessedMessages(SQSEvent event, CapturedOutput output) {
+		List<String> ids = event.getRecords().stream().map(SQSMessage::getMessageId).toList();
+		LambdaEventCall call = new LambdaEventCall("order",
+				new SqsEventAdapter(new RecordProcessor(true, Duration.ofSeconds(1)), mapper()));
+		// Time is checked before the second and the third message.
+		assertThat(call.dispatch("events/sqs-orders.json", remainingMillis(5_000, 900)))
+			.isEqualTo(failures(ids.get(1), ids.get(2), ids.get(3)));
+		assertThat(Functions.seen).extracting("orderId").containsExactly("o-1");
+		assertThat(output).contains("Stopped with 2 records unprocessed, 900 ms before the function's timeout");
+	}
+
+	@ParameterizedTest
+	@Event(value = "events/kinesis-orders.json", type = KinesisEvent.class)
+	void streamsStopBeforeTheTimeoutAndReportTheFirstUnprocessedRecord(KinesisEvent event) {
+		LambdaEventCall call = new LambdaEventCall("order",
+				new KinesisEventAdapter(new RecordProcessor(true, Duration.ofSeconds(1)), mapper()));
+		assertThat(call.dispatch("events/kinesis-orders.json", remainingMillis(900)))
+			.isEqualTo(failures(event.getRecords().get(1).getKinesis().getSequenceNumber()));
+		assertThat(Functions.seen).extracting("orderId").containsExactly("o-1");
+	}
+
+	@Test
+	void asynchronousSourcesFailTheInvocationBeforeTheTimeout() {
+		String twoObjects = new String(fixture("events/s3.json"), StandardCharsets.UTF_8).replaceFirst(
+				"(?s)\\{\\s*\"Records\": \\[(.*)\\]\\s*\\}\\s*$", "{\"Records\": [$1, $1]}");
+		EventDispatcher dispatcher = new EventDispatcher(application.getBean(FunctionResolver.class).resolve("object"),
+				List.of(new S3EventAdapter(new RecordProcessor(true, Duration.ofSeconds(1)), mapper())), mapper());
+		assertThatExceptionOfType(RecordProcessingException.class)
+			.isThrownBy(() -> dispatcher.dispatch(twoObjects.getBytes(StandardCharsets.UTF_8), remainingMillis(900)))
+			.withMessageContaining("failing the invocation so that Lambda retries the event");
+		assertThat(Functions.seen).hasSize(1);
 	}
 
 	@Test
@@ -325,14 +363,24 @@ class RecordEventAdaptersTests {
 	record LambdaEventCall(String definition, EventAdapter adapter) {
 
 		String dispatch(String fixture) {
+			return dispatch(fixture, mock(Context.class));
+		}
+
+		String dispatch(String fixture, Context context) {
 			EventDispatcher dispatcher = (this.adapter != null)
 					? new EventDispatcher(application.getBean(FunctionResolver.class).resolve(this.definition),
 							List.of(this.adapter), mapper())
 					: dispatcher(this.definition);
-			byte[] response = dispatcher.dispatch(fixture(fixture), mock(Context.class));
+			byte[] response = dispatcher.dispatch(fixture(fixture), context);
 			return (response != null) ? new String(response, StandardCharsets.UTF_8) : null;
 		}
 
+	}
+
+	private static Context remainingMillis(int first, int... then) {
+		Context context = mock(Context.class);
+		given(context.getRemainingTimeInMillis()).willReturn(first, Arrays.stream(then).boxed().toArray(Integer[]::new));
+		return context;
 	}
 
 	record Order(String orderId, String sku, int quantity) {
