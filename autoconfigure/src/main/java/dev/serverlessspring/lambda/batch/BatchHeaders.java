@@ -8,10 +8,17 @@ package dev.serverlessspring.lambda.batch;
  */
 public final class BatchHeaders {
 
-	/** Where the record came from: {@code aws:sqs}, {@code aws:sns}, {@code aws:s3}, {@code aws:kinesis}, {@code aws:dynamodb}, or an EventBridge {@code source} such as {@code aws.events}; a {@code String}. */
+	/**
+	 * Where the record came from: {@code aws:sqs}, {@code aws:sns}, {@code aws:s3},
+	 * {@code aws:kinesis}, {@code aws:dynamodb}, or an EventBridge {@code source} such as
+	 * {@code aws.events}; a {@code String}.
+	 */
 	public static final String EVENT_SOURCE = "aws-event-source";
 
-	/** The queue, stream or table stream ARN (SQS, Kinesis, DynamoDB), the subscription ARN (SNS) or the bucket ARN (S3); a {@code String}. */
+	/**
+	 * The queue, stream or table stream ARN (SQS, Kinesis, DynamoDB), the subscription ARN
+	 * (SNS) or the bucket ARN (S3); a {@code String}.
+	 */
 	public static final String EVENT_SOURCE_ARN = "aws-event-source-arn";
 
 	/** The region the record comes from; a {@code String}. */
@@ -30,10 +37,16 @@ public final class BatchHeaders {
 	/** SQS: the receipt handle; a {@code String}. */
 	public static final String SQS_RECEIPT_HANDLE = "aws-sqs-receipt-handle";
 
-	/** SQS: the system attributes ({@code ApproximateReceiveCount}, {@code SentTimestamp}, {@code AWSTraceHeader}, ...); a {@code Map<String, String>}. */
+	/**
+	 * SQS: the system attributes ({@code ApproximateReceiveCount}, {@code SentTimestamp},
+	 * {@code AWSTraceHeader}, ...); a {@code Map<String, String>}.
+	 */
 	public static final String SQS_ATTRIBUTES = "aws-sqs-attributes";
 
-	/** SQS: the message attributes, by name; a {@code Map<String, String>} of their string values (binary values in base64). */
+	/**
+	 * SQS: the message attributes, by name; a {@code Map<String, String>} of their string
+	 * values (binary values in base64).
+	 */
 	public static final String SQS_MESSAGE_ATTRIBUTES = "aws-sqs-message-attributes";
 
 	/** SQS FIFO: the message group id; a {@code String}, absent for standard queues. */
@@ -75,7 +88,10 @@ public final class BatchHeaders {
 	/** DynamoDB: the item's key attributes as plain JSON values; a {@code Map<String, Object>}. */
 	public static final String DYNAMODB_KEYS = "aws-dynamodb-keys";
 
-	/** DynamoDB: the item before the change as plain JSON values, when the stream carries old images; a {@code Map<String, Object>}. */
+	/**
+	 * DynamoDB: the item before the change as plain JSON values, when the stream carries old
+	 * images; a {@code Map<String, Object>}.
+	 */
 	public static final String DYNAMODB_OLD_IMAGE = "aws-dynamodb-old-image";
 
 	/** EventBridge: the event id; a {@code String}. */

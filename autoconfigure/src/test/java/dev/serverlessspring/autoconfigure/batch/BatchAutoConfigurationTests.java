@@ -13,6 +13,7 @@ import dev.serverlessspring.lambda.batch.SqsEventAdapter;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -26,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ContextFunctionCatalogAutoConfiguration.class,
-				LambdaFunctionAutoConfiguration.class, BatchAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				ContextFunctionCatalogAutoConfiguration.class, LambdaFunctionAutoConfiguration.class,
+				BatchAutoConfiguration.class));
 
 	@Test
 	void registersAnAdapterPerSourceThatReportsItemFailures() {
@@ -72,7 +74,7 @@ class BatchAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnSqsAdapter {
 
-		final SqsEventAdapter adapter = new SqsEventAdapter(new RecordProcessor(false), tools.jackson.databind.json.JsonMapper.shared());
+		final SqsEventAdapter adapter = new SqsEventAdapter(new RecordProcessor(false), JsonMapper.shared());
 
 		@Bean
 		SqsEventAdapter mySqsEventAdapter() {
