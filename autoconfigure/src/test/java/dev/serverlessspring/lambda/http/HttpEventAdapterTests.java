@@ -62,6 +62,7 @@ class HttpEventAdapterTests {
 					"serverless.spring.http.routes.createOrder=POST /orders",
 					"serverless.spring.http.routes.getOrder=GET /orders/{id}, HEAD /orders/{id}",
 					"serverless.spring.http.routes.files=/files/{path+}",
+					"serverless.spring.http.routes.catalog=GET /orders/special",
 					"serverless.spring.http.exception-status.[java.util.NoSuchElementException]=404")
 			.run();
 	}
@@ -359,6 +360,19 @@ class HttpEventAdapterTests {
 				Map.of("path", "a/b.txt"), null, null, false));
 		assertThat(greedy.get("body").asString()).isEqualTo("a/b.txt");
 		assertProblem(dispatch("httpRouter", source.request("GET", "/nowhere", "/nowhere", null)), 404, "/nowhere");
+	}
+
+	@Test
+	void routerPrefersTheMostSpecificPatternAndMatchesAnyMethodForBarePaths() {
+		// "GET /orders/{id}" and "/files/{path+}" (any method) are routes; the path decides for ALB events.
+		JsonNode byId = dispatch("httpRouter", HttpEvent.ALB.request("GET", "/orders/{id}", "/orders/3", null));
+		assertThat(json.readTree(byId.get("body").asString()).get("id").asString()).isEqualTo("3");
+		JsonNode special = dispatch("httpRouter", HttpEvent.ALB.request("GET", "/orders/special", "/orders/special", null));
+		assertThat(json.readTree(special.get("body").asString()).isArray()).isTrue();
+		JsonNode deleteFile = dispatch("httpRouter", HttpEvent.ALB.request("DELETE", "/files/{path+}", "/files/x", null));
+		assertThat(deleteFile.get("body").asString()).isEqualTo("x");
+		assertProblem(dispatch("httpRouter", HttpEvent.ALB.request("PUT", "/orders/{id}", "/orders/3", "{}")), 404,
+				"/orders/3");
 	}
 
 	@Test
