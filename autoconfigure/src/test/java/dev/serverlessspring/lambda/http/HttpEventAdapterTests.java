@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerResponseEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
@@ -338,6 +339,15 @@ class HttpEventAdapterTests {
 		assertThat(response.get("headers").get("X-Legacy").asString()).isEqualTo("yes");
 	}
 
+	@Test
+	void awsResponseTypeAsMessagePayloadIsTheResponseItself() {
+		JsonNode response = dispatch("albLegacy", HttpEvent.ALB.asIs());
+		assertThat(response.get("statusCode").asInt()).isEqualTo(200);
+		assertThat(response.get("statusDescription").asString()).isEqualTo("200 OK");
+		assertThat(response.get("body").asString()).isEqualTo("<h1>BOOK-1</h1>");
+		assertThat(response.get("headers").get("Content-Type").asString()).isEqualTo("text/html");
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = HttpEvent.class, names = { "HTTP_API", "FUNCTION_URL" })
 	void awsEventFunctionGetsTheWholeEventAndAnswersAsIs(HttpEvent source) {
@@ -634,6 +644,18 @@ class HttpEventAdapterTests {
 			return (order) -> new APIGatewayProxyResponseEvent().withStatusCode(418)
 				.withHeaders(Map.of("X-Legacy", "yes"))
 				.withBody("teapot " + order.sku());
+		}
+
+		@Bean
+		Function<CreateOrder, Message<ApplicationLoadBalancerResponseEvent>> albLegacy() {
+			return (order) -> {
+				ApplicationLoadBalancerResponseEvent response = new ApplicationLoadBalancerResponseEvent();
+				response.setStatusCode(200);
+				response.setStatusDescription("200 OK");
+				response.setHeaders(Map.of("Content-Type", "text/html"));
+				response.setBody("<h1>" + order.sku() + "</h1>");
+				return MessageBuilder.withPayload(response).setHeader(HttpMessageHeaders.STATUS, 500).build();
+			};
 		}
 
 		@Bean
