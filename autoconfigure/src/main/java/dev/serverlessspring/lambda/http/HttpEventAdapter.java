@@ -272,10 +272,19 @@ public class HttpEventAdapter implements EventAdapter {
 		if (status == null) {
 			return (message.getPayload() != null) ? 200 : 204;
 		}
+		String text = status.toString().strip();
+		int code = 0;
 		if (status instanceof Number number) {
-			return number.intValue();
+			code = number.intValue();
 		}
-		return Integer.parseInt(status.toString().strip());
+		else if (text.matches("\\d{3}")) {
+			code = Integer.parseInt(text);
+		}
+		if (code < 100 || code > 599) {
+			throw new IllegalStateException("The function's " + HttpMessageHeaders.STATUS + " header is '" + text
+					+ "', not an HTTP status between 100 and 599");
+		}
+		return code;
 	}
 
 	private static Map<String, List<String>> responseHeaders(MessageHeaders messageHeaders) {

@@ -309,6 +309,12 @@ class HttpEventAdapterTests {
 	}
 
 	@Test
+	void invalidStatusHeaderIs500(CapturedOutput output) {
+		assertProblem(dispatch("badStatus", HttpEvent.HTTP_API.asIs()), 500, "/orders");
+		assertThat(output).contains("http-status header is 'often', not an HTTP status");
+	}
+
+	@Test
 	void httpResponseGivesNoContentAndRedirects() {
 		JsonNode noContent = dispatch("remove", HttpEvent.HTTP_API.request("DELETE", "/orders/{id}", "/orders/1",
 				Map.of("id", "1"), null, null, false));
@@ -637,6 +643,11 @@ class HttpEventAdapterTests {
 				.setHeader("X-Multi", List.of("a", "b"))
 				.setHeader("Set-Cookie", List.of("a=1; Path=/", "b=2; HttpOnly"))
 				.build();
+		}
+
+		@Bean
+		Function<CreateOrder, Message<String>> badStatus() {
+			return (order) -> MessageBuilder.withPayload("x").setHeader(HttpMessageHeaders.STATUS, "often").build();
 		}
 
 		@Bean
