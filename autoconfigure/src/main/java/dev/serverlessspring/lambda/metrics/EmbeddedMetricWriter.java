@@ -53,7 +53,10 @@ public class EmbeddedMetricWriter {
 			Map<String, Object> properties) {
 		List<Map<String, Object>> definitions = new ArrayList<>(metrics.size());
 		for (Metric metric : metrics) {
-			definitions.add(Map.of("Name", metric.name(), "Unit", metric.unit()));
+			Map<String, Object> definition = new LinkedHashMap<>();
+			definition.put("Name", metric.name());
+			definition.put("Unit", metric.unit());
+			definitions.add(definition);
 		}
 		Map<String, Object> directive = new LinkedHashMap<>();
 		directive.put("Namespace", this.namespace);
