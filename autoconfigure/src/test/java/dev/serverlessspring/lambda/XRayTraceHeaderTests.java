@@ -2,6 +2,7 @@ package dev.serverlessspring.lambda;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,19 @@ class XRayTraceHeaderTests {
 		assertThat(XRayTraceHeader.traceId("Parent=53995c3f42cd8ad8; Root=1-abc ;Sampled=0")).isEqualTo("1-abc");
 		assertThat(XRayTraceHeader.traceId("Parent=53995c3f42cd8ad8")).isNull();
 		assertThat(XRayTraceHeader.traceId(null)).isNull();
+	}
+
+	@Test
+	void inConcurrentModeTheRuntimesThreadLocalComesFirst() {
+		XRayTraceHeader.propagate("Root=1-old");
+		SdkInternalThreadLocal.put("AWS_LAMBDA_X_TRACE_ID", "Root=1-this-thread");
+		try {
+			assertThat(XRayTraceHeader.current()).isEqualTo("Root=1-this-thread");
+		}
+		finally {
+			SdkInternalThreadLocal.remove("AWS_LAMBDA_X_TRACE_ID");
+		}
+		assertThat(XRayTraceHeader.current()).isEqualTo("Root=1-old");
 	}
 
 	@Test
