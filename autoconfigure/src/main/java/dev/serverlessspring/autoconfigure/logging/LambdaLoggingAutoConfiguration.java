@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Logs each invocation with its identity: the request id, function name and version, X-Ray
@@ -40,11 +41,17 @@ public class LambdaLoggingAutoConfiguration {
 		return new LambdaMdc(coldStart);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
+	// A nested class, so that while event logging is off its classes are not even loaded.
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(LambdaLoggingProperties.PREFIX + ".events.enabled")
-	EventLogger lambdaEventLogger(LambdaLoggingProperties properties) {
-		return new EventLogger(new SensitiveFieldMasker(properties.getEvents().getMaskedFields()));
+	static class EventLoggingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventLogger lambdaEventLogger(LambdaLoggingProperties properties) {
+			return new EventLogger(new SensitiveFieldMasker(properties.getEvents().getMaskedFields()));
+		}
+
 	}
 
 }
