@@ -49,7 +49,8 @@ public class LambdaLoggingProperties {
 
 		/**
 		 * Names of the members whose values are masked; a member is masked when its name
-		 * contains one of them, ignoring case and punctuation.
+		 * contains one of them, ignoring case and punctuation. By default authorization,
+		 * password, passwd, secret, token, cookie, apikey, credential and signature.
 		 */
 		private List<String> maskedFields = new ArrayList<>(SensitiveFieldMasker.DEFAULT_NAMES);
 
