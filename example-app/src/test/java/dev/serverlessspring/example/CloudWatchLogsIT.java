@@ -1,8 +1,6 @@
 package dev.serverlessspring.example;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,14 +28,11 @@ class CloudWatchLogsIT {
 
 	private static final String UNKNOWN_SKU = "{\"sku\":\"NOPE-0\",\"quantity\":1}";
 
-	private static final FunctionPackage QUOTE = FunctionPackage
-		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-		.functionName("quote")
-		.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "quote")
-		.environment("SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED", "true")
-		.memorySize(512)
-		.timeout(Duration.ofSeconds(30));
+	private static final FunctionPackage QUOTE = PackagedFunctionsIT.function("quote")
+		.environment("SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED", "true");
+
+	// Prices each order of an SQS batch and logs it; records 3, 6 and 9 fail, each logged with its stack trace.
+	private static final FunctionPackage ORDER_PLACED = PackagedFunctionsIT.function("orderPlaced");
 
 	@Test
 	void jsonLogLinesCarryTheInvocationsIdentityAndMetricsFollowTheEmbeddedMetricFormat() {
@@ -95,9 +90,59 @@ class CloudWatchLogsIT {
 		assertThat(output).doesNotContain("s3cr3t-jwt").doesNotContain("\"_aws\"");
 	}
 
+	@Test
+	void theFunctionsOwnJsonLogLinesCarryTheInvocationAndStackTracesStayInThem() {
+		FunctionPackage function = ORDER_PLACED.environment("AWS_LAMBDA_LOG_FORMAT", "JSON");
+		String output;
+		try (ManagedRuntimeProcess orders = new ManagedRuntimeProcess(function)) {
+			InvocationResult result = invoke(orders, function, "req-5", OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
+			assertThat(result.isFunctionError()).as(orders.output()).isFalse();
+			output = orders.output();
+		}
+		List<JsonNode> lines = functionLines(output);
+		JsonNode accepted = lines.stream()
+			.filter((line) -> line.path("message").asString("").startsWith("Order order-1 accepted"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(output));
+		assertThat(accepted.get("logger").asString()).isEqualTo(OrderEventFunctions.class.getName());
+		assertThat(accepted.get("AWSRequestId").asString()).isEqualTo("req-5");
+		assertThat(accepted.get("functionName").asString()).isEqualTo("orderPlaced");
+		assertThat(accepted.get("xrayTraceId").asString()).isEqualTo("1-67a0b1c2-0123456789abcdef01234567");
+		List<JsonNode> failures = lines.stream().filter((line) -> line.has("stackTrace")).toList();
+		assertThat(failures).as(output).hasSize(2).allSatisfy((failure) -> {
+			assertThat(failure.get("level").asString()).isEqualTo("WARN");
+			assertThat(failure.get("AWSRequestId").asString()).isEqualTo("req-5");
+			assertThat(failure.get("errorType").asString()).isEqualTo(IllegalArgumentException.class.getName());
+			assertThat(failure.get("stackTrace").asString()).contains("\tat ");
+		});
+	}
+
+	@Test
+	void textLogLinesFoldStackTracesIntoOneCloudWatchEvent() {
+		String output;
+		try (ManagedRuntimeProcess orders = new ManagedRuntimeProcess(ORDER_PLACED)) {
+			InvocationResult result = invoke(orders, ORDER_PLACED, "req-6", OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
+			assertThat(result.isFunctionError()).as(orders.output()).isFalse();
+			output = orders.output();
+		}
+		// Lambda cuts standard output into events at line feeds only.
+		List<String> events = Arrays.asList(output.split("\n"));
+		List<String> failures = events.stream().filter((event) -> event.contains("Unknown product DESK-9")).toList();
+		assertThat(failures).as(output).hasSize(1);
+		assertThat(failures.get(0)).contains(" req-6 ")
+			.contains(" WARN ")
+			.contains("\rjava.lang.IllegalArgumentException: Unknown product DESK-9\r\tat ");
+		assertThat(events).as(output).noneMatch((event) -> event.startsWith("\tat ") || event.startsWith("Caused by"));
+	}
+
 	private static InvocationResult invoke(ManagedRuntimeProcess process, FunctionPackage function, String requestId,
 			String event) {
-		return process.invoke(function.invocation(event.getBytes(StandardCharsets.UTF_8))
+		return invoke(process, function, requestId, event.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static InvocationResult invoke(ManagedRuntimeProcess process, FunctionPackage function, String requestId,
+			byte[] event) {
+		return process.invoke(function.invocation(event)
 			.requestId(requestId)
 			.traceId(TRACE_HEADER)
 			.build());
