@@ -79,7 +79,13 @@ public class EventDispatcher {
 		catch (RuntimeException | Error ex) {
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
 			for (int i = this.listeners.size() - 1; i >= 0; i--) {
-				this.listeners.get(i).invocationFailed(event, ex, duration);
+				try {
+					this.listeners.get(i).invocationFailed(event, ex, duration);
+				}
+				catch (RuntimeException listenerFailure) {
+					// The function's error is what the runtime must report.
+					ex.addSuppressed(listenerFailure);
+				}
 			}
 			throw ex;
 		}

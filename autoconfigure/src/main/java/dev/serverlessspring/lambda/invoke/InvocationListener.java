@@ -11,8 +11,10 @@ import org.springframework.core.Ordered;
  * the logging context, write metrics, log events and the like.
  * <p>
  * Listeners are Spring beans, called in {@link Ordered order} before an invocation and in
- * reverse order after it, on the invoking thread. They watch and must not throw: an
- * exception from a listener fails the invocation.
+ * reverse order after it, on the invoking thread. They watch and should not throw: an
+ * exception from a listener fails the invocation, except in
+ * {@link #invocationFailed invocationFailed}, where it is added to the function's error as
+ * suppressed.
  */
 public interface InvocationListener extends Ordered {
 

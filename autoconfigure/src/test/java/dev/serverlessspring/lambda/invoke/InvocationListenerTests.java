@@ -36,6 +36,26 @@ class InvocationListenerTests {
 				"second failed req-1 Nobody to greet", "first failed req-1 Nobody to greet");
 	}
 
+	@Test
+	void aListenerFailingOnAFailureDoesNotHideTheFunctionsError() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Listened.class)
+			.properties("spring.main.banner-mode=off")
+			.run()) {
+			context.getBeanFactory().registerSingleton("broken", new InvocationListener() {
+				@Override
+				public void invocationFailed(LambdaEvent event, Throwable error, Duration duration) {
+					throw new IllegalStateException("listener broke");
+				}
+			});
+			EventDispatcher dispatcher = context.getBean(EventDispatcher.class);
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> dispatcher.dispatch("\"\"".getBytes(StandardCharsets.UTF_8), new TestContext("req-1")))
+				.withMessage("Nobody to greet")
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).extracting(Throwable::getMessage)
+					.containsExactly("listener broke"));
+		}
+	}
+
 	private static List<String> dispatch(String event) {
 		List<String> calls = new ArrayList<>();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Listened.class)
