@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.LambdaApplication;
+import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 
 /**
@@ -17,14 +18,12 @@ import dev.serverlessspring.lambda.invoke.EventDispatcher;
  * reported as an init error and the process exits; a function's exception becomes the
  * invocation's error ({@code Runtime.UserException}) and the loop goes on, unless it is a
  * {@link VirtualMachineError} or an {@link IOError}, after which the process exits so that
- * Lambda replaces it; the X-Ray trace header is published as the
- * {@code com.amazonaws.xray.traceHeader} system property. Lambda itself enforces the deadline
+ * Lambda replaces it; the X-Ray trace header is handed on as the managed runtime does
+ * ({@link XRayTraceHeader#propagate}). Lambda itself enforces the deadline
  * (it stops the environment); the function sees it in
  * {@code Context.getRemainingTimeInMillis()}.
  */
 public final class LambdaRuntime {
-
-	static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
 
 	private final LambdaRuntimeApiClient client;
 
@@ -86,12 +85,7 @@ public final class LambdaRuntime {
 	 */
 	boolean serveOne(EventDispatcher dispatcher) {
 		InvocationRequest request = this.client.next();
-		if (request.traceId() != null) {
-			System.setProperty(TRACE_HEADER_PROPERTY, request.traceId());
-		}
-		else {
-			System.clearProperty(TRACE_HEADER_PROPERTY);
-		}
+		XRayTraceHeader.propagate(request.traceId());
 		byte[] response;
 		try {
 			response = dispatcher.dispatch(request.payload(), new RuntimeContext(request, this.environment));

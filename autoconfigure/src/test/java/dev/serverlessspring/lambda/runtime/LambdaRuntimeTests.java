@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.LambdaHeaders;
+import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -56,7 +57,7 @@ class LambdaRuntimeTests {
 	@AfterEach
 	void stopRuntimeApi() {
 		this.api.close();
-		System.clearProperty(LambdaRuntime.TRACE_HEADER_PROPERTY);
+		System.clearProperty(XRayTraceHeader.SYSTEM_PROPERTY);
 	}
 
 	@Test
@@ -148,7 +149,7 @@ class LambdaRuntimeTests {
 						context.getClientContext().getClient().getAppTitle() + "/"
 								+ context.getClientContext().getCustom().get("tier"),
 						"trace", context.getXrayTraceId(), "traceProperty",
-						System.getProperty(LambdaRuntime.TRACE_HEADER_PROPERTY));
+						System.getProperty(XRayTraceHeader.SYSTEM_PROPERTY));
 			};
 		}
 
