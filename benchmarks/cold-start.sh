@@ -3,12 +3,14 @@
 # first and warm invocations, peak RSS, package size) of the same uppercase function as
 #   1. a framework-free RequestStreamHandler (the baseline),
 #   2. Spring Cloud Function's FunctionInvoker (shaded jar, aws classifier),
-#   3. serverless-spring on the managed runtime without Spring AOT (SPRING_AOT_ENABLED=false),
-#   4. serverless-spring on the managed runtime as packaged (Spring AOT on),
+#   3. serverless-spring on the managed runtime (the example app's zip),
+#   4. the same with Spring AOT (SPRING_AOT_ENABLED=true: the zip carries the generated code),
 #   5. the same, initialized for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the
 #      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
 #      first invocation after priming (no snapshot is taken: init includes the priming),
 #   6. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
+#   7. serverless-spring (3) without Logback (the logging starter's jars deleted
+#      from a copy of the zip): what an application saves by excluding spring-boot-starter-logging,
 # 1-5 started by the AWS runtime interface client, all on one CPU with Lambda's JVM flags,
 # on every JDK given.
 #
@@ -40,14 +42,19 @@ HANDLER=dev.serverlessspring.lambda.FunctionHandler::handleRequest
 UPPERCASE=SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
 OUT=benchmarks/target/cold-start.md
 rm -rf benchmarks/target/cold-start
+mkdir -p benchmarks/target
+NO_LOGBACK=benchmarks/target/serverless-spring-example-without-logback.zip
+cp "$OURS" "$NO_LOGBACK"
+zip -q -d "$NO_LOGBACK" 'lib/logback-*' 'lib/log4j-*' 'lib/jul-to-slf4j-*' 'lib/slf4j-api-*' 'lib/spring-boot-starter-logging-*'
 
 java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/harness/target/lib/*" dev.serverlessspring.benchmarks.ColdStartBenchmark \
 	--ric "$PWD/benchmarks/harness/target/ric/*" --runs "$RUNS" --warm "$WARM" --work benchmarks/target/cold-start --out "$OUT" \
 	"${JDK_ARGS[@]}" \
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
-	--subject "serverless-spring, no AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
+	--subject "serverless-spring, AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=true" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
-	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE"
+	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
+	--subject "serverless-spring, without Logback|$HANDLER|$NO_LOGBACK|$UPPERCASE"
 echo "Table written to $OUT"

@@ -30,8 +30,6 @@ public final class LambdaApplication {
 
 	private static final String AOT_ENABLED = "spring.aot.enabled";
 
-	private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer";
-
 	private static volatile EventDispatcher dispatcher;
 
 	private static ConfigurableApplicationContext context;
@@ -66,25 +64,22 @@ public final class LambdaApplication {
 	}
 
 	/**
-	 * Run with the build's AOT-generated bean definitions when the package has them (the
-	 * build ran Spring Boot's {@code process-aot}): it skips configuration-class parsing and
-	 * condition evaluation at cold start. {@code spring.aot.enabled} set as a system property or
-	 * the {@code SPRING_AOT_ENABLED} environment variable decides instead when present.
+	 * Run with the build's AOT-generated bean definitions (the build ran Spring Boot's
+	 * {@code process-aot}) when the {@code SPRING_AOT_ENABLED} environment variable says so,
+	 * which Spring itself only reads as the {@code spring.aot.enabled} system property. AOT
+	 * skips configuration-class parsing and condition evaluation at cold start, but fixes the
+	 * conditions as they were at build time: a feature switched by a property at run time
+	 * (an environment variable of the function, say) no longer switches. Hence opt-in.
 	 */
-	private static void useAotArtifactsIfPackaged(Class<?> mainClass) {
-		if (System.getProperty(AOT_ENABLED) != null) {
-			return;
-		}
+	private static void useAotArtifactsIfAsked() {
 		String fromEnvironment = System.getenv("SPRING_AOT_ENABLED");
-		boolean packaged = mainClass.getClassLoader()
-			.getResource(mainClass.getName().replace('.', '/') + AOT_INITIALIZER_SUFFIX + ".class") != null;
-		if ((fromEnvironment != null) ? Boolean.parseBoolean(fromEnvironment) : packaged) {
-			System.setProperty(AOT_ENABLED, "true");
+		if (System.getProperty(AOT_ENABLED) == null && fromEnvironment != null) {
+			System.setProperty(AOT_ENABLED, Boolean.toString(Boolean.parseBoolean(fromEnvironment.strip())));
 		}
 	}
 
 	private static EventDispatcher start(Class<?> mainClass) {
-		useAotArtifactsIfPackaged(mainClass);
+		useAotArtifactsIfAsked();
 		SpringApplication application = new SpringApplication(mainClass);
 		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
 		// mode needs it to find the generated initializer.

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged functions run on Spring AOT's generated bean definitions: the build ran
- * {@code process-aot} and the handler turns AOT mode on when the package carries them (so the
- * other integration tests, too, test the application in AOT mode). The JVM's class-loading log
- * shows which context the application was started from.
+ * The package carries Spring AOT's generated bean definitions (the build ran
+ * {@code process-aot}); the functions run on them when {@code SPRING_AOT_ENABLED=true}, and by
+ * the usual configuration-class processing otherwise. The JVM's class-loading log shows which
+ * context the application was started from.
  */
 class AotModeIT {
 
@@ -26,8 +26,9 @@ class AotModeIT {
 		.jvmOptions("-Xlog:class+load=info");
 
 	@Test
-	void startsFromTheGeneratedInitializer() {
-		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(EXAMPLE)) {
+	void startsFromTheGeneratedInitializerWhenAsked() {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(
+				EXAMPLE.environment("SPRING_AOT_ENABLED", "true"))) {
 			assertThat(function.invoke("\"aot\"").payloadAsString()).isEqualTo("AOT");
 			assertThat(function.output()).contains("ExampleApplication__ApplicationContextInitializer")
 				.doesNotContain("org.springframework.context.annotation.ConfigurationClassParser ");
@@ -35,9 +36,8 @@ class AotModeIT {
 	}
 
 	@Test
-	void canBeTurnedOff() {
-		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(
-				EXAMPLE.environment("SPRING_AOT_ENABLED", "false"))) {
+	void startsByConfigurationClassProcessingByDefault() {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(EXAMPLE)) {
 			assertThat(function.invoke("\"jvm\"").payloadAsString()).isEqualTo("JVM");
 			assertThat(function.output()).doesNotContain("ExampleApplication__ApplicationContextInitializer")
 				.contains("org.springframework.context.annotation.ConfigurationClassParser ");

@@ -12,16 +12,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@link Context} of one invocation on the custom runtime, built as the runtime interface
- * client builds it: from the invocation's headers and the function's environment variables.
+ * The {@link Context} of one invocation, built as the runtime interface client builds it:
+ * from the invocation's Runtime API headers and the function's environment variables. Used by
+ * the custom runtime's loop and for invocations of our own (SnapStart priming).
  */
-final class RuntimeContext implements Context {
+public final class RuntimeContext implements Context {
 
 	private final InvocationRequest request;
 
 	private final Map<String, String> environment;
 
-	RuntimeContext(InvocationRequest request, Map<String, String> environment) {
+	/**
+	 * Create the context of an invocation.
+	 * @param request the invocation
+	 * @param environment the function's environment variables ({@code AWS_LAMBDA_FUNCTION_NAME},
+	 * {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, ...)
+	 */
+	public RuntimeContext(InvocationRequest request, Map<String, String> environment) {
 		this.request = request;
 		this.environment = environment;
 	}

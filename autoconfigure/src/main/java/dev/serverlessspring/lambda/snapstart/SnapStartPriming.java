@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.runtime.InvocationRequest;
+import dev.serverlessspring.lambda.runtime.RuntimeContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.crac.Resource;
@@ -119,7 +116,9 @@ public class SnapStartPriming implements Resource {
 			EventDispatcher dispatcher = this.dispatcher.get();
 			byte[] payload = (this.event != null) ? this.event
 					: PrimingEvents.forInputType(dispatcher.function().inputType());
-			dispatcher.dispatch(payload, new PrimingContext(this.timeout));
+			InvocationRequest priming = new InvocationRequest(PRIMING_REQUEST_ID,
+					System.currentTimeMillis() + this.timeout.toMillis(), null, null, null, null, null, payload);
+			dispatcher.dispatch(payload, new RuntimeContext(priming, System.getenv()));
 			logger.info("SnapStart: primed " + dispatcher.function().definition() + " in "
 					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 			return true;
@@ -144,73 +143,6 @@ public class SnapStartPriming implements Resource {
 		if (generator.get(null) == null || generator.get(null) instanceof AlternativeJdkIdGenerator) {
 			generator.set(null, new AlternativeJdkIdGenerator());
 		}
-	}
-
-	/** The context of the priming invocation. */
-	private static final class PrimingContext implements Context {
-
-		private final long deadline;
-
-		PrimingContext(Duration timeout) {
-			this.deadline = System.currentTimeMillis() + timeout.toMillis();
-		}
-
-		@Override
-		public String getAwsRequestId() {
-			return PRIMING_REQUEST_ID;
-		}
-
-		@Override
-		public String getLogGroupName() {
-			return System.getenv("AWS_LAMBDA_LOG_GROUP_NAME");
-		}
-
-		@Override
-		public String getLogStreamName() {
-			return System.getenv("AWS_LAMBDA_LOG_STREAM_NAME");
-		}
-
-		@Override
-		public String getFunctionName() {
-			return System.getenv("AWS_LAMBDA_FUNCTION_NAME");
-		}
-
-		@Override
-		public String getFunctionVersion() {
-			return System.getenv("AWS_LAMBDA_FUNCTION_VERSION");
-		}
-
-		@Override
-		public String getInvokedFunctionArn() {
-			return null;
-		}
-
-		@Override
-		public CognitoIdentity getIdentity() {
-			return null;
-		}
-
-		@Override
-		public ClientContext getClientContext() {
-			return null;
-		}
-
-		@Override
-		public int getRemainingTimeInMillis() {
-			return (int) Math.max(0, this.deadline - System.currentTimeMillis());
-		}
-
-		@Override
-		public int getMemoryLimitInMB() {
-			String memory = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
-			return (memory != null) ? Integer.parseInt(memory) : 128;
-		}
-
-		@Override
-		public LambdaLogger getLogger() {
-			return LambdaRuntime.getLogger();
-		}
-
 	}
 
 }

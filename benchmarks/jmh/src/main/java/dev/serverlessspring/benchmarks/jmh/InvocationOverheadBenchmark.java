@@ -4,15 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import dev.serverlessspring.benchmarks.plain.UppercaseHandler;
 import dev.serverlessspring.lambda.FunctionHandler;
+import dev.serverlessspring.lambda.runtime.InvocationRequest;
+import dev.serverlessspring.lambda.runtime.RuntimeContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,7 +50,9 @@ public class InvocationOverheadBenchmark {
 
 	private FunctionHandler ours;
 
-	private final Context context = new BenchmarkContext();
+	private final Context context = new RuntimeContext(new InvocationRequest("6f1f0c8e-8c2a-4b4e-9d0e-3c1e5f0a7b21",
+			Long.MAX_VALUE, "arn:aws:lambda:us-east-1:123456789012:function:benchmark", null, null, null, null,
+			new byte[0]), Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
 
 	@Setup
 	public void start() {
@@ -73,66 +74,6 @@ public class InvocationOverheadBenchmark {
 		byte[] event = "quote".equals(this.function) ? QUOTE_EVENT : UPPERCASE_EVENT;
 		this.ours.handleRequest(new ByteArrayInputStream(event), out, this.context);
 		return out.toByteArray();
-	}
-
-	/** A fixed invocation context. */
-	static final class BenchmarkContext implements Context {
-
-		@Override
-		public String getAwsRequestId() {
-			return "6f1f0c8e-8c2a-4b4e-9d0e-3c1e5f0a7b21";
-		}
-
-		@Override
-		public String getLogGroupName() {
-			return "/aws/lambda/benchmark";
-		}
-
-		@Override
-		public String getLogStreamName() {
-			return "stream";
-		}
-
-		@Override
-		public String getFunctionName() {
-			return "benchmark";
-		}
-
-		@Override
-		public String getFunctionVersion() {
-			return "$LATEST";
-		}
-
-		@Override
-		public String getInvokedFunctionArn() {
-			return "arn:aws:lambda:us-east-1:123456789012:function:benchmark";
-		}
-
-		@Override
-		public CognitoIdentity getIdentity() {
-			return null;
-		}
-
-		@Override
-		public ClientContext getClientContext() {
-			return null;
-		}
-
-		@Override
-		public int getRemainingTimeInMillis() {
-			return 30_000;
-		}
-
-		@Override
-		public int getMemoryLimitInMB() {
-			return 1024;
-		}
-
-		@Override
-		public LambdaLogger getLogger() {
-			return LambdaRuntime.getLogger();
-		}
-
 	}
 
 }
