@@ -23,7 +23,7 @@ final class Report {
 				"Medians of %d runs; warm = %d invocations after the first, per run; one CPU (taskset -c 0), %s.%n%n",
 				runs, warm, String.join(" ", ColdStartBenchmark.LAMBDA_JVM_FLAGS)));
 		table.append("| Subject | JDK | Cold start (ms) | Cold start CPU (ms) | Init (ms) | First invocation (ms) | Warm p50 (µs) | Warm p99 (µs) "
-				+ "| Peak RSS (MB) | Package (MB) | Cold ÷ framework-free | FunctionInvoker ÷ cold |\n");
+				+ "| Peak RSS (MB) | Package (MiB) | Cold ÷ framework-free | FunctionInvoker ÷ cold |\n");
 		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String jdk : jdks) {
 			double baseline = median(results.get(subjects.get(0).name() + "|" + jdk), Measurement::coldMillis);
