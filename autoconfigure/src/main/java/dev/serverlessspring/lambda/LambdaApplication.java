@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolutionException;
@@ -9,6 +10,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts the Spring application once per Lambda execution environment and hands out the
@@ -29,6 +31,9 @@ public final class LambdaApplication {
 			"spring.cloud.function.web.export.enabled", "false");
 
 	private static final String AOT_ENABLED = "spring.aot.enabled";
+
+	/** The suffix of the class Spring AOT generates for the main class. */
+	private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer";
 
 	private static volatile EventDispatcher dispatcher;
 
@@ -64,22 +69,29 @@ public final class LambdaApplication {
 	}
 
 	/**
-	 * Run with the build's AOT-generated bean definitions (the build ran Spring Boot's
-	 * {@code process-aot}) when the {@code SPRING_AOT_ENABLED} environment variable says so,
-	 * which Spring itself only reads as the {@code spring.aot.enabled} system property. AOT
-	 * skips configuration-class parsing and condition evaluation at cold start, but fixes the
-	 * conditions as they were at build time: a feature switched by a property at run time
-	 * (an environment variable of the function, say) no longer switches. Hence opt-in.
+	 * Run with the build's AOT-generated bean definitions when the package carries them (the
+	 * build ran Spring Boot's {@code process-aot}): AOT skips configuration-class parsing and
+	 * condition evaluation, a third of the cold start. It fixes the conditions as they were at
+	 * build time, so serverless-spring's own switches are read at run time instead (see the
+	 * logging and metrics auto-configurations). {@code SPRING_AOT_ENABLED=false} (an
+	 * environment variable of the function, which Spring itself only reads as the
+	 * {@code spring.aot.enabled} system property) or {@code -Dspring.aot.enabled=false} turns it
+	 * off.
 	 */
-	private static void useAotArtifactsIfAsked() {
-		String fromEnvironment = System.getenv("SPRING_AOT_ENABLED");
-		if (System.getProperty(AOT_ENABLED) == null && fromEnvironment != null) {
-			System.setProperty(AOT_ENABLED, Boolean.toString(Boolean.parseBoolean(fromEnvironment.strip())));
+	static void useAotArtifactsWhenPresent(Class<?> mainClass, Function<String, String> environmentVariables) {
+		if (System.getProperty(AOT_ENABLED) != null) {
+			return;
+		}
+		String fromEnvironment = environmentVariables.apply("SPRING_AOT_ENABLED");
+		boolean enabled = (fromEnvironment != null) ? Boolean.parseBoolean(fromEnvironment.strip())
+				: ClassUtils.isPresent(mainClass.getName() + AOT_INITIALIZER_SUFFIX, mainClass.getClassLoader());
+		if (enabled) {
+			System.setProperty(AOT_ENABLED, "true");
 		}
 	}
 
 	private static EventDispatcher start(Class<?> mainClass) {
-		useAotArtifactsIfAsked();
+		useAotArtifactsWhenPresent(mainClass, System::getenv);
 		SpringApplication application = new SpringApplication(mainClass);
 		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
 		// mode needs it to find the generated initializer.

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package carries Spring AOT's generated bean definitions (the build ran
- * {@code process-aot}); the functions run on them when {@code SPRING_AOT_ENABLED=true}, and by
- * the usual configuration-class processing otherwise. The JVM's class-loading log shows which
- * context the application was started from.
+ * {@code process-aot}); the functions run on them by default, and by the usual
+ * configuration-class processing with {@code SPRING_AOT_ENABLED=false}. The JVM's
+ * class-loading log shows which context the application was started from.
  */
 class AotModeIT {
 
@@ -26,9 +26,8 @@ class AotModeIT {
 		.jvmOptions("-Xlog:class+load=info");
 
 	@Test
-	void startsFromTheGeneratedInitializerWhenAsked() {
-		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(
-				EXAMPLE.environment("SPRING_AOT_ENABLED", "true"))) {
+	void startsFromTheGeneratedInitializerByDefault() {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(EXAMPLE)) {
 			assertThat(function.invoke("\"aot\"").payloadAsString()).isEqualTo("AOT");
 			assertThat(function.output()).contains("ExampleApplication__ApplicationContextInitializer")
 				.doesNotContain("org.springframework.context.annotation.ConfigurationClassParser ");
@@ -36,8 +35,9 @@ class AotModeIT {
 	}
 
 	@Test
-	void startsByConfigurationClassProcessingByDefault() {
-		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(EXAMPLE)) {
+	void startsByConfigurationClassProcessingWhenAotIsSwitchedOff() {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(
+				EXAMPLE.environment("SPRING_AOT_ENABLED", "false"))) {
 			assertThat(function.invoke("\"jvm\"").payloadAsString()).isEqualTo("JVM");
 			assertThat(function.output()).doesNotContain("ExampleApplication__ApplicationContextInitializer")
 				.contains("org.springframework.context.annotation.ConfigurationClassParser ");

@@ -5,15 +5,14 @@ import dev.serverlessspring.lambda.ColdStart;
 import dev.serverlessspring.lambda.logging.EventLogger;
 import dev.serverlessspring.lambda.logging.LambdaMdc;
 import dev.serverlessspring.lambda.logging.SensitiveFieldMasker;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Logs each invocation with its identity: the request id, function name and version, X-Ray
@@ -22,6 +21,11 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * The log format itself is set before the application starts, by
  * {@link LambdaLoggingEnvironmentPostProcessor}.
+ * <p>
+ * The switches are read when the beans are created, not by conditions: Spring AOT fixes
+ * conditions at build time, and these are typically switched by environment variables of the
+ * function ({@code SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED}, ...). A switched-off listener is
+ * a null bean, which the dispatcher's listeners leave out.
  */
 @AutoConfiguration
 @ConditionalOnClass({ MDC.class, Context.class })
@@ -36,22 +40,17 @@ public class LambdaLoggingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBooleanProperty(name = LambdaLoggingProperties.PREFIX + ".enabled", matchIfMissing = true)
-	LambdaMdc lambdaMdc(ColdStart coldStart) {
-		return new LambdaMdc(coldStart);
+	@Nullable LambdaMdc lambdaMdc(ColdStart coldStart, LambdaLoggingProperties properties) {
+		return properties.isEnabled() ? new LambdaMdc(coldStart) : null;
 	}
 
-	// A nested class, so that while event logging is off its classes are not even loaded.
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(LambdaLoggingProperties.PREFIX + ".events.enabled")
-	static class EventLoggingConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		EventLogger lambdaEventLogger(LambdaLoggingProperties properties) {
-			return new EventLogger(new SensitiveFieldMasker(properties.getEvents().getMaskedFields()));
+	@Bean
+	@ConditionalOnMissingBean
+	@Nullable EventLogger lambdaEventLogger(LambdaLoggingProperties properties) {
+		if (!properties.getEvents().isEnabled()) {
+			return null;
 		}
-
+		return new EventLogger(new SensitiveFieldMasker(properties.getEvents().getMaskedFields()));
 	}
 
 }

@@ -5,10 +5,10 @@ import dev.serverlessspring.autoconfigure.logging.LambdaLoggingAutoConfiguration
 import dev.serverlessspring.lambda.ColdStart;
 import dev.serverlessspring.lambda.metrics.EmbeddedMetricWriter;
 import dev.serverlessspring.lambda.metrics.InvocationMetrics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,10 +17,14 @@ import org.springframework.context.annotation.Bean;
 /**
  * Writes each invocation's metrics in CloudWatch's Embedded Metric Format
  * ({@link InvocationMetrics}), when {@code serverless.spring.metrics.enabled=true}.
+ * <p>
+ * The switch is read when the listener is created, not by a condition: Spring AOT fixes
+ * conditions at build time, and metrics are typically switched on by an environment variable
+ * of the function ({@code SERVERLESS_SPRING_METRICS_ENABLED}). While off, the listener is a
+ * null bean, which the dispatcher's listeners leave out.
  */
 @AutoConfiguration(after = LambdaLoggingAutoConfiguration.class)
 @ConditionalOnClass(Context.class)
-@ConditionalOnBooleanProperty(LambdaMetricsProperties.PREFIX + ".enabled")
 @EnableConfigurationProperties(LambdaMetricsProperties.class)
 public class LambdaMetricsAutoConfiguration {
 
@@ -32,8 +36,11 @@ public class LambdaMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InvocationMetrics lambdaInvocationMetrics(EmbeddedMetricWriter writer, ObjectProvider<ColdStart> coldStart,
+	@Nullable InvocationMetrics lambdaInvocationMetrics(EmbeddedMetricWriter writer, ObjectProvider<ColdStart> coldStart,
 			LambdaMetricsProperties properties) {
+		if (!properties.isEnabled()) {
+			return null;
+		}
 		return new InvocationMetrics(writer, coldStart.getIfAvailable(ColdStart::new), properties.getDimensions());
 	}
 
