@@ -11,7 +11,7 @@ import java.util.jar.Manifest;
  * environment variable (as Spring Cloud Function reads it) when set, otherwise the
  * {@code Start-Class} entry that the build writes into the function's own manifest.
  */
-final class MainClassLocator {
+public final class MainClassLocator {
 
 	static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
 
@@ -20,7 +20,13 @@ final class MainClassLocator {
 	private MainClassLocator() {
 	}
 
-	static Class<?> locate(ClassLoader classLoader) {
+	/**
+	 * Find the application class.
+	 * @param classLoader the loader of the function's classes
+	 * @return the class, not initialized
+	 * @throws IllegalStateException if none is named, or the named class is missing
+	 */
+	public static Class<?> locate(ClassLoader classLoader) {
 		String name = System.getenv(MAIN_CLASS_VARIABLE);
 		String source = "the " + MAIN_CLASS_VARIABLE + " environment variable";
 		if (name == null || name.isBlank()) {
