@@ -1,0 +1,42 @@
+package dev.serverlessspring.example;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.serverlessspring.test.local.LocalLambda;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dev loop's main starts the example behind the local Lambda and answers.
+ */
+class TestExampleApplicationTests {
+
+	@Test
+	void startsTheExampleAndAnswers() throws Exception {
+		try (LocalLambda lambda = TestExampleApplication.start("--port", "0", "--invoke-port", "0")) {
+			assertThat(lambda.config().service()).isEqualTo("serverless-spring-example");
+			assertThat(lambda.routes()).containsEntry("POST /uppercase", "uppercase");
+			HttpResponse<String> invoked = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/uppercase/invocations"))
+					.POST(HttpRequest.BodyPublishers.ofString("\"hello\""))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(invoked.statusCode()).isEqualTo(200);
+			assertThat(invoked.body()).isEqualTo("HELLO");
+			HttpResponse<String> quote = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/quote/invocations"))
+					.POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"BOOK-1\",\"quantity\":2}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(quote.statusCode()).isEqualTo(200);
+			assertThat(quote.headers().firstValue("X-Amz-Function-Error")).isEmpty();
+			assertThat(quote.body()).contains("\"sku\":\"BOOK-1\"").contains("25.00");
+			// The HTTP front routes the request to the function (404 only for unknown routes).
+			assertThat(lambda.post("/uppercase", "\"hello\"").statusCode()).isNotEqualTo(404);
+			assertThat(lambda.get("/unknown").statusCode()).isEqualTo(404);
+		}
+	}
+
+}
