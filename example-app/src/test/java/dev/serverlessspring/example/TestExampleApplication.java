@@ -1,7 +1,6 @@
 package dev.serverlessspring.example;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -51,19 +50,14 @@ public final class TestExampleApplication {
 			.start();
 	}
 
-	// The root serverless.yml deploys the example; without it, the test resource serverless-local.yml.
+	// The root serverless.yml deploys the example; until it exists, src/test/resources/serverless-local.yml.
 	private static Path config() {
 		for (Path candidate : new Path[] { Path.of("serverless.yml"), Path.of("../serverless.yml") }) {
 			if (Files.isRegularFile(candidate) && isExamplesConfig(candidate)) {
 				return candidate;
 			}
 		}
-		try {
-			return Path.of(TestExampleApplication.class.getResource("/serverless-local.yml").toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Path.of("src/test/resources/serverless-local.yml");
 	}
 
 	private static boolean isExamplesConfig(Path file) {
