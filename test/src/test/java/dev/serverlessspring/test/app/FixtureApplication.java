@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -25,6 +28,9 @@ public class FixtureApplication {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** What the {@code record} function received, for tests of asynchronous invocations. */
+	public static final BlockingQueue<String> RECORDED = new LinkedBlockingQueue<>();
+
 	@Bean
 	public Function<String, String> uppercase() {
 		return String::toUpperCase;
@@ -33,6 +39,11 @@ public class FixtureApplication {
 	@Bean
 	public Function<String, String> greet(@Value("${GREETING}") String greeting) {
 		return (name) -> greeting + " " + name;
+	}
+
+	@Bean
+	public Consumer<String> record() {
+		return RECORDED::add;
 	}
 
 	@Bean

@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +98,27 @@ class InvokeApiLambdaClientTests {
 			.isEqualTo("b");
 		assertThat(client.invoke((request) -> request.functionName("echo").qualifier("$LATEST")
 			.payload(SdkBytes.fromUtf8String("echo:c"))).payload().asUtf8String()).isEqualTo("c");
+	}
+
+	@Test
+	void contextCarriesTheFunctionsConfigurationAndTheClientContext() {
+		String clientContext = Base64.getEncoder()
+			.encodeToString("{\"client\":{\"installation_id\":\"install-1\"},\"custom\":{},\"env\":{}}"
+				.getBytes(StandardCharsets.UTF_8));
+		InvokeResponse response = client.invoke((request) -> request.functionName("echo")
+			.clientContext(clientContext)
+			.payload(SdkBytes.fromUtf8String("context")));
+		assertThat(response.payload().asUtf8String()).contains("functionName=fixture-dev-echo\n")
+			.contains("functionArn=arn:aws:lambda:us-east-1:012345678912:function:fixture-dev-echo\n")
+			.contains("memoryLimit=256\n")
+			.contains("clientContext=install-1\n");
+	}
+
+	@Test
+	void eventsOverSixMegabytesAreRejected() {
+		assertThatExceptionOfType(RequestTooLargeException.class)
+			.isThrownBy(() -> invoke("echo", "echo:" + "x".repeat(6_291_456)))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(413));
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.app.FixtureApplication;
@@ -46,6 +47,18 @@ class InProcessLocalLambdaTests {
 		assertThat(error.get("errorMessage").asString()).isEqualTo("Bad order: o-1");
 		assertThat(error.get("errorType").asString()).isEqualTo(IllegalArgumentException.class.getName());
 		assertThat(error.get("stackTrace").isArray()).isTrue();
+	}
+
+	@Test
+	void eventInvocationAnswers202AndRunsInTheBackground(LocalLambda lambda) throws Exception {
+		HttpResponse<String> response = lambda.send(HttpRequest
+			.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/record/invocations"))
+			.header("X-Amz-Invocation-Type", "Event")
+			.POST(HttpRequest.BodyPublishers.ofString("\"queued\""))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(response.body()).isEmpty();
+		assertThat(FixtureApplication.RECORDED.poll(30, TimeUnit.SECONDS)).isEqualTo("queued");
 	}
 
 	@Test
