@@ -1,8 +1,6 @@
 package dev.serverlessspring.test.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.config.HttpEvent;
 import dev.serverlessspring.test.local.LocalFunction;
 import tools.jackson.core.JacksonException;
@@ -36,11 +35,8 @@ public final class ApiGatewayFront implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
-		Thread thread = new Thread(runnable, "api-gateway-front");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService executor = Executors
+		.newCachedThreadPool(LoopbackHttpServer.daemonThreads("api-gateway-front"));
 
 	private final List<HttpRoute> routes;
 
@@ -63,12 +59,7 @@ public final class ApiGatewayFront implements AutoCloseable {
 		routes.sort(Comparator.comparingInt(HttpRoute::rank));
 		this.routes = List.copyOf(routes);
 		this.stage = stage;
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-		}
-		catch (IOException ex) {
-			throw new IOException("Cannot serve the HTTP front on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
-		}
+		this.server = LoopbackHttpServer.bind(port, "the HTTP front");
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", (exchange) -> {
 			try (exchange) {

@@ -1,8 +1,6 @@
 package dev.serverlessspring.test.invoke;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.local.LocalFunction;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,11 +54,8 @@ public final class InvokeApiServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
-		Thread thread = new Thread(runnable, "invoke-api");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService executor = Executors
+		.newCachedThreadPool(LoopbackHttpServer.daemonThreads("invoke-api"));
 
 	private final Function<String, Optional<LocalFunction>> functions;
 
@@ -72,12 +68,7 @@ public final class InvokeApiServer implements AutoCloseable {
 	 */
 	public InvokeApiServer(int port, Function<String, Optional<LocalFunction>> functions) throws IOException {
 		this.functions = functions;
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-		}
-		catch (IOException ex) {
-			throw new IOException("Cannot serve the Lambda Invoke API on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
-		}
+		this.server = LoopbackHttpServer.bind(port, "the Lambda Invoke API");
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", (exchange) -> {
 			try (exchange) {
