@@ -1,8 +1,16 @@
 package dev.serverlessspring.test.cli;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +97,41 @@ class LocalLambdaCliTests {
 		assertThat(badConfig.status()).isEqualTo(2);
 		assertThat(badConfig.err()).contains("is not valid YAML");
 		assertThat(badConfig.out()).isEmpty();
+	}
+
+	@Test
+	void startFailsClearlyWhenThePortIsTaken() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Run run = run("start", "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()));
+			assertThat(run.status()).isEqualTo(2);
+			assertThat(run.err()).contains("Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
+		}
+	}
+
+	@Test
+	void startPrintsTheUrlsAndServesUntilStopped() throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), LocalLambdaCli.class.getName(), "start", "--config",
+				config.toString())
+			.redirectError(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String invokeApi = null;
+			for (String line = out.readLine(); line != null && invokeApi == null; line = out.readLine()) {
+				if (line.strip().startsWith("Invoke API: ")) {
+					invokeApi = line.strip().substring("Invoke API: ".length()).replace("{name}", "greet");
+				}
+			}
+			assertThat(invokeApi).startsWith("http://127.0.0.1:");
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(invokeApi)).POST(HttpRequest.BodyPublishers.ofString("\"Eve\"")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(response.body()).isEqualTo("Hi Eve");
+		}
+		finally {
+			process.destroy();
+			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		}
 	}
 
 	@Test
