@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -85,7 +83,7 @@ public final class ServerlessConfig {
 		Path absolute = file.toAbsolutePath().normalize();
 		Object document;
 		try (InputStream in = Files.newInputStream(absolute)) {
-			document = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+			document = new Yaml(new CloudFormationYamlConstructor()).load(in);
 		}
 		catch (NoSuchFileException ex) {
 			throw new ServerlessConfigException("No serverless.yml at " + absolute);

@@ -107,6 +107,46 @@ class ServerlessConfigTests {
 	}
 
 	@Test
+	void readsCloudFormationShortFormsAndIgnoresOtherEvents() throws IOException {
+		ServerlessConfig config = read("""
+				service: orders
+				configValidationMode: error
+				provider:
+				  name: aws
+				functions:
+				  orderPlaced:
+				    handler: orderPlaced
+				    snapStart: true
+				    events:
+				      - sqs:
+				          arn: !GetAtt OrdersQueue.Arn
+				      - sns:
+				          arn: !Ref PaymentsTopic
+				          topicName: ${self:service}-${sls:stage}-payments
+				      - schedule: cron(0 2 * * ? *)
+				resources:
+				  Resources:
+				    OrdersQueue:
+				      Type: AWS::SQS::Queue
+				      Properties:
+				        RedrivePolicy:
+				          deadLetterTargetArn: !GetAtt OrdersDeadLetterQueue.Arn
+				          unused: ${ssm:/not/read}
+				""", null);
+		assertThat(config.function("orderPlaced").httpEvents()).isEmpty();
+		assertThatExceptionOfType(ServerlessConfigException.class).isThrownBy(() -> read("""
+				service: s
+				provider:
+				  environment:
+				    QUEUE_ARN: !GetAtt OrdersQueue.Arn
+				functions:
+				  f:
+				    handler: f
+				""", null)).withMessageContaining("provider.environment.QUEUE_ARN")
+			.withMessageContaining("CloudFormation functions");
+	}
+
+	@Test
 	void unresolvableVariableNamesTheKey() {
 		assertThatExceptionOfType(ServerlessConfigException.class).isThrownBy(() -> read("""
 				service: s
