@@ -33,8 +33,27 @@ class TestExampleApplicationTests {
 			assertThat(quote.statusCode()).isEqualTo(200);
 			assertThat(quote.headers().firstValue("X-Amz-Function-Error")).isEmpty();
 			assertThat(quote.body()).contains("\"sku\":\"BOOK-1\"").contains("25.00");
-			// The HTTP front routes the request to the function (404 only for unknown routes).
-			assertThat(lambda.post("/uppercase", "\"hello\"").statusCode()).isNotEqualTo(404);
+			// Through the HTTP front: API Gateway's payload 2.0 events, answered by the HTTP event adapter.
+			HttpResponse<String> uppercased = lambda.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/uppercase"))
+				.header("Content-Type", "text/plain")
+				.POST(HttpRequest.BodyPublishers.ofString("hello"))
+				.build());
+			assertThat(uppercased.statusCode()).isEqualTo(200);
+			assertThat(uppercased.body()).isEqualTo("HELLO");
+			HttpResponse<String> created = lambda.post("/orders", "{\"sku\":\"MUG-7\",\"quantity\":3}");
+			assertThat(created.statusCode()).isEqualTo(201);
+			String location = created.headers().firstValue("Location").orElseThrow();
+			assertThat(location).startsWith("/orders/");
+			HttpResponse<String> fetched = lambda.get(location);
+			assertThat(fetched.statusCode()).isEqualTo(200);
+			assertThat(fetched.body()).contains("\"sku\":\"MUG-7\"");
+			HttpResponse<byte[]> receipt = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(lambda.httpUrl().resolve(location + "/receipt")).build(),
+						HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(receipt.statusCode()).isEqualTo(200);
+			assertThat(new String(receipt.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("3 x MUG-7")
+				.contains("Total EUR 24.00");
+			assertThat(lambda.get("/orders/nope").statusCode()).isEqualTo(404);
 			assertThat(lambda.get("/unknown").statusCode()).isEqualTo(404);
 		}
 	}

@@ -53,6 +53,21 @@ public class FixtureApplication {
 		};
 	}
 
+	// Functions taking API Gateway's types get the raw event (the HTTP adapter steps aside), so their exceptions reach the front.
+	@Bean
+	public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> brokenHttpApi() {
+		return (event) -> {
+			throw new IllegalStateException("broken");
+		};
+	}
+
+	@Bean
+	public Function<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> brokenRest() {
+		return (event) -> {
+			throw new IllegalStateException("broken");
+		};
+	}
+
 	@Bean
 	public Function<String, String> slow() {
 		return (event) -> {

@@ -132,6 +132,16 @@ class InProcessLocalLambdaTests {
 	}
 
 	@Test
+	void plainFunctionsAnswerThroughTheHttpEventAdapter(LocalLambda lambda) {
+		HttpResponse<String> response = lambda.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/uppercase"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("hello"))
+			.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("HELLO");
+	}
+
+	@Test
 	void functionErrorsAndUnknownRoutesAnswerAsApiGateway(LocalLambda lambda) {
 		HttpResponse<String> httpApi = lambda.post("/fail", "{}");
 		assertThat(httpApi.statusCode()).isEqualTo(500);
