@@ -1,5 +1,7 @@
 package dev.serverlessspring.example;
 
+import java.net.http.HttpResponse;
+
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.junit.LocalLambdaTest;
 import dev.serverlessspring.test.local.LocalLambda;
@@ -21,6 +23,16 @@ class ExampleLocalLambdaIT {
 		assertThat(quote.isFunctionError()).isFalse();
 		assertThat(quote.payloadAsString()).isEqualTo("{\"sku\":\"BOOK-1\",\"quantity\":3,\"total\":37.50}");
 		assertThat(quote.log()).contains("START RequestId: " + quote.requestId()).contains("REPORT RequestId: ");
+	}
+
+	@Test
+	void theOrderApiAnswersThroughTheHttpFront(LocalLambda lambda) {
+		HttpResponse<String> created = lambda.post("/orders", "{\"sku\":\"BOOK-1\",\"quantity\":2}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		String location = created.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> receipt = lambda.get(location + "/receipt");
+		assertThat(receipt.statusCode()).isEqualTo(200);
+		assertThat(receipt.body()).contains("2 x BOOK-1").contains("Total EUR 25.00");
 	}
 
 	@Test
