@@ -2,11 +2,13 @@ package dev.serverlessspring.test.local;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -122,10 +124,9 @@ final class InProcessFunction implements LocalFunction {
 		}
 		catch (TimeoutException ex) {
 			response.cancel(true);
-			String message = "RequestId: " + request.requestId() + " Error: Task timed out after "
-					+ "%.2f".formatted(request.timeout().toMillis() / 1000.0) + " seconds";
-			log.line(java.time.Instant.now() + " " + request.requestId() + " Task timed out after "
-					+ "%.2f".formatted(request.timeout().toMillis() / 1000.0) + " seconds");
+			String timedOut = "Task timed out after " + decimal(request.timeout().toMillis() / 1000.0) + " seconds";
+			log.line(Instant.now() + " " + request.requestId() + " " + timedOut);
+			String message = "RequestId: " + request.requestId() + " Error: " + timedOut;
 			result = error(request.requestId(), "Sandbox.Timedout", message, null, request.timeout());
 			// As Lambda does after a timeout: this environment is discarded, the next invocation inits anew.
 			discard();
@@ -137,10 +138,14 @@ final class InProcessFunction implements LocalFunction {
 		}
 		log.line("END RequestId: " + request.requestId());
 		log.line("REPORT RequestId: " + request.requestId() + "\tDuration: "
-				+ "%.2f".formatted(result.duration().toNanos() / 1_000_000.0) + " ms\tBilled Duration: "
+				+ decimal(result.duration().toNanos() / 1_000_000.0) + " ms\tBilled Duration: "
 				+ Math.max(1, (long) Math.ceil(result.duration().toNanos() / 1_000_000.0)) + " ms\tMemory Size: "
 				+ this.config.memorySize() + " MB");
 		return result.withLog(log.toString());
+	}
+
+	private static String decimal(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	// Starts the application once; an init failure fails the invocation that waited for it.
