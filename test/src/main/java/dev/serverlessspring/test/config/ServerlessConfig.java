@@ -226,7 +226,10 @@ public final class ServerlessConfig {
 				}
 				functionEnvironment.putAll(environment(function.get("environment"), at + ".environment"));
 				Path functionArtifact = artifact(function.get("package"), at + ".package");
-				result.put(name, new FunctionConfig(name, service + "-" + stage + "-" + name, region, handler,
+				// functions.x.name overrides the deployed name, as in the framework.
+				String deployedName = text(resolve(at + ".name", function.get("name")), at + ".name",
+						service + "-" + stage + "-" + name);
+				result.put(name, new FunctionConfig(name, deployedName, region, handler,
 						text(resolve(at + ".runtime", function.get("runtime")), at + ".runtime", runtime),
 						Duration.ofSeconds(number(resolve(at + ".timeout", function.get("timeout")), at + ".timeout",
 								timeout)),

@@ -63,7 +63,15 @@ public final class ApiGatewayFront implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", (exchange) -> {
 			try (exchange) {
-				handle(exchange);
+				try {
+					handle(exchange);
+				}
+				catch (RuntimeException ex) {
+					// The local Lambda itself failed (not the function): answer as API Gateway would, and say why.
+					System.err.println("HTTP front: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+							+ " failed: " + ex);
+					message(exchange, 500, "Internal Server Error");
+				}
 			}
 		});
 		this.server.start();

@@ -72,10 +72,15 @@ public final class InvokeApiServer implements AutoCloseable {
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", (exchange) -> {
 			try (exchange) {
-				handle(exchange);
-			}
-			catch (RuntimeException ex) {
-				error(exchange, 500, "ServiceException", "Service", String.valueOf(ex.getMessage()));
+				try {
+					handle(exchange);
+				}
+				catch (InvalidRequestException ex) {
+					error(exchange, 400, "InvalidRequestContentException", "User", ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					error(exchange, 500, "ServiceException", "Service", String.valueOf(ex.getMessage()));
+				}
 			}
 		});
 		this.server.start();
@@ -157,7 +162,12 @@ public final class InvokeApiServer implements AutoCloseable {
 		InvocationRequest.Builder request = function.invocation(event);
 		String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
 		if (clientContext != null && !clientContext.isBlank()) {
-			request.clientContext(new String(Base64.getDecoder().decode(clientContext.strip()), StandardCharsets.UTF_8));
+			try {
+				request.clientContext(new String(Base64.getDecoder().decode(clientContext.strip()), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException("Client context must be a valid Base64-encoded JSON object.");
+			}
 		}
 		return request.build();
 	}
@@ -211,6 +221,15 @@ public final class InvokeApiServer implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+	}
+
+	/** A request Lambda rejects with {@code InvalidRequestContentException}. */
+	private static final class InvalidRequestException extends RuntimeException {
+
+		InvalidRequestException(String message) {
+			super(message);
+		}
+
 	}
 
 }

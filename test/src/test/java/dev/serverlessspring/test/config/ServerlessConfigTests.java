@@ -53,6 +53,7 @@ class ServerlessConfigTests {
 				      - http: 'GET quotes/{id}'
 				  uppercase:
 				    handler: uppercase
+				    name: shouting
 				    runtime: java25
 				    memorySize: 1024
 				    timeout: 3
@@ -78,7 +79,8 @@ class ServerlessConfigTests {
 		assertThat(quote.artifact()).isEqualTo(this.directory.resolve("target/app-aws.zip").toAbsolutePath().normalize());
 		assertThat(quote.httpEvents()).containsExactly(new HttpEvent(HttpEvent.Api.HTTP_API, "POST", "/quotes"),
 				new HttpEvent(HttpEvent.Api.REST, "GET", "/quotes/{id}"));
-		FunctionConfig uppercase = config.function("orders-prod-uppercase");
+		FunctionConfig uppercase = config.function("shouting");
+		assertThat(uppercase.name()).isEqualTo("uppercase");
 		assertThat(uppercase.handler()).isEqualTo(ServerlessConfig.FUNCTION_HANDLER);
 		assertThat(uppercase.environment()).containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "uppercase")
 			.containsEntry("LEVEL", "INFO");

@@ -19,6 +19,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -112,6 +113,15 @@ class InvokeApiLambdaClientTests {
 			.contains("functionArn=arn:aws:lambda:us-east-1:012345678912:function:fixture-dev-echo\n")
 			.contains("memoryLimit=256\n")
 			.contains("clientContext=install-1\n");
+	}
+
+	@Test
+	void aClientContextThatIsNotBase64IsRejected() {
+		assertThatExceptionOfType(InvalidRequestContentException.class)
+			.isThrownBy(() -> client.invoke((request) -> request.functionName("echo")
+				.clientContext("not base64!")
+				.payload(SdkBytes.fromUtf8String("echo:x"))))
+			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
 	}
 
 	@Test
