@@ -58,7 +58,8 @@ public final class Fixtures {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path bootstrap = taskRoot.resolve("bootstrap");
 		Files.write(bootstrap, List.of("#!/bin/sh", "echo \"custom bootstrap for $_HANDLER\"",
-				"exec '" + java + "' -cp '" + RuntimeCommand.runtimeClassPath() + "' "
+				"exec '" + java + "' " + RuntimeCommand.nativeClientOption().map((option) -> "'" + option + "' ").orElse("")
+						+ "-cp '" + RuntimeCommand.runtimeClassPath() + "' "
 						+ RuntimeCommand.RUNTIME_INTERFACE_CLIENT + " \"$_HANDLER\""));
 		bootstrap.toFile().setExecutable(true);
 		return taskRoot;
