@@ -3,6 +3,7 @@ package dev.serverlessspring.autoconfigure.metrics;
 import java.util.List;
 
 import dev.serverlessspring.autoconfigure.ObservedApplication;
+import dev.serverlessspring.test.logs.EmbeddedMetricFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -29,13 +30,12 @@ class LambdaMetricsAutoConfigurationTests {
 		}
 		List<JsonNode> documents = ObservedApplication.jsonLines(output)
 			.stream()
-			.filter((line) -> line.has("_aws"))
+			.filter(EmbeddedMetricFormat::isDocument)
 			.toList();
 		assertThat(documents).hasSize(3);
 		for (JsonNode document : documents) {
-			// The specification check (EmbeddedMetricFormat of serverless-spring-test) runs in example-app's CloudWatchLogsIT.
-			assertThat(document.at("/_aws/CloudWatchMetrics/0/Metrics").valueStream().map((metric) -> metric.get("Name").asString()))
-				.containsExactly("Invocations", "Errors", "ColdStarts",
+			assertThat(EmbeddedMetricFormat.violations(document)).as(document.toString()).isEmpty();
+			assertThat(EmbeddedMetricFormat.metricNames(document)).containsExactly("Invocations", "Errors", "ColdStarts",
 					"Duration");
 			JsonNode directive = document.at("/_aws/CloudWatchMetrics/0");
 			assertThat(directive.get("Namespace").asString()).isEqualTo("Shop");

@@ -22,9 +22,6 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import dev.serverlessspring.lambda.LambdaApplication;
-import dev.serverlessspring.lambda.MainClassLocator;
-import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -39,9 +36,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * A function run in the test's JVM: the Spring application started as
- * {@code FunctionHandler} starts it on Lambda ({@link LambdaApplication#application(Class)}),
+ * {@code FunctionHandler} starts it on Lambda ({@code LambdaApplication.application(Class)}),
  * with the function's environment variables as the highest-precedence property source, and
- * each event handed to its {@link EventDispatcher} on a thread of its own, under the
+ * each event handed to its {@code EventDispatcher} on a thread of its own, under the
  * function's timeout.
  */
 final class InProcessFunction implements LocalFunction {
@@ -60,7 +57,7 @@ final class InProcessFunction implements LocalFunction {
 
 	private ConfigurableApplicationContext context;
 
-	private EventDispatcher dispatcher;
+	private LambdaCore.Dispatcher dispatcher;
 
 	/**
 	 * Describe an in-process function; nothing starts before its first invocation.
@@ -111,7 +108,7 @@ final class InProcessFunction implements LocalFunction {
 		log.line("START RequestId: " + request.requestId() + " Version: $LATEST");
 		long start = System.nanoTime();
 		Invocation context = new Invocation(request, this.config, this.environment, log);
-		EventDispatcher current = this.dispatcher;
+		LambdaCore.Dispatcher current = this.dispatcher;
 		Future<byte[]> response = this.executor.submit(() -> current.dispatch(request.payload(), context));
 		InvocationResult result;
 		try {
@@ -159,13 +156,14 @@ final class InProcessFunction implements LocalFunction {
 			return thread;
 		});
 		try {
-			SpringApplication application = LambdaApplication.application(mainClass());
+			Class<?> mainClass = mainClass();
+			SpringApplication application = LambdaCore.application(mainClass);
 			StandardEnvironment springEnvironment = new StandardEnvironment();
 			springEnvironment.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment", new LinkedHashMap<>(this.environment)));
 			application.setEnvironment(springEnvironment);
-			this.context = LambdaApplication.run(application);
-			this.dispatcher = this.context.getBean(EventDispatcher.class);
+			this.context = LambdaCore.run(application, mainClass.getClassLoader());
+			this.dispatcher = LambdaCore.dispatcher(this.context);
 			return null;
 		}
 		catch (Throwable ex) {
@@ -179,7 +177,7 @@ final class InProcessFunction implements LocalFunction {
 		if (name != null && !name.isBlank()) {
 			return Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
 		}
-		return (this.mainClass != null) ? this.mainClass : MainClassLocator.locate(Thread.currentThread().getContextClassLoader());
+		return (this.mainClass != null) ? this.mainClass : LambdaCore.locateMainClass(Thread.currentThread().getContextClassLoader());
 	}
 
 	// The error document as the AWS runtime interface client writes it for a thrown exception.
