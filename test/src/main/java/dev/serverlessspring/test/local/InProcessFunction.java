@@ -22,6 +22,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.serverlessspring.lambda.LambdaApplication;
+import dev.serverlessspring.lambda.MainClassLocator;
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -57,7 +60,7 @@ final class InProcessFunction implements LocalFunction {
 
 	private ConfigurableApplicationContext context;
 
-	private LambdaCore.Dispatcher dispatcher;
+	private EventDispatcher dispatcher;
 
 	/**
 	 * Describe an in-process function; nothing starts before its first invocation.
@@ -108,7 +111,7 @@ final class InProcessFunction implements LocalFunction {
 		log.line("START RequestId: " + request.requestId() + " Version: $LATEST");
 		long start = System.nanoTime();
 		Invocation context = new Invocation(request, this.config, this.environment, log);
-		LambdaCore.Dispatcher current = this.dispatcher;
+		EventDispatcher current = this.dispatcher;
 		Future<byte[]> response = this.executor.submit(() -> current.dispatch(request.payload(), context));
 		InvocationResult result;
 		try {
@@ -157,13 +160,13 @@ final class InProcessFunction implements LocalFunction {
 		});
 		try {
 			Class<?> mainClass = mainClass();
-			SpringApplication application = LambdaCore.application(mainClass);
+			SpringApplication application = LambdaApplication.application(mainClass);
 			StandardEnvironment springEnvironment = new StandardEnvironment();
 			springEnvironment.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment", new LinkedHashMap<>(this.environment)));
 			application.setEnvironment(springEnvironment);
-			this.context = LambdaCore.run(application, mainClass.getClassLoader());
-			this.dispatcher = LambdaCore.dispatcher(this.context);
+			this.context = LambdaApplication.run(application);
+			this.dispatcher = this.context.getBean(EventDispatcher.class);
 			return null;
 		}
 		catch (Throwable ex) {
@@ -177,7 +180,7 @@ final class InProcessFunction implements LocalFunction {
 		if (name != null && !name.isBlank()) {
 			return Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
 		}
-		return (this.mainClass != null) ? this.mainClass : LambdaCore.locateMainClass(Thread.currentThread().getContextClassLoader());
+		return (this.mainClass != null) ? this.mainClass : MainClassLocator.locate(Thread.currentThread().getContextClassLoader());
 	}
 
 	// The error document as the AWS runtime interface client writes it for a thrown exception.
