@@ -3,8 +3,9 @@
 # first and warm invocations, peak RSS, package size) of the same uppercase function as
 #   1. a framework-free RequestStreamHandler (the baseline),
 #   2. Spring Cloud Function's FunctionInvoker (shaded jar, aws classifier),
-#   3. serverless-spring on the managed runtime (the example app's zip),
-#   4. the same with Spring AOT (SPRING_AOT_ENABLED=true: the zip carries the generated code),
+#   3. serverless-spring on the managed runtime (the example app's zip, which carries Spring
+#      AOT's generated code and so starts from it),
+#   4. the same without AOT (SPRING_AOT_ENABLED=false: configuration-class processing),
 #   5. the same, initialized for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the
 #      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
 #      first invocation after priming (no snapshot is taken: init includes the priming),
@@ -47,7 +48,7 @@ NO_LOGBACK_SUBJECT=()
 if command -v zip > /dev/null; then
 	NO_LOGBACK=benchmarks/target/serverless-spring-example-without-logback.zip
 	cp "$OURS" "$NO_LOGBACK"
-	zip -q -d "$NO_LOGBACK" 'lib/logback-*' 'lib/log4j-*' 'lib/jul-to-slf4j-*' 'lib/slf4j-api-*' 'lib/spring-boot-starter-logging-*'
+	zip -q -d "$NO_LOGBACK" 'lib/logback-*' 'lib/jul-to-slf4j-*' 'lib/slf4j-api-*' 'lib/spring-boot-starter-logging-*'
 	NO_LOGBACK_SUBJECT=(--subject "serverless-spring, without Logback|$HANDLER|$NO_LOGBACK|$UPPERCASE")
 else
 	echo "No zip command: the 'without Logback' subject is left out" >&2
@@ -59,7 +60,7 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
 	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
-	--subject "serverless-spring, AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=true" \
+	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
 	"${NO_LOGBACK_SUBJECT[@]}"
