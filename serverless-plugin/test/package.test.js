@@ -1,0 +1,171 @@
+'use strict';
+
+// `serverless package` / `invoke local` of osls on a copy of the fixture, sharing one Maven build.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { copyFixture, serverless, withSpringOptions, localLambdaInstalled, LOCAL_LAMBDA_CLASS } = require('./support');
+
+const HANDLER = 'dev.serverlessspring.lambda.FunctionHandler::handleRequest';
+const ZIP = 'fixture-functions-1.0.0-aws.zip';
+const LOCAL_LAMBDA_ABSENT =
+  !localLambdaInstalled() && `serverless-spring-test with ${LOCAL_LAMBDA_CLASS} is not installed in the local Maven repository`;
+
+describe('serverless package', () => {
+  let dir;
+  let zip;
+  let started;
+
+  before(() => {
+    dir = copyFixture();
+    zip = path.join(dir, 'target', ZIP);
+    started = Date.now();
+  });
+
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const functions = () => {
+    const template = JSON.parse(
+      fs.readFileSync(path.join(dir, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')
+    );
+    return Object.fromEntries(
+      Object.values(template.Resources)
+        .filter((resource) => resource.Type === 'AWS::Lambda::Function')
+        .map((resource) => [resource.Properties.FunctionName, resource.Properties])
+    );
+  };
+
+  const packageOk = (options) => {
+    const result = serverless(dir, ['package'], options);
+    assert.equal(result.status, 0, result.output);
+    return result;
+  };
+
+  it('runs the Maven build and points every function at the fresh zip with our handler and its bean', () => {
+    const result = packageOk();
+    assert.match(result.output, /building fixture-functions-1\.0\.0-aws\.zip \(mvnw -q package -DskipTests\)/);
+    assert.ok(fs.statSync(zip).mtimeMs >= started - 1000, 'the zip was written by this build');
+    assert.ok(fs.readFileSync(zip).includes('com/example/fixture/FixtureApplication.class'));
+
+    const { 'fixture-functions-dev-uppercase': uppercase, 'fixture-functions-dev-reverse': reverse } = functions();
+    assert.equal(uppercase.Handler, HANDLER);
+    assert.equal(uppercase.Runtime, 'java21');
+    assert.deepEqual(uppercase.Environment.Variables, { SPRING_CLOUD_FUNCTION_DEFINITION: 'uppercase' });
+    assert.equal(path.posix.basename(uppercase.Code.S3Key), ZIP);
+    assert.equal(reverse.Handler, HANDLER);
+    assert.equal(reverse.Runtime, 'java25');
+    assert.deepEqual(reverse.Environment.Variables, { SPRING_CLOUD_FUNCTION_DEFINITION: 'reverse' });
+    assert.equal(path.posix.basename(reverse.Code.S3Key), ZIP);
+  });
+
+  it('skips the build when the zip is newer than every source', () => {
+    const built = fs.statSync(zip).mtimeMs;
+    const result = packageOk();
+    assert.match(result.output, /fixture-functions-1\.0\.0-aws\.zip is up to date, skipping the Maven build/);
+    assert.equal(fs.statSync(zip).mtimeMs, built);
+  });
+
+  it('builds again when a source is newer than the zip', () => {
+    const built = fs.statSync(zip).mtimeMs;
+    const source = path.join(dir, 'src/main/java/com/example/fixture/FixtureApplication.java');
+    const later = new Date(built + 2000);
+    fs.utimesSync(source, later, later);
+    const result = packageOk();
+    assert.match(result.output, /building fixture-functions-1\.0\.0-aws\.zip/);
+    assert.ok(fs.statSync(zip).mtimeMs > built);
+  });
+
+  it('builds every time with skipBuildWhenFresh: false, with the configured Maven arguments', () => {
+    const built = fs.statSync(zip).mtimeMs;
+    const restore = withSpringOptions(dir, 'skipBuildWhenFresh: false\nmavenArgs: -q -o package -DskipTests');
+    try {
+      const result = packageOk();
+      assert.match(result.output, /building fixture-functions-1\.0\.0-aws\.zip \(mvnw -q -o package -DskipTests\)/);
+      assert.ok(fs.statSync(zip).mtimeMs > built);
+    } finally {
+      restore();
+    }
+  });
+
+  it('names the Maven command it could not find', () => {
+    const restore = withSpringOptions(dir, 'maven: no-such-mvn\nskipBuildWhenFresh: false');
+    try {
+      const result = serverless(dir, ['package']);
+      assert.notEqual(result.status, 0);
+      assert.match(result.output, /Maven not found: "no-such-mvn" is not on the PATH/);
+    } finally {
+      restore();
+    }
+  });
+
+  it('says that no JDK is there instead of letting Maven fail', () => {
+    const restore = withSpringOptions(dir, 'skipBuildWhenFresh: false');
+    try {
+      const result = serverless(dir, ['package'], { env: { JAVA_HOME: path.join(dir, 'no-jdk') } });
+      assert.notEqual(result.status, 0);
+      assert.match(result.output, /JAVA_HOME is .*no-jdk but .* does not exist: point JAVA_HOME at a JDK/);
+    } finally {
+      restore();
+    }
+  });
+
+  it('builds native functions with the native profile and points them at the bootstrap zip', () => {
+    const file = path.join(dir, 'serverless.yml');
+    const original = fs.readFileSync(file, 'utf8');
+    const nativeFunction = '\n  fast:\n    handler: uppercase\n    runtime: provided.al2023\n';
+    fs.writeFileSync(file, original + nativeFunction);
+    const nativeZip = path.join(dir, 'target', 'fixture-functions-1.0.0-native.zip');
+    try {
+      // The fixture has no native profile (no GraalVM here): the build runs but writes no bootstrap zip.
+      const result = serverless(dir, ['package']);
+      assert.notEqual(result.status, 0);
+      assert.match(result.output, /building fixture-functions-1\.0\.0-native\.zip \(mvnw -q package -DskipTests -Pnative\)/);
+      assert.match(result.output, /fixture-functions-1\.0\.0-native\.zip not found\. The Maven build succeeded but did not write it: the "native" profile must assemble/);
+
+      // Where the profile would write it, a zip stands in; the plugin is told not to build.
+      fs.copyFileSync(zip, nativeZip);
+      fs.writeFileSync(file, `${original + nativeFunction}custom:\n  spring:\n    build: false\n`);
+      packageOk();
+      const { 'fixture-functions-dev-fast': fast, 'fixture-functions-dev-uppercase': uppercase } = functions();
+      assert.equal(fast.Runtime, 'provided.al2023');
+      assert.equal(fast.Handler, HANDLER);
+      assert.deepEqual(fast.Environment.Variables, { SPRING_CLOUD_FUNCTION_DEFINITION: 'uppercase' });
+      assert.equal(path.posix.basename(fast.Code.S3Key), 'fixture-functions-1.0.0-native.zip');
+      assert.equal(path.posix.basename(uppercase.Code.S3Key), ZIP);
+    } finally {
+      fs.writeFileSync(file, original);
+      fs.rmSync(nativeZip, { force: true });
+    }
+  });
+
+  it('invoke local answers through the local Lambda', { skip: LOCAL_LAMBDA_ABSENT }, () => {
+    const result = serverless(dir, ['invoke', 'local', '-f', 'uppercase', '--data', '"hello"']);
+    assert.equal(result.status, 0, result.output);
+    assert.equal(result.stdout.trim().split('\n').pop(), '"HELLO"');
+  });
+
+  it('invoke local names the unknown bean', { skip: LOCAL_LAMBDA_ABSENT }, () => {
+    const file = path.join(dir, 'serverless.yml');
+    const original = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, original.replace('handler: reverse', 'handler: reverser'));
+    try {
+      const result = serverless(dir, ['invoke', 'local', '-f', 'reverse', '--data', '"abc"']);
+      assert.notEqual(result.status, 0);
+      assert.match(result.output, /reverser/);
+      assert.match(result.output, /uppercase/, 'lists the functions there are');
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('fails the package with Maven\'s error when the build breaks', () => {
+    const source = path.join(dir, 'src/main/java/com/example/fixture/FixtureApplication.java');
+    fs.writeFileSync(source, fs.readFileSync(source, 'utf8').replace('String::toUpperCase', 'String::noSuchMethod'));
+    const result = serverless(dir, ['package']);
+    assert.notEqual(result.status, 0);
+    assert.match(result.output, /Maven build failed \(mvnw -q package -DskipTests, exit code 1\)/);
+    assert.match(result.output, /\[ERROR\] .*FixtureApplication\.java/);
+  });
+});
