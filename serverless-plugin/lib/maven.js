@@ -46,7 +46,11 @@ function requireJdk() {
 // Keeps what Maven itself reports as the failure; Maven's -q output is little more than these lines.
 function failureSummary(output) {
   const lines = output.split(/\r?\n/);
-  const errors = lines.filter((line) => line.startsWith('[ERROR]'));
+  const help = lines.findIndex((line) => line.startsWith('[ERROR] -> [Help'));
+  // What follows "-> [Help 1]" is Maven's advice on -e/-X, the same for every failure.
+  const errors = lines
+    .slice(0, help < 0 ? lines.length : help)
+    .filter((line) => line.startsWith('[ERROR]') && line.trim() !== '[ERROR]');
   const chosen = errors.length ? errors : lines.filter(Boolean).slice(-20);
   return chosen.slice(0, 40).join('\n');
 }

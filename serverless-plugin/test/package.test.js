@@ -140,6 +140,16 @@ describe('serverless package', () => {
     }
   });
 
+  it('invoke local takes Spring functions from the AWS plugin and says when the local Lambda is missing', {
+    skip: !LOCAL_LAMBDA_ABSENT && 'serverless-spring-test is installed: the tests below invoke it',
+  }, () => {
+    const result = serverless(dir, ['invoke', 'local', '-f', 'uppercase', '--data', '"hello"']);
+    assert.notEqual(result.status, 0);
+    assert.match(result.output, /The local Lambda \(dev\.serverlessspring\.test\.cli\.LocalLambdaCli\) is not on the project's test classpath/);
+    const classpath = fs.readFileSync(path.join(dir, 'target', 'serverless-spring.classpath'), 'utf8');
+    assert.match(classpath, /serverless-spring-boot-autoconfigure/, 'the classpath Maven computed for the local Lambda');
+  });
+
   it('invoke local answers through the local Lambda', { skip: LOCAL_LAMBDA_ABSENT }, () => {
     const result = serverless(dir, ['invoke', 'local', '-f', 'uppercase', '--data', '"hello"']);
     assert.equal(result.status, 0, result.output);
