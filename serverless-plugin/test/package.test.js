@@ -5,15 +5,34 @@
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const net = require('node:net');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
-const { copyFixture, serverless, withSpringOptions, localLambdaInstalled, LOCAL_LAMBDA_CLASS } = require('./support');
+const {
+  oslsBin,
+  environment,
+  copyFixture,
+  serverless,
+  withSpringOptions,
+  localLambdaInstalled,
+  LOCAL_LAMBDA_CLASS,
+} = require('./support');
 
 const HANDLER = 'dev.serverlessspring.lambda.FunctionHandler::handleRequest';
 const ZIP = 'fixture-functions-1.0.0-aws.zip';
 const LOCAL_LAMBDA_ABSENT =
   !localLambdaInstalled() && `serverless-spring-test with ${LOCAL_LAMBDA_CLASS} is not installed in the local Maven repository`;
 
-describe('serverless package', () => {
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('serverless-spring on osls, one fixture project', () => {
   let dir;
   let zip;
   let started;
@@ -168,6 +187,41 @@ describe('serverless package', () => {
     } finally {
       fs.writeFileSync(file, original);
     }
+  });
+
+  it('spring start serves the httpApi routes through the local Lambda', { skip: LOCAL_LAMBDA_ABSENT }, async (t) => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [oslsBin, 'spring', 'start', '--port', String(port)], {
+      cwd: dir,
+      env: environment(),
+      detached: true,
+    });
+    t.after(() => process.kill(-child.pid, 'SIGTERM'));
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const urls = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URLs printed:\n${output}`)), 120000);
+      child.stdout.on('data', () => {
+        const found = output.match(/https?:\/\/[^\s]+/g);
+        if (found && found.length >= 2) {
+          clearTimeout(timer);
+          resolve(found);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`spring start exited with ${code}:\n${output}`)));
+    });
+    const answers = await Promise.all(
+      urls.map((url) =>
+        fetch(new URL('/uppercase', url), { method: 'POST', body: 'hello' })
+          .then(async (response) => ({ status: response.status, body: await response.text() }))
+          .catch(() => null)
+      )
+    );
+    assert.ok(
+      answers.some((answer) => answer && answer.status === 200 && answer.body.includes('HELLO')),
+      `POST /uppercase on ${urls.join(', ')}: ${JSON.stringify(answers)}\n${output}`
+    );
   });
 
   it('fails the package with Maven\'s error when the build breaks', () => {

@@ -52,8 +52,8 @@ function copyFixture() {
   return dir;
 }
 
-/** Runs the framework's CLI in dir; env adds to (or, with undefined, removes from) this process's. */
-function serverless(dir, args, { env = {}, input } = {}) {
+/** This process's environment for the framework's CLI; env adds to it (or, with undefined, removes from it). */
+function environment(env = {}) {
   const mavenArgs = [
     process.env.MAVEN_ARGS || '',
     `-Dmaven.repo.local=${mavenRepository}`,
@@ -68,9 +68,14 @@ function serverless(dir, args, { env = {}, input } = {}) {
     SLS_TELEMETRY_DISABLED: '1',
   }, env);
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete childEnv[key];
+  return childEnv;
+}
+
+/** Runs the framework's CLI in dir and waits for it. */
+function serverless(dir, args, { env, input } = {}) {
   const result = spawnSync(process.execPath, [oslsBin, ...args], {
     cwd: dir,
-    env: childEnv,
+    env: environment(env),
     input: input || '',
     encoding: 'utf8',
     timeout: 300000,
@@ -87,6 +92,8 @@ function withSpringOptions(dir, yaml) {
 }
 
 module.exports = {
+  oslsBin,
+  environment,
   copyFixture,
   serverless,
   withSpringOptions,
