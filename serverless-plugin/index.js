@@ -1,5 +1,6 @@
 'use strict';
 
+const fs = require('node:fs');
 const path = require('node:path');
 const { schema, resolveOptions } = require('./lib/options');
 const { prepareFunctions } = require('./lib/functions');
@@ -105,7 +106,7 @@ class ServerlessSpringPlugin {
         this.log.notice(`serverless-spring: building ${path.basename(artifact)} (${path.basename(command)} ${args.join(' ')})`);
         await maven.runMaven(this.projectDir, command, args);
       }
-      if (!require('node:fs').existsSync(artifact)) {
+      if (!fs.existsSync(artifact)) {
         throw new PluginError(missingArtifactMessage(artifact, kind, options), 'SPRING_ARTIFACT_NOT_FOUND');
       }
     }
