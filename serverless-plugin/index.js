@@ -113,13 +113,16 @@ class ServerlessSpringPlugin {
     this.pointAt(kinds, artifacts);
   }
 
+  /** Sets package.artifact of the service or of each function to the zip of its kind. */
   pointAt(kinds, artifacts) {
     const service = this.serverless.service;
     const relative = (file) => path.relative(this.projectDir, file);
     const packaged = Object.entries(service.functions || {}).filter(([, fn]) => fn && !fn.image);
     const allSpring = packaged.every(([name]) => this.kinds.has(name));
-    // One shared zip (package.artifact) when the service is all Spring, as users would write it.
-    const shared = allSpring ? artifacts.jvm || artifacts.native : null;
+    // One shared zip (package.artifact) when the service is all Spring, as users would write it:
+    // the JVM one unless every function is native; the others point at theirs.
+    const sharedKind = [...this.kinds.values()].includes('jvm') ? 'jvm' : 'native';
+    const shared = allSpring ? artifacts[sharedKind] : undefined;
     if (shared) service.package = Object.assign(service.package || {}, { artifact: relative(shared) });
     for (const [name, kind] of kinds) {
       if (artifacts[kind] === shared) continue;
