@@ -171,7 +171,7 @@ describe('serverless-spring on osls, one fixture project', () => {
   it('invoke local answers through the local Lambda', { skip: LOCAL_LAMBDA_ABSENT }, () => {
     const result = serverless(dir, ['invoke', 'local', '-f', 'uppercase', '--data', '"hello"']);
     assert.equal(result.status, 0, result.output);
-    assert.equal(result.stdout.trim().split('\n').pop(), '"HELLO"');
+    assert.equal(result.stdout.trim().split('\n').pop(), 'HELLO', 'a String result is the payload as it is');
   });
 
   it('invoke local names the unknown bean', { skip: LOCAL_LAMBDA_ABSENT }, () => {
