@@ -150,17 +150,26 @@ class ServerlessSpringPlugin {
     }
   }
 
-  async localClasspath(kinds) {
-    const command = maven.mavenCommand(this.projectDir, this.options.maven);
-    // The local Lambda runs the JVM build; native functions run as their JVM twin.
-    await this.build(new Map([...kinds].map(([name]) => [name, 'jvm'])));
+  /** Builds the JVM zip (native functions run locally as their JVM build) and the local Lambda's inputs. */
+  async prepareLocalLambda() {
+    const options = this.options;
+    const command = maven.mavenCommand(this.projectDir, options.maven);
+    await this.build(new Map([...this.kinds].map(([name]) => [name, 'jvm'])));
     const finalName = await this.finalName(command);
-    return localLambda.localClasspath(this.projectDir, command, finalName);
+    const classpath = await localLambda.localClasspath(this.projectDir, command, finalName);
+    const jvmRuntime = /^java/.test(options.runtime) ? options.runtime : 'java21';
+    const config = localLambda.writeLocalConfig(
+      this.projectDir,
+      this.serverless.service,
+      this.kinds,
+      maven.artifactPath(this.projectDir, finalName, 'jvm'),
+      jvmRuntime
+    );
+    return { classpath, config };
   }
 
   async invokeLocal(name) {
-    const classpath = await this.localClasspath(new Map([[name, this.kinds.get(name)]]));
-    const config = localLambda.writeLocalConfig(this.projectDir, this.serverless.service);
+    const { classpath, config } = await this.prepareLocalLambda();
     const input = {};
     if (this.invokeInput.path) input.path = path.resolve(this.projectDir, this.invokeInput.path);
     else if (this.invokeInput.data !== undefined) input.data = String(this.invokeInput.data);
@@ -178,8 +187,7 @@ class ServerlessSpringPlugin {
     if (kinds.size === 0) {
       throw new PluginError('No Spring functions in this service: nothing to start.', 'SPRING_NO_FUNCTIONS');
     }
-    const classpath = await this.localClasspath(kinds);
-    const config = localLambda.writeLocalConfig(this.projectDir, this.serverless.service);
+    const { classpath, config } = await this.prepareLocalLambda();
     await localLambda.start(classpath, config, this.cliOptions.port);
   }
 }

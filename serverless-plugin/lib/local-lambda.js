@@ -51,19 +51,25 @@ async function localClasspath(projectDir, command, finalName) {
 
 /**
  * Writes the service as the framework resolved it (variables resolved, handlers rewritten) for the
- * local Lambda. JSON is YAML, so the file reads as a serverless.yml.
+ * local Lambda. Every Spring function points at the JVM zip, so that the local Lambda runs it from
+ * its deployment package in a runtime process of its own, as Lambda does; native functions run as
+ * their JVM build. JSON is YAML, so the file reads as a serverless.yml.
  */
-function writeLocalConfig(projectDir, service) {
+function writeLocalConfig(projectDir, service, kinds, jvmArtifact, jvmRuntime) {
   const functions = {};
   for (const [name, fn] of Object.entries(service.functions || {})) {
     const { package: _ignored, ...rest } = fn;
+    if (kinds.has(name)) {
+      rest.package = { artifact: jvmArtifact };
+      if (kinds.get(name) === 'native') rest.runtime = jvmRuntime;
+    }
     functions[name] = rest;
   }
   const config = {
     service: service.service,
     provider: {
       name: service.provider.name,
-      runtime: service.provider.runtime,
+      runtime: kinds.size && /^provided/.test(service.provider.runtime || '') ? jvmRuntime : service.provider.runtime,
       stage: service.provider.stage,
       region: service.provider.region,
       memorySize: service.provider.memorySize,
