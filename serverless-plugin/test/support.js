@@ -53,12 +53,12 @@ function copyFixture() {
 }
 
 /** This process's environment for the framework's CLI; env adds to it (or, with undefined, removes from it). */
-function environment(env = {}) {
+function environment(env = {}, { localLambda = localLambdaInstalled() } = {}) {
   const mavenArgs = [
     process.env.MAVEN_ARGS || '',
     `-Dmaven.repo.local=${mavenRepository}`,
     `-Dserverless-spring.version=${springVersion}`,
-    localLambdaInstalled() ? '-DwithLocalLambda' : '',
+    localLambda ? '-DwithLocalLambda' : '',
   ].join(' ');
   const childEnv = Object.assign({}, process.env, {
     MAVEN_ARGS: mavenArgs.trim(),
@@ -71,11 +71,11 @@ function environment(env = {}) {
   return childEnv;
 }
 
-/** Runs the framework's CLI in dir and waits for it. */
-function serverless(dir, args, { env, input } = {}) {
+/** Runs the framework's CLI in dir and waits for it; localLambda: false leaves serverless-spring-test out of the fixture. */
+function serverless(dir, args, { env, input, localLambda } = {}) {
   const result = spawnSync(process.execPath, [oslsBin, ...args], {
     cwd: dir,
-    env: environment(env),
+    env: environment(env, { localLambda }),
     input: input || '',
     encoding: 'utf8',
     timeout: 300000,
