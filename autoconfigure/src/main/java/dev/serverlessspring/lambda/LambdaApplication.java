@@ -1,7 +1,6 @@
 package dev.serverlessspring.lambda;
 
 import java.util.Map;
-import java.util.function.Function;
 
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolutionException;
@@ -71,18 +70,18 @@ public final class LambdaApplication {
 	/**
 	 * Run with the build's AOT-generated bean definitions when the package carries them (the
 	 * build ran Spring Boot's {@code process-aot}): AOT skips configuration-class parsing and
-	 * condition evaluation, a third of the cold start. It fixes the conditions as they were at
+	 * condition evaluation, a fifth of the cold start's CPU time. It fixes the conditions as they were at
 	 * build time, so serverless-spring's own switches are read at run time instead (see the
 	 * logging and metrics auto-configurations). {@code SPRING_AOT_ENABLED=false} (an
 	 * environment variable of the function, which Spring itself only reads as the
 	 * {@code spring.aot.enabled} system property) or {@code -Dspring.aot.enabled=false} turns it
 	 * off.
 	 */
-	static void useAotArtifactsWhenPresent(Class<?> mainClass, Function<String, String> environmentVariables) {
+	private static void useAotArtifactsWhenPresent(Class<?> mainClass) {
 		if (System.getProperty(AOT_ENABLED) != null) {
 			return;
 		}
-		String fromEnvironment = environmentVariables.apply("SPRING_AOT_ENABLED");
+		String fromEnvironment = System.getenv("SPRING_AOT_ENABLED");
 		boolean enabled = (fromEnvironment != null) ? Boolean.parseBoolean(fromEnvironment.strip())
 				: ClassUtils.isPresent(mainClass.getName() + AOT_INITIALIZER_SUFFIX, mainClass.getClassLoader());
 		if (enabled) {
@@ -91,7 +90,7 @@ public final class LambdaApplication {
 	}
 
 	private static EventDispatcher start(Class<?> mainClass) {
-		useAotArtifactsWhenPresent(mainClass, System::getenv);
+		useAotArtifactsWhenPresent(mainClass);
 		ConfigurableApplicationContext started = run(application(mainClass));
 		context = started;
 		return started.getBean(EventDispatcher.class);

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the packaged example writes to CloudWatch under the AWS runtime interface client, with
  * Lambda's advanced logging controls set to JSON and to text, event logging and metrics on.
+ * The zip starts from Spring AOT's generated code (the default), so this also proves that those
+ * switches, environment variables of the function, are read at run time and not frozen at build
+ * time.
  */
 class CloudWatchLogsIT {
 
