@@ -1,0 +1,126 @@
+package dev.serverlessspring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The outcome of one Lambda invocation, as a caller of the Invoke API sees it: the response
+ * payload, or the error document with its type and message when the function failed
+ * ({@code X-Amz-Function-Error} on Lambda).
+ */
+public final class InvocationResult {
+
+	private final String requestId;
+
+	private final byte[] payload;
+
+	private final boolean functionError;
+
+	private final String errorType;
+
+	private final String errorMessage;
+
+	private final Duration duration;
+
+	private InvocationResult(String requestId, byte[] payload, boolean functionError, String errorType,
+			String errorMessage, Duration duration) {
+		this.requestId = requestId;
+		this.payload = payload;
+		this.functionError = functionError;
+		this.errorType = errorType;
+		this.errorMessage = errorMessage;
+		this.duration = duration;
+	}
+
+	/**
+	 * Create the result of a successful invocation.
+	 * @param requestId the invocation's request id
+	 * @param payload the response the runtime posted
+	 * @param duration the time from handing the event to the runtime to its response
+	 * @return the result
+	 */
+	public static InvocationResult success(String requestId, byte[] payload, Duration duration) {
+		return new InvocationResult(requestId, payload.clone(), false, null, null, duration);
+	}
+
+	/**
+	 * Create the result of a failed invocation.
+	 * @param requestId the invocation's request id
+	 * @param payload the error document returned to the caller
+	 * @param errorType the error's type
+	 * @param errorMessage the error's message, may be {@code null}
+	 * @param duration the time from handing the event to the runtime to the failure
+	 * @return the result
+	 */
+	public static InvocationResult functionError(String requestId, byte[] payload, String errorType,
+			String errorMessage, Duration duration) {
+		return new InvocationResult(requestId, payload.clone(), true, errorType, errorMessage, duration);
+	}
+
+	/**
+	 * Return the invocation's request id ({@code Lambda-Runtime-Aws-Request-Id}).
+	 * @return the request id
+	 */
+	public String requestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * Return the response payload, or the error document when {@link #isFunctionError()}.
+	 * @return the payload bytes
+	 */
+	public byte[] payload() {
+		return this.payload.clone();
+	}
+
+	/**
+	 * Return the payload as UTF-8 text.
+	 * @return the payload text
+	 */
+	public String payloadAsString() {
+		return new String(this.payload, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return whether the invocation failed: the function threw, its init failed, it timed
+	 * out, its response was too large, or its runtime exited.
+	 * @return {@code true} for a function error
+	 */
+	public boolean isFunctionError() {
+		return this.functionError;
+	}
+
+	/**
+	 * Return the error's type, for example {@code java.lang.IllegalArgumentException} or
+	 * {@code Sandbox.Timedout}.
+	 * @return the error type, or {@code null} on success
+	 */
+	public String errorType() {
+		return this.errorType;
+	}
+
+	/**
+	 * Return the error's message.
+	 * @return the error message, or {@code null} on success or when the error has none
+	 */
+	public String errorMessage() {
+		return this.errorMessage;
+	}
+
+	/**
+	 * Return the time from handing the event to the runtime until its answer (or the
+	 * failure), without the runtime's init.
+	 * @return the duration
+	 */
+	public Duration duration() {
+		return this.duration;
+	}
+
+	@Override
+	public String toString() {
+		return this.functionError
+				? "InvocationResult[" + this.requestId + " failed: " + this.errorType + ": " + this.errorMessage + "]"
+				: "InvocationResult[" + this.requestId + " succeeded, " + this.payload.length + " bytes]";
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.serverlessspring.test.process;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The command line and environment Lambda starts a runtime with. For the managed Java
+ * runtimes that is the AWS runtime interface client ({@code AWSLambda <handler>}) on a class
+ * path of its own jars only (Lambda's {@code /var/runtime/lib}); the RIC loads the task root
+ * and {@code lib/*.jar} itself, in a separate class loader. Custom runtimes start the task
+ * root's {@code bootstrap}.
+ */
+final class RuntimeCommand {
+
+	static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+	// One class from each jar Lambda puts on the runtime's class path: the RIC and its dependencies.
+	private static final List<String> RUNTIME_CLASSES = List.of(RUNTIME_INTERFACE_CLIENT,
+			"com.amazonaws.services.lambda.runtime.Context",
+			"com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
+			"software.amazon.awssdk.utilslite.SdkInternalThreadLocal");
+
+	private final FunctionPackage functionPackage;
+
+	private final Path taskRoot;
+
+	RuntimeCommand(FunctionPackage functionPackage, Path taskRoot) {
+		this.functionPackage = functionPackage;
+		this.taskRoot = taskRoot;
+	}
+
+	List<String> command() {
+		if (this.functionPackage.isCustomRuntime()) {
+			Path bootstrap = this.taskRoot.resolve("bootstrap");
+			if (!Files.isExecutable(bootstrap)) {
+				throw new IllegalStateException("Runtime " + this.functionPackage.runtime()
+						+ " needs an executable bootstrap in the task root, none at " + bootstrap);
+			}
+			return List.of(bootstrap.toString());
+		}
+		if (this.functionPackage.handler() == null) {
+			throw new IllegalStateException("No handler set for " + this.functionPackage);
+		}
+		Path javaHome = this.functionPackage.javaHome().orElse(Path.of(System.getProperty("java.home")));
+		List<String> command = new ArrayList<>();
+		command.add(javaHome.resolve("bin").resolve("java").toString());
+		command.addAll(lambdaJvmOptions(this.functionPackage.memorySize()));
+		command.addAll(this.functionPackage.jvmOptions());
+		command.add("-classpath");
+		command.add(runtimeClassPath());
+		command.add(RUNTIME_INTERFACE_CLIENT);
+		command.add(this.functionPackage.handler());
+		return command;
+	}
+
+	/**
+	 * The JVM options of Lambda's managed Java runtimes (java17 and later), with the heap
+	 * sized as Lambda sizes it: 85% of the function's memory.
+	 */
+	static List<String> lambdaJvmOptions(int memorySize) {
+		long maxHeapKb = Math.round(memorySize * 1024 * 0.85);
+		return List.of("-XX:MaxHeapSize=" + maxHeapKb + "k", "-XX:+UseSerialGC", "-Xshare:auto",
+				"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
+				"-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-XX:+ErrorFileToStderr",
+				"-Djava.net.preferIPv4Stack=true",
+				// Lambda's JVM gets UTF-8 from its locale (en_US.UTF-8), which many hosts do not have.
+				"-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
+	}
+
+	Map<String, String> environment(String runtimeApi) {
+		FunctionPackage function = this.functionPackage;
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+		environment.put("LANG", "en_US.UTF-8");
+		environment.put("TZ", ":UTC");
+		environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+		environment.put("LAMBDA_TASK_ROOT", this.taskRoot.toString());
+		environment.put("LAMBDA_RUNTIME_DIR", runtimeDirectory());
+		if (function.handler() != null) {
+			environment.put("_HANDLER", function.handler());
+		}
+		if (!function.isCustomRuntime()) {
+			environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + function.runtime());
+		}
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", function.functionName());
+		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memorySize()));
+		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.functionName());
+		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName());
+		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+		environment.put("AWS_REGION", function.region());
+		environment.put("AWS_DEFAULT_REGION", function.region());
+		environment.putAll(function.environment());
+		return environment;
+	}
+
+	// Lambda's stream names: 2024/05/01/[$LATEST]<32 hex digits>
+	private static String logStreamName() {
+		String day = LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+		UUID id = UUID.randomUUID();
+		return day + "/[$LATEST]" + HexFormat.of().toHexDigits(id.getMostSignificantBits())
+				+ HexFormat.of().toHexDigits(id.getLeastSignificantBits());
+	}
+
+	static String runtimeClassPath() {
+		Set<String> jars = new LinkedHashSet<>();
+		for (String className : RUNTIME_CLASSES) {
+			jars.add(locate(className).toString());
+		}
+		return String.join(File.pathSeparator, jars);
+	}
+
+	private static String runtimeDirectory() {
+		return locate(RUNTIME_INTERFACE_CLIENT).getParent().toString();
+	}
+
+	private static Path locate(String className) {
+		try {
+			Class<?> type = Class.forName(className, false, RuntimeCommand.class.getClassLoader());
+			CodeSource source = type.getProtectionDomain().getCodeSource();
+			return Path.of(source.getLocation().toURI());
+		}
+		catch (ClassNotFoundException | NullPointerException ex) {
+			throw new IllegalStateException("The AWS runtime interface client is not on the class path (" + className
+					+ " is missing): add com.amazonaws:aws-lambda-java-runtime-interface-client", ex);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
