@@ -1,0 +1,182 @@
+package dev.serverlessspring.archetype;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipFile;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code serverless package} (osls, from the service's own {@code node_modules}) made of a
+ * {@code serverless.yml}: the CloudFormation template it would deploy and the resolved service.
+ */
+final class ServerlessPackage {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Path serviceDirectory;
+
+	private final JsonNode template;
+
+	private final JsonNode service;
+
+	private final JsonNode configuration;
+
+	private ServerlessPackage(Path serviceDirectory, JsonNode template, JsonNode service) {
+		this.serviceDirectory = serviceDirectory;
+		this.template = template;
+		this.service = service;
+		this.configuration = service.path("initialServerlessConfig");
+	}
+
+	/**
+	 * Runs {@code npx --no serverless package} ({@code --no}: never fetch another Serverless
+	 * Framework than the one package.json pins) and reads what it wrote to {@code .serverless/}.
+	 * @param serviceDirectory the directory of serverless.yml, its tooling installed
+	 * @param log where the command's output goes
+	 * @return the package
+	 */
+	static ServerlessPackage of(Path serviceDirectory, Path log) {
+		Command.of(serviceDirectory, "npx", "--no", "serverless", "package").run(log).assertSuccess();
+		Path output = serviceDirectory.resolve(".serverless");
+		return new ServerlessPackage(serviceDirectory, read(output.resolve("cloudformation-template-update-stack.json")),
+				read(output.resolve("serverless-state.json")).path("service"));
+	}
+
+	private static JsonNode read(Path file) {
+		assertThat(file).exists();
+		return JSON.readTree(file.toFile());
+	}
+
+	String serviceName() {
+		return this.service.path("service").asString();
+	}
+
+	/**
+	 * The properties of a function's {@code AWS::Lambda::Function} resource.
+	 * @param name the function's name in serverless.yml
+	 * @return its properties
+	 */
+	JsonNode function(String name) {
+		return resource(logicalId(name) + "LambdaFunction").path("Properties");
+	}
+
+	JsonNode resource(String logicalId) {
+		JsonNode resource = this.template.path("Resources").path(logicalId);
+		assertThat(resource.isMissingNode()).as("resource %s in %s", logicalId, resourceNames()).isFalse();
+		return resource;
+	}
+
+	List<String> resourceNames() {
+		return new ArrayList<>(this.template.path("Resources").propertyNames());
+	}
+
+	/**
+	 * The logical id prefix osls gives a function's resources.
+	 * @param name the function's name in serverless.yml
+	 * @return the prefix, e.g. {@code HelloDashnative} for {@code hello-native}
+	 */
+	static String logicalId(String name) {
+		String normalized = name.replace("-", "Dash").replace("_", "Underscore");
+		return Character.toUpperCase(normalized.charAt(0)) + normalized.substring(1);
+	}
+
+	/**
+	 * Asserts the settings every serverless-spring Java function has: our handler, SnapStart on
+	 * published versions with events bound to the SnapStart alias, the function definition and
+	 * the cold-start JVM options.
+	 * @param name the function's name in serverless.yml
+	 * @param definition the expected {@code SPRING_CLOUD_FUNCTION_DEFINITION}
+	 * @param runtime the expected runtime
+	 * @param architecture the expected architecture
+	 */
+	void assertJavaFunction(String name, String definition, String runtime, String architecture) {
+		JsonNode function = function(name);
+		assertThat(function.path("Handler").asString())
+			.isEqualTo("dev.serverlessspring.lambda.FunctionHandler::handleRequest");
+		assertThat(function.path("Runtime").asString()).isEqualTo(runtime);
+		assertThat(function.path("Architectures").get(0).asString()).isEqualTo(architecture);
+		assertThat(function.path("SnapStart").path("ApplyOn").asString()).isEqualTo("PublishedVersions");
+		JsonNode environment = function.path("Environment").path("Variables");
+		assertThat(environment.path("SPRING_CLOUD_FUNCTION_DEFINITION").asString()).isEqualTo(definition);
+		assertThat(environment.path("JAVA_TOOL_OPTIONS").asString())
+			.contains("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+		assertThat(resource(logicalId(name) + "SnapStartLambdaAlias").path("Type").asString())
+			.isEqualTo("AWS::Lambda::Alias");
+		assertThat(resource(logicalId(name) + "LogGroup").path("Properties").path("RetentionInDays").asInt())
+			.isPositive();
+	}
+
+	/**
+	 * Asserts the HTTP API route of a function and that it invokes the SnapStart alias (the
+	 * unqualified function would run without SnapStart).
+	 * @param name the function's name in serverless.yml
+	 * @param routeKey e.g. {@code POST /hello}
+	 */
+	void assertHttpRoute(String name, String routeKey) {
+		String id = logicalId(name);
+		assertThat(this.template.path("Resources").properties().stream()
+			.map((entry) -> entry.getValue())
+			.filter((resource) -> resource.path("Type").asString().equals("AWS::ApiGatewayV2::Route"))
+			.map((route) -> route.path("Properties").path("RouteKey").asString())).contains(routeKey);
+		assertThat(resource(id + "SnapStartLambdaAlias").path("Properties").path("Name").asString())
+			.isEqualTo("snapstart");
+		assertThat(resource("HttpApiIntegration" + id).path("Properties").path("IntegrationUri").toString())
+			.contains(id + "LambdaFunction", "snapstart");
+	}
+
+	/**
+	 * Asserts that functions run with the default execution role only, which names each action
+	 * it allows (no wildcard action) and only the functions' own log groups.
+	 */
+	void assertLeastPrivilegeRole() {
+		JsonNode role = resource("IamRoleLambdaExecution").path("Properties");
+		assertThat(role.path("ManagedPolicyArns").isMissingNode() || role.path("ManagedPolicyArns").isEmpty())
+			.as("managed policies").isTrue();
+		List<String> actions = new ArrayList<>();
+		for (JsonNode policy : role.path("Policies")) {
+			for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+				statement.path("Action").forEach((action) -> actions.add(action.asString()));
+				assertThat(statement.path("Resource").toString()).contains(":log-group:/aws/lambda/" + serviceName());
+			}
+		}
+		assertThat(actions).isNotEmpty().allSatisfy((action) -> assertThat(action).doesNotContain("*"));
+		assertThat(resourceNames()).filteredOn((id) -> this.template.path("Resources").path(id).path("Type")
+			.asString().equals("AWS::IAM::Role")).containsExactly("IamRoleLambdaExecution");
+	}
+
+	/**
+	 * Asserts that the zip a function deploys is the one the template names, that it exists, and
+	 * that it holds the application's classes at its root with the Start-Class manifest entry
+	 * FunctionHandler reads, and the dependencies under lib/.
+	 * @param name the function's name in serverless.yml
+	 * @param applicationClass the {@code @SpringBootApplication} class
+	 * @return the zip
+	 */
+	Path assertArtifactHoldsApplication(String name, String applicationClass) throws IOException {
+		JsonNode ownArtifact = this.configuration.path("functions").path(name).path("package").path("artifact");
+		String artifact = ownArtifact.isString() ? ownArtifact.asString()
+				: this.configuration.path("package").path("artifact").asString();
+		Path zip = this.serviceDirectory.resolve(artifact);
+		assertThat(zip).isRegularFile();
+		assertThat(function(name).path("Code").path("S3Key").asString()).endsWith("/" + zip.getFileName());
+		try (ZipFile file = new ZipFile(zip.toFile())) {
+			assertThat(file.getEntry(applicationClass.replace('.', '/') + ".class")).as("application class").isNotNull();
+			assertThat(file.stream().map((entry) -> entry.getName()))
+				.anyMatch((entry) -> entry.matches("lib/serverless-spring-boot-autoconfigure-.+\\.jar"));
+			try (var manifest = file.getInputStream(file.getEntry(JarFile.MANIFEST_NAME))) {
+				assertThat(new Manifest(manifest).getMainAttributes().getValue("Start-Class"))
+					.isEqualTo(applicationClass);
+			}
+		}
+		return zip;
+	}
+
+}
