@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 record Command(Path directory, List<String> arguments) {
 
 	/** The local repository of this build: generated builds must resolve our SNAPSHOTs from it. */
-	static final String LOCAL_REPOSITORY = System.getProperty("maven.repo.local");
+	static final String LOCAL_REPOSITORY = System.getProperty("local.repository");
 
 	/** The project's root directory: its Maven wrapper generates projects. */
 	static final Path ROOT = Path.of(System.getProperty("root.dir", "..")).toAbsolutePath().normalize();
