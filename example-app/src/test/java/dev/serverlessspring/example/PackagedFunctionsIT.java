@@ -50,7 +50,7 @@ class PackagedFunctionsIT {
 		quote.close();
 	}
 
-	private static FunctionPackage function(String definition) {
+	static FunctionPackage function(String definition) {
 		return EXAMPLE.functionName(definition).environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
 	}
 

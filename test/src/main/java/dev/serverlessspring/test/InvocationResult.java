@@ -22,14 +22,17 @@ public final class InvocationResult {
 
 	private final Duration duration;
 
+	private final String log;
+
 	private InvocationResult(String requestId, byte[] payload, boolean functionError, String errorType,
-			String errorMessage, Duration duration) {
+			String errorMessage, Duration duration, String log) {
 		this.requestId = requestId;
 		this.payload = payload;
 		this.functionError = functionError;
 		this.errorType = errorType;
 		this.errorMessage = errorMessage;
 		this.duration = duration;
+		this.log = log;
 	}
 
 	/**
@@ -40,7 +43,7 @@ public final class InvocationResult {
 	 * @return the result
 	 */
 	public static InvocationResult success(String requestId, byte[] payload, Duration duration) {
-		return new InvocationResult(requestId, payload.clone(), false, null, null, duration);
+		return new InvocationResult(requestId, payload.clone(), false, null, null, duration, "");
 	}
 
 	/**
@@ -54,7 +57,17 @@ public final class InvocationResult {
 	 */
 	public static InvocationResult functionError(String requestId, byte[] payload, String errorType,
 			String errorMessage, Duration duration) {
-		return new InvocationResult(requestId, payload.clone(), true, errorType, errorMessage, duration);
+		return new InvocationResult(requestId, payload.clone(), true, errorType, errorMessage, duration, "");
+	}
+
+	/**
+	 * Return a copy of this result with the log of its invocation.
+	 * @param log the invocation's log
+	 * @return the new result
+	 */
+	public InvocationResult withLog(String log) {
+		return new InvocationResult(this.requestId, this.payload, this.functionError, this.errorType,
+				this.errorMessage, this.duration, log);
 	}
 
 	/**
@@ -114,6 +127,16 @@ public final class InvocationResult {
 	 */
 	public Duration duration() {
 		return this.duration;
+	}
+
+	/**
+	 * Return what the runtime wrote during this invocation, from Lambda's {@code START} line
+	 * to its {@code REPORT} line: the log that Lambda's {@code LogType: Tail} returns the last
+	 * 4 KB of.
+	 * @return the invocation's log, empty when it was not recorded
+	 */
+	public String log() {
+		return this.log;
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.serverlessspring.test.runtime.InvocationRequest;
 
@@ -33,39 +34,10 @@ import dev.serverlessspring.test.runtime.InvocationRequest;
  */
 public final class FunctionPackage {
 
-	private final Path source;
+	private final Settings settings;
 
-	private final String functionName;
-
-	private final String runtime;
-
-	private final String handler;
-
-	private final Map<String, String> environment;
-
-	private final Duration timeout;
-
-	private final int memorySize;
-
-	private final List<String> jvmOptions;
-
-	private final Path javaHome;
-
-	private final String region;
-
-	private FunctionPackage(Path source, String functionName, String runtime, String handler,
-			Map<String, String> environment, Duration timeout, int memorySize, List<String> jvmOptions, Path javaHome,
-			String region) {
-		this.source = source;
-		this.functionName = functionName;
-		this.runtime = runtime;
-		this.handler = handler;
-		this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-		this.timeout = timeout;
-		this.memorySize = memorySize;
-		this.jvmOptions = List.copyOf(jvmOptions);
-		this.javaHome = javaHome;
-		this.region = region;
+	private FunctionPackage(Settings settings) {
+		this.settings = settings;
 	}
 
 	/**
@@ -75,8 +47,9 @@ public final class FunctionPackage {
 	 * @return the package, with Lambda's default configuration
 	 */
 	public static FunctionPackage of(Path zipOrTaskRoot) {
-		return new FunctionPackage(zipOrTaskRoot.toAbsolutePath().normalize(), "function", "java21", null, Map.of(),
-				Duration.ofSeconds(3), 128, List.of(), null, "us-east-1");
+		Settings settings = new Settings();
+		settings.source = zipOrTaskRoot.toAbsolutePath().normalize();
+		return new FunctionPackage(settings);
 	}
 
 	/**
@@ -110,7 +83,7 @@ public final class FunctionPackage {
 	 * @return the package's path
 	 */
 	public Path source() {
-		return this.source;
+		return this.settings.source;
 	}
 
 	/**
@@ -118,7 +91,7 @@ public final class FunctionPackage {
 	 * @return the name, {@code function} unless set
 	 */
 	public String functionName() {
-		return this.functionName;
+		return this.settings.functionName;
 	}
 
 	/**
@@ -127,8 +100,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage functionName(String functionName) {
-		return new FunctionPackage(this.source, requireText(functionName, "functionName"), this.runtime, this.handler,
-				this.environment, this.timeout, this.memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.functionName = requireText(functionName, "functionName"));
 	}
 
 	/**
@@ -139,7 +111,7 @@ public final class FunctionPackage {
 	 * @return the runtime
 	 */
 	public String runtime() {
-		return this.runtime;
+		return this.settings.runtime;
 	}
 
 	/**
@@ -152,8 +124,7 @@ public final class FunctionPackage {
 		if (!runtime.startsWith("java") && !runtime.startsWith("provided")) {
 			throw new IllegalArgumentException("Unsupported runtime '" + runtime + "': use java17, java21, java25 or provided.al2023");
 		}
-		return new FunctionPackage(this.source, this.functionName, runtime, this.handler, this.environment,
-				this.timeout, this.memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.runtime = runtime);
 	}
 
 	/**
@@ -161,7 +132,7 @@ public final class FunctionPackage {
 	 * @return {@code true} for a {@code provided*} runtime
 	 */
 	public boolean isCustomRuntime() {
-		return this.runtime.startsWith("provided");
+		return this.settings.runtime.startsWith("provided");
 	}
 
 	/**
@@ -169,7 +140,7 @@ public final class FunctionPackage {
 	 * @return the handler, or {@code null} if not set
 	 */
 	public String handler() {
-		return this.handler;
+		return this.settings.handler;
 	}
 
 	/**
@@ -178,8 +149,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage handler(String handler) {
-		return new FunctionPackage(this.source, this.functionName, this.runtime, requireText(handler, "handler"),
-				this.environment, this.timeout, this.memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.handler = requireText(handler, "handler"));
 	}
 
 	/**
@@ -187,7 +157,7 @@ public final class FunctionPackage {
 	 * @return the variables, in the order they were added
 	 */
 	public Map<String, String> environment() {
-		return this.environment;
+		return Collections.unmodifiableMap(this.settings.environment);
 	}
 
 	/**
@@ -198,7 +168,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage environment(String name, String value) {
-		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		Map<String, String> environment = new LinkedHashMap<>(this.settings.environment);
 		environment.put(requireText(name, "name"), Objects.requireNonNull(value, "value"));
 		return environment(environment);
 	}
@@ -209,8 +179,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage environment(Map<String, String> environment) {
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, environment,
-				this.timeout, this.memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.environment = new LinkedHashMap<>(environment));
 	}
 
 	/**
@@ -218,7 +187,7 @@ public final class FunctionPackage {
 	 * @return the timeout, 3 seconds unless set
 	 */
 	public Duration timeout() {
-		return this.timeout;
+		return this.settings.timeout;
 	}
 
 	/**
@@ -231,8 +200,7 @@ public final class FunctionPackage {
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("The timeout must be positive, not " + timeout);
 		}
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, this.environment,
-				timeout, this.memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.timeout = timeout);
 	}
 
 	/**
@@ -241,7 +209,7 @@ public final class FunctionPackage {
 	 * @return the memory size, 128 unless set
 	 */
 	public int memorySize() {
-		return this.memorySize;
+		return this.settings.memorySize;
 	}
 
 	/**
@@ -253,8 +221,7 @@ public final class FunctionPackage {
 		if (memorySize < 128 || memorySize > 10240) {
 			throw new IllegalArgumentException("Lambda's memory size is 128 to 10240 MB, not " + memorySize);
 		}
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, this.environment,
-				this.timeout, memorySize, this.jvmOptions, this.javaHome, this.region);
+		return with((settings) -> settings.memorySize = memorySize);
 	}
 
 	/**
@@ -262,7 +229,7 @@ public final class FunctionPackage {
 	 * @return the options
 	 */
 	public List<String> jvmOptions() {
-		return this.jvmOptions;
+		return this.settings.jvmOptions;
 	}
 
 	/**
@@ -273,8 +240,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage jvmOptions(String... jvmOptions) {
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, this.environment,
-				this.timeout, this.memorySize, List.of(jvmOptions), this.javaHome, this.region);
+		return with((settings) -> settings.jvmOptions = List.of(jvmOptions));
 	}
 
 	/**
@@ -282,7 +248,7 @@ public final class FunctionPackage {
 	 * @return the {@code JAVA_HOME}, empty for the JVM running the tests
 	 */
 	public Optional<Path> javaHome() {
-		return Optional.ofNullable(this.javaHome);
+		return Optional.ofNullable(this.settings.javaHome);
 	}
 
 	/**
@@ -292,8 +258,26 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage javaHome(Path javaHome) {
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, this.environment,
-				this.timeout, this.memorySize, this.jvmOptions, javaHome, this.region);
+		return with((settings) -> settings.javaHome = javaHome);
+	}
+
+	/**
+	 * Return the command the runtime is started through.
+	 * @return the launcher command and its arguments, empty to start the runtime directly
+	 */
+	public List<String> launcher() {
+		return this.settings.launcher;
+	}
+
+	/**
+	 * Return a copy started through the given command, for example
+	 * {@code launcher("taskset", "-c", "0")} to pin the runtime to one CPU as a benchmark
+	 * does. The runtime's command line is appended to it.
+	 * @param launcher the command and its arguments
+	 * @return the new package
+	 */
+	public FunctionPackage launcher(String... launcher) {
+		return with((settings) -> settings.launcher = List.of(launcher));
 	}
 
 	/**
@@ -301,7 +285,7 @@ public final class FunctionPackage {
 	 * @return the region, {@code us-east-1} unless set
 	 */
 	public String region() {
-		return this.region;
+		return this.settings.region;
 	}
 
 	/**
@@ -310,8 +294,7 @@ public final class FunctionPackage {
 	 * @return the new package
 	 */
 	public FunctionPackage region(String region) {
-		return new FunctionPackage(this.source, this.functionName, this.runtime, this.handler, this.environment,
-				this.timeout, this.memorySize, this.jvmOptions, this.javaHome, requireText(region, "region"));
+		return with((settings) -> settings.region = requireText(region, "region"));
 	}
 
 	/**
@@ -319,7 +302,7 @@ public final class FunctionPackage {
 	 * @return the ARN
 	 */
 	public String functionArn() {
-		return "arn:aws:lambda:" + this.region + ":012345678912:function:" + this.functionName;
+		return "arn:aws:lambda:" + this.settings.region + ":012345678912:function:" + this.settings.functionName;
 	}
 
 	/**
@@ -328,7 +311,13 @@ public final class FunctionPackage {
 	 * @return the request builder
 	 */
 	public InvocationRequest.Builder invocation(byte[] event) {
-		return InvocationRequest.builder(event).timeout(this.timeout).invokedFunctionArn(functionArn());
+		return InvocationRequest.builder(event).timeout(this.settings.timeout).invokedFunctionArn(functionArn());
+	}
+
+	private FunctionPackage with(Consumer<Settings> change) {
+		Settings copy = this.settings.copy();
+		change.accept(copy);
+		return new FunctionPackage(copy);
 	}
 
 	private static String requireText(String value, String name) {
@@ -340,8 +329,51 @@ public final class FunctionPackage {
 
 	@Override
 	public String toString() {
-		return "FunctionPackage[" + this.functionName + " (" + this.runtime + ", " + this.handler + ") from "
-				+ this.source + "]";
+		return "FunctionPackage[" + this.settings.functionName + " (" + this.settings.runtime + ", "
+				+ this.settings.handler + ") from " + this.settings.source + "]";
+	}
+
+	/** The configuration, copied and changed by each {@code with}. */
+	private static final class Settings {
+
+		Path source;
+
+		String functionName = "function";
+
+		String runtime = "java21";
+
+		String handler;
+
+		Map<String, String> environment = new LinkedHashMap<>();
+
+		Duration timeout = Duration.ofSeconds(3);
+
+		int memorySize = 128;
+
+		List<String> jvmOptions = List.of();
+
+		List<String> launcher = List.of();
+
+		Path javaHome;
+
+		String region = "us-east-1";
+
+		Settings copy() {
+			Settings copy = new Settings();
+			copy.source = this.source;
+			copy.functionName = this.functionName;
+			copy.runtime = this.runtime;
+			copy.handler = this.handler;
+			copy.environment = new LinkedHashMap<>(this.environment);
+			copy.timeout = this.timeout;
+			copy.memorySize = this.memorySize;
+			copy.jvmOptions = this.jvmOptions;
+			copy.launcher = this.launcher;
+			copy.javaHome = this.javaHome;
+			copy.region = this.region;
+			return copy;
+		}
+
 	}
 
 }

@@ -48,6 +48,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 	private final FunctionPackage functionPackage;
 
+	private final Duration initTimeout;
+
 	private final Output output = new Output();
 
 	private TaskRoot taskRoot;
@@ -61,7 +63,12 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * @param functionPackage the function to run
 	 */
 	public ManagedRuntimeProcess(FunctionPackage functionPackage) {
+		this(functionPackage, INIT_TIMEOUT);
+	}
+
+	ManagedRuntimeProcess(FunctionPackage functionPackage, Duration initTimeout) {
 		this.functionPackage = functionPackage;
+		this.initTimeout = initTimeout;
 	}
 
 	/**
@@ -90,7 +97,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 */
 	public synchronized Optional<LambdaError> initError() {
 		Environment current = environment();
-		Optional<LambdaError> error = current.awaitInit(this.functionPackage.timeout());
+		Optional<LambdaError> error = current.awaitInit(this.initTimeout, this.functionPackage.timeout(), null);
 		if (error.isPresent()) {
 			discard();
 		}
@@ -126,13 +133,14 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 */
 	public synchronized InvocationResult invoke(InvocationRequest request) {
 		Environment current = environment();
-		Optional<LambdaError> initError = current.awaitInit(request.timeout());
+		Optional<LambdaError> initError = current.awaitInit(this.initTimeout, request.timeout(), request.requestId());
 		if (initError.isPresent()) {
 			discard();
 			LambdaError error = initError.get();
 			return InvocationResult.functionError(request.requestId(), error.body(), error.errorType(),
 					error.errorMessage(), Duration.ZERO);
 		}
+		long logStart = this.output.size();
 		this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
 		InvocationResult result = current.invoke(request);
 		if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
@@ -144,7 +152,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 		if (result.isFunctionError() && ("Sandbox.Timedout".equals(result.errorType()) || !current.isAlive())) {
 			discard();
 		}
-		return result;
+		return result.withLog(this.output.since(logStart));
 	}
 
 	/**
@@ -181,6 +189,10 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	private Environment environment() {
 		if (this.closed) {
 			throw new IllegalStateException("The runtime process is closed");
+		}
+		if (this.environment != null && !this.environment.isAlive()) {
+			// The runtime died between invocations: Lambda quietly replaces such an environment.
+			discard();
 		}
 		if (this.environment == null) {
 			if (this.taskRoot == null) {
@@ -254,20 +266,21 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		// Lambda gives an on-demand init 10 seconds, then re-runs it within the invocation's timeout.
-		Optional<LambdaError> awaitInit(Duration timeout) {
+		// Lambda gives an on-demand init 10 seconds, then runs it again within the invocation's timeout.
+		Optional<LambdaError> awaitInit(Duration initTimeout, Duration timeout, String requestId) {
 			CompletableFuture<Optional<LambdaError>> initialization = this.server.initialization();
-			Duration limit = INIT_TIMEOUT.plus(timeout);
 			try {
-				Optional<LambdaError> error = initialization.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+				Optional<LambdaError> error = initialization.get(initTimeout.plus(timeout).toMillis(),
+						TimeUnit.MILLISECONDS);
 				if (this.initDuration == null) {
 					this.initDuration = Duration.ofNanos(System.nanoTime() - this.startedAt);
 				}
 				return error;
 			}
 			catch (TimeoutException ex) {
+				String prefix = (requestId != null) ? "RequestId: " + requestId + " Error: " : "";
 				return Optional.of(LambdaError.of("Sandbox.Timedout",
-						"Init did not complete within " + seconds(limit) + " seconds"));
+						prefix + "Task timed out after " + seconds(timeout) + " seconds"));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -380,6 +393,24 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
+		synchronized long size() {
+			try {
+				return (this.file != null) ? Files.size(this.file) : 0;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		synchronized String since(long offset) {
+			if (this.file == null) {
+				return "";
+			}
+			byte[] all = bytes();
+			int from = (int) Math.min(offset, all.length);
+			return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+		}
+
 		synchronized void delete() {
 			this.last = toString();
 			if (this.file != null) {
@@ -398,8 +429,12 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.file == null) {
 				return this.last;
 			}
+			return new String(bytes(), StandardCharsets.UTF_8);
+		}
+
+		private byte[] bytes() {
 			try {
-				return new String(Files.readAllBytes(this.file), StandardCharsets.UTF_8);
+				return Files.readAllBytes(this.file);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -44,14 +44,21 @@ final class RuntimeCommand {
 	}
 
 	List<String> command() {
-		if (this.functionPackage.isCustomRuntime()) {
-			Path bootstrap = this.taskRoot.resolve("bootstrap");
-			if (!Files.isExecutable(bootstrap)) {
-				throw new IllegalStateException("Runtime " + this.functionPackage.runtime()
-						+ " needs an executable bootstrap in the task root, none at " + bootstrap);
-			}
-			return List.of(bootstrap.toString());
+		List<String> command = new ArrayList<>(this.functionPackage.launcher());
+		command.addAll(this.functionPackage.isCustomRuntime() ? bootstrap() : managedRuntime());
+		return command;
+	}
+
+	private List<String> bootstrap() {
+		Path bootstrap = this.taskRoot.resolve("bootstrap");
+		if (!Files.isExecutable(bootstrap)) {
+			throw new IllegalStateException("Runtime " + this.functionPackage.runtime()
+					+ " needs an executable bootstrap in the task root, none at " + bootstrap);
 		}
+		return List.of(bootstrap.toString());
+	}
+
+	private List<String> managedRuntime() {
 		if (this.functionPackage.handler() == null) {
 			throw new IllegalStateException("No handler set for " + this.functionPackage);
 		}

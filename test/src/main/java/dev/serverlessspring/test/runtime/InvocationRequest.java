@@ -31,6 +31,8 @@ public final class InvocationRequest {
 
 	private final String cognitoIdentity;
 
+	private final String tenantId;
+
 	private InvocationRequest(Builder builder) {
 		this.requestId = (builder.requestId != null) ? builder.requestId : UUID.randomUUID().toString();
 		this.payload = builder.payload;
@@ -39,6 +41,7 @@ public final class InvocationRequest {
 		this.traceId = (builder.traceId != null) ? builder.traceId : newTraceId();
 		this.clientContext = builder.clientContext;
 		this.cognitoIdentity = builder.cognitoIdentity;
+		this.tenantId = builder.tenantId;
 	}
 
 	/**
@@ -127,6 +130,15 @@ public final class InvocationRequest {
 	}
 
 	/**
+	 * Return the tenant of a function in tenant isolation mode
+	 * ({@code Lambda-Runtime-Aws-Tenant-Id}).
+	 * @return the tenant id, or {@code null}
+	 */
+	public String tenantId() {
+		return this.tenantId;
+	}
+
+	/**
 	 * Builds an {@link InvocationRequest}. Defaults: a random request id and trace id, a
 	 * timeout of 3 seconds (Lambda's default) and an ARN of a function named
 	 * {@code function}.
@@ -146,6 +158,8 @@ public final class InvocationRequest {
 		private String clientContext;
 
 		private String cognitoIdentity;
+
+		private String tenantId;
 
 		private Builder(byte[] payload) {
 			this.payload = Objects.requireNonNull(payload, "payload").clone();
@@ -187,6 +201,11 @@ public final class InvocationRequest {
 
 		public Builder cognitoIdentity(String cognitoIdentity) {
 			this.cognitoIdentity = cognitoIdentity;
+			return this;
+		}
+
+		public Builder tenantId(String tenantId) {
+			this.tenantId = tenantId;
 			return this;
 		}
 

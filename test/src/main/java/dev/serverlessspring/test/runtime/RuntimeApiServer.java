@@ -58,6 +58,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	static final String COGNITO_IDENTITY_HEADER = "Lambda-Runtime-Cognito-Identity";
 
+	static final String TENANT_ID_HEADER = "Lambda-Runtime-Aws-Tenant-Id";
+
 	static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
 	private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
@@ -162,7 +164,8 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * the deadline passes, when the runtime's init fails or when it exits.
 	 * @param request the event and its context
 	 * @return the invocation's result
-	 * @throws IllegalStateException if another invocation is in progress
+	 * @throws IllegalStateException if another invocation is in progress, or the environment
+	 * is spent (after a timeout, an init error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		Invocation invocation = new Invocation(request);
@@ -175,8 +178,8 @@ public class RuntimeApiServer implements AutoCloseable {
 						+ " is in progress: an execution environment runs one invocation at a time");
 			}
 			if (this.spent != null) {
-				invocation.fail(this.spent);
-				return invocation.result;
+				throw new IllegalStateException("This execution environment is spent (" + this.spent.errorType()
+						+ "): start a new runtime, with a new server, as Lambda does");
 			}
 			this.current = invocation;
 		}
@@ -282,6 +285,9 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		if (request.cognitoIdentity() != null) {
 			headers.set(COGNITO_IDENTITY_HEADER, request.cognitoIdentity());
+		}
+		if (request.tenantId() != null) {
+			headers.set(TENANT_ID_HEADER, request.tenantId());
 		}
 		respond(exchange, 200, request.payload());
 	}

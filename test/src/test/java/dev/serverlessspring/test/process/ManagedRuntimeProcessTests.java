@@ -6,9 +6,13 @@ import java.util.Optional;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.fixture.FailingInitHandler;
+import dev.serverlessspring.test.fixture.SlowInitHandler;
+import dev.serverlessspring.test.fixture.SnapStartHandler;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +52,7 @@ class ManagedRuntimeProcessTests {
 				.clientContext("{\"client\":{\"installation_id\":\"install-1\"},\"custom\":{},\"env\":{}}")
 				.cognitoIdentity("{\"cognitoIdentityId\":\"identity-1\",\"cognitoIdentityPoolId\":\"pool-1\"}")
 				.traceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.tenantId("tenant-7")
 				.build());
 			String context = result.payloadAsString();
 			assertThat(context).as(function.output())
@@ -61,6 +66,8 @@ class ManagedRuntimeProcessTests {
 				.contains("clientContext=install-1")
 				.contains("identityId=identity-1")
 				.contains("traceId=Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.contains("contextTraceId=Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+				.contains("tenantId=tenant-7")
 				.contains("AWS_EXECUTION_ENV=AWS_Lambda_java21")
 				.contains("AWS_LAMBDA_INITIALIZATION_TYPE=on-demand")
 				.contains("AWS_REGION=eu-west-1")
@@ -136,6 +143,20 @@ class ManagedRuntimeProcessTests {
 	}
 
 	@Test
+	void timesOutAnInitThatOutlastsTheInitLimitAndTheTimeout() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SlowInitHandler.class.getName() + "::handleRequest")
+			.timeout(Duration.ofSeconds(1));
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage, Duration.ofMillis(500))) {
+			long start = System.nanoTime();
+			InvocationResult result = function.invoke("{}");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			assertThat(result.errorType()).isEqualTo("Sandbox.Timedout");
+			assertThat(result.errorMessage())
+				.isEqualTo("RequestId: " + result.requestId() + " Error: Task timed out after 1.00 seconds");
+		}
+	}
+
+	@Test
 	void rejectsAResponseOverSixMegabytes() throws Exception {
 		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(fixture())) {
 			InvocationResult atLimit = function.invoke("big:" + RuntimeApiServer.MAX_RESPONSE_BYTES);
@@ -176,6 +197,11 @@ class ManagedRuntimeProcessTests {
 				.containsPattern("REPORT RequestId: " + result.requestId()
 						+ "\tDuration: [0-9.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 256 MB.*\tInit Duration: [0-9.]+ ms");
 			assertThat(output.indexOf("stdout line-1")).isBetween(output.indexOf("START"), output.indexOf("END"));
+			assertThat(result.log()).startsWith("START RequestId: " + result.requestId())
+				.contains("stdout line-1")
+				.contains("REPORT RequestId: " + result.requestId());
+			InvocationResult second = function.invoke("log:line-2");
+			assertThat(second.log()).contains("stdout line-2").doesNotContain("line-1");
 		}
 	}
 
@@ -189,6 +215,40 @@ class ManagedRuntimeProcessTests {
 			assertThat(result.isFunctionError()).as(function.output()).isFalse();
 			assertThat(result.payloadAsString()).contains("AWS_EXECUTION_ENV=null");
 			assertThat(function.output()).contains("custom bootstrap for " + Fixtures.HANDLER);
+		}
+	}
+
+	@Test
+	void servesSnapStartsRestorePhase() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SnapStartHandler.class.getName() + "::handleRequest")
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage)) {
+			InvocationResult result = function.invoke("{}");
+			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("restored");
+			assertThat(function.output()).containsSubsequence("beforeCheckpoint hook", "afterRestore hook", "START");
+		}
+	}
+
+	@Test
+	void reportsAFailedRestoreAsTheInitError() throws Exception {
+		FunctionPackage functionPackage = fixture().handler(SnapStartHandler.class.getName() + "::handleRequest")
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
+			.environment("FIXTURE_RESTORE_FAILS", "true");
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage)) {
+			Optional<LambdaError> initError = function.initError();
+			assertThat(initError).as(function.output()).isPresent();
+			// The RIC reports the hook's failure wrapped, as it does on Lambda.
+			assertThat(initError.get().errorType()).isEqualTo("com.amazonaws.services.lambda.crac.RestoreException");
+			assertThat(function.output()).contains("afterRestore hook");
+		}
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void startsTheRuntimeThroughALauncher() throws Exception {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(fixture().launcher("taskset", "-c", "0"))) {
+			InvocationResult result = function.invoke("context");
+			assertThat(result.payloadAsString()).as(function.output()).contains("cpus=0\n");
 		}
 	}
 

@@ -1,0 +1,15 @@
+package dev.serverlessspring.lambda.batch;
+
+/**
+ * The object an S3 event notification is about: what a function bound to an {@code s3:}
+ * event takes ({@code Consumer<S3ObjectReference>}). A function may take a type of its own
+ * with some of these property names instead.
+ *
+ * @param bucket the bucket name
+ * @param key the object key, URL-decoded (S3 sends it form-encoded: {@code my+file.txt})
+ * @param size the size in bytes, or {@code null} for events without one (deletions)
+ * @param eTag the entity tag, or {@code null}
+ * @param versionId the version id in versioned buckets, or {@code null}
+ */
+public record S3ObjectReference(String bucket, String key, Long size, String eTag, String versionId) {
+}
