@@ -74,7 +74,7 @@ final class ServerlessPackage {
 		return resource;
 	}
 
-	List<String> resourceNames() {
+	private List<String> resourceNames() {
 		return new ArrayList<>(this.template.path("Resources").propertyNames());
 	}
 
@@ -115,26 +115,52 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts the HTTP API route of a function and that it invokes the SnapStart alias (the
-	 * unqualified function would run without SnapStart).
+	 * Asserts the HTTP API route of a function and that it invokes the SnapStart alias.
 	 * @param name the function's name in serverless.yml
 	 * @param routeKey e.g. {@code POST /hello}
 	 */
 	void assertHttpRoute(String name, String routeKey) {
-		String id = logicalId(name);
-		assertThat(this.template.path("Resources").properties().stream()
-			.map((entry) -> entry.getValue())
-			.filter((resource) -> resource.path("Type").asString().equals("AWS::ApiGatewayV2::Route"))
-			.map((route) -> route.path("Properties").path("RouteKey").asString())).contains(routeKey);
-		assertThat(resource(id + "SnapStartLambdaAlias").path("Properties").path("Name").asString())
-			.isEqualTo("snapstart");
-		assertThat(resource("HttpApiIntegration" + id).path("Properties").path("IntegrationUri").toString())
-			.contains(id + "LambdaFunction", "snapstart");
+		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route"))
+			.extracting((route) -> route.path("Properties").path("RouteKey").asString())
+			.contains(routeKey);
+		assertThat(eventSources(name, "AWS::ApiGatewayV2::Integration")).hasSize(1);
+	}
+
+	/**
+	 * Returns the resources of a type through which events reach a function (event source
+	 * mappings, subscriptions, rules, buckets, integrations), asserting that there is one at
+	 * least and that each invokes the function's SnapStart alias: events sent to the unqualified
+	 * function would run it without SnapStart.
+	 * @param name the function's name in serverless.yml
+	 * @param type the resource type, e.g. {@code AWS::Lambda::EventSourceMapping}
+	 * @return the resources' properties
+	 */
+	List<JsonNode> eventSources(String name, String type) {
+		String function = "\"" + logicalId(name) + "LambdaFunction\"";
+		List<JsonNode> sources = resourcesOfType(type).stream()
+			.map((resource) -> resource.path("Properties"))
+			.filter((properties) -> properties.toString().contains(function))
+			.toList();
+		assertThat(sources).as("%s resources invoking %s", type, name)
+			.isNotEmpty()
+			.allSatisfy((source) -> assertThat(source.toString()).contains(function + ",\"Arn\"]},\"snapstart\"]"));
+		return sources;
+	}
+
+	private List<JsonNode> resourcesOfType(String type) {
+		List<JsonNode> resources = new ArrayList<>();
+		this.template.path("Resources").forEach((resource) -> {
+			if (resource.path("Type").asString().equals(type)) {
+				resources.add(resource);
+			}
+		});
+		return resources;
 	}
 
 	/**
 	 * Asserts that functions run with the default execution role only, which names each action
-	 * it allows (no wildcard action) and only the functions' own log groups.
+	 * it allows (no wildcard action) and each resource (no {@code "*"}): the functions' own log
+	 * groups and the event sources they read.
 	 */
 	void assertLeastPrivilegeRole() {
 		JsonNode role = resource("IamRoleLambdaExecution").path("Properties");
@@ -144,12 +170,16 @@ final class ServerlessPackage {
 		for (JsonNode policy : role.path("Policies")) {
 			for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
 				statement.path("Action").forEach((action) -> actions.add(action.asString()));
-				assertThat(statement.path("Resource").toString()).contains(":log-group:/aws/lambda/" + serviceName());
+				assertThat(statement.path("Resource")).as("resources of %s", statement)
+					.isNotEmpty()
+					.allSatisfy((resource) -> assertThat(resource.toString()).isNotEqualTo("\"*\""));
+				if (statement.path("Action").toString().contains("\"logs:")) {
+					assertThat(statement.path("Resource").toString()).contains(":log-group:/aws/lambda/" + serviceName());
+				}
 			}
 		}
 		assertThat(actions).isNotEmpty().allSatisfy((action) -> assertThat(action).doesNotContain("*"));
-		assertThat(resourceNames()).filteredOn((id) -> this.template.path("Resources").path(id).path("Type")
-			.asString().equals("AWS::IAM::Role")).containsExactly("IamRoleLambdaExecution");
+		assertThat(resourcesOfType("AWS::IAM::Role")).hasSize(1);
 	}
 
 	/**
