@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.LambdaHeaders;
+import dev.serverlessspring.lambda.XRayTraceHeader;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -150,6 +151,10 @@ public final class LambdaFunction {
 				message.setHeader(LambdaHeaders.CONTEXT, context)
 					.setHeader(LambdaHeaders.REQUEST_ID, context.getAwsRequestId())
 					.setHeader(LambdaHeaders.INVOKED_FUNCTION_ARN, context.getInvokedFunctionArn());
+			}
+			String traceHeader = XRayTraceHeader.current();
+			if (traceHeader != null) {
+				message.setHeader(LambdaHeaders.TRACE_HEADER, traceHeader);
 			}
 			result = this.function.apply(message.build());
 		}
