@@ -72,7 +72,16 @@ public final class LambdaFunction {
 	 * @return {@code true} for an AWS event input type
 	 */
 	public boolean takesAwsEvent() {
-		return PayloadConverter.isAwsEventType(inputClass());
+		return PayloadConverter.isAwsEventsClass(inputClass());
+	}
+
+	/**
+	 * Whether the function takes a {@code Message}, and so sees the headers passed to
+	 * {@link #invoke}; adapters need not compute headers for other functions.
+	 * @return {@code true} for a {@code Message} input type
+	 */
+	public boolean takesMessage() {
+		return this.function.isInputTypeMessage();
 	}
 
 	/**
