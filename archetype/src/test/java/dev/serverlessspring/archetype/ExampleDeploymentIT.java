@@ -21,7 +21,7 @@ class ExampleDeploymentIT {
 
 	private static final String APPLICATION = "dev.serverlessspring.example.ExampleApplication";
 
-	/** The function beans of example-app, each a function of the root serverless.yml. */
+	/** The functions of the root serverless.yml, each named after the bean it runs. */
 	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "orderPlaced", "paymentReceived",
 			"invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
 
@@ -41,12 +41,15 @@ class ExampleDeploymentIT {
 			deployment.assertJavaFunction(name, name, "java21", "arm64");
 			deployment.assertArtifactHoldsApplication(name, APPLICATION);
 		}
+		deployment.assertJavaFunction("orders", "httpRouter", "java21", "arm64");
+		deployment.assertArtifactHoldsApplication("orders", APPLICATION);
 	}
 
 	@Test
 	void httpFunctionsAnswerHttpApiRoutes() {
-		deployment.assertHttpRoute("uppercase", "POST /uppercase");
-		deployment.assertHttpRoute("quote", "POST /quotes");
+		deployment.assertHttpRoutes("uppercase", "POST /uppercase");
+		deployment.assertHttpRoutes("quote", "POST /quotes");
+		deployment.assertHttpRoutes("orders", "POST /orders", "GET /orders/{id}", "GET /orders/{id}/receipt");
 	}
 
 	@Test

@@ -38,7 +38,7 @@ class GeneratedProjectIT {
 		assertThat(deployment.serviceName()).isEqualTo("orders");
 		deployment.assertJavaFunction("hello", "hello", "java21", "arm64");
 		assertThat(deployment.function("hello").path("MemorySize").asInt()).isEqualTo(1024);
-		deployment.assertHttpRoute("hello", "POST /hello");
+		deployment.assertHttpRoutes("hello", "POST /hello");
 		deployment.assertLeastPrivilegeRole();
 		assertThat(deployment.assertArtifactHoldsApplication("hello", "com.acme.orders.Application").getFileName())
 			.hasToString("orders-1.0-SNAPSHOT-aws.zip");

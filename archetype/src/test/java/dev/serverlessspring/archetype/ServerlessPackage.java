@@ -115,15 +115,18 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts the HTTP API route of a function and that it invokes the SnapStart alias.
+	 * Asserts the HTTP API routes of a function and that they invoke its SnapStart alias.
 	 * @param name the function's name in serverless.yml
-	 * @param routeKey e.g. {@code POST /hello}
+	 * @param routeKeys e.g. {@code POST /hello}
 	 */
-	void assertHttpRoute(String name, String routeKey) {
-		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route"))
-			.extracting((route) -> route.path("Properties").path("RouteKey").asString())
-			.contains(routeKey);
+	void assertHttpRoutes(String name, String... routeKeys) {
 		assertThat(eventSources(name, "AWS::ApiGatewayV2::Integration")).hasSize(1);
+		String integration = "\"HttpApiIntegration" + logicalId(name) + "\"";
+		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route"))
+			.map((route) -> route.path("Properties"))
+			.filteredOn((route) -> route.path("Target").toString().contains(integration))
+			.extracting((route) -> route.path("RouteKey").asString())
+			.containsExactlyInAnyOrder(routeKeys);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package ${package};
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -7,13 +9,16 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged zip, run as Lambda runs the {@code hello} function of serverless.yml: unpacked as
- * the task root and served by the AWS runtime interface client through our handler.
- * Runs in {@code ./mvnw verify}, after {@code package} has built the zip.
+ * the task root and served by the AWS runtime interface client through our handler, invoked
+ * with the event its HTTP API sends. Runs in {@code ./mvnw verify}, after {@code package} has
+ * built the zip.
  */
 class ApplicationIT {
 
@@ -27,11 +32,20 @@ class ApplicationIT {
 		.timeout(Duration.ofSeconds(30));
 
 	@Test
-	void helloAnswersAnEvent() {
+	void helloAnswersAnHttpApiRequest() throws IOException {
 		try (ManagedRuntimeProcess hello = new ManagedRuntimeProcess(HELLO)) {
-			InvocationResult result = hello.invoke("{\"name\":\"Ada\"}");
+			InvocationResult result = hello.invoke(event("hello-http-api.json"));
 			assertThat(result.isFunctionError()).as(hello.output()).isFalse();
-			assertThat(result.payloadAsString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
+			JsonNode response = JsonMapper.builder().build().readTree(result.payloadAsString());
+			assertThat(response.path("statusCode").asInt()).isEqualTo(200);
+			assertThat(response.path("body").asString()).isEqualTo("{\"message\":\"Hello, Ada!\"}");
+		}
+	}
+
+	private static byte[] event(String name) throws IOException {
+		try (InputStream in = ApplicationIT.class.getResourceAsStream("/events/" + name)) {
+			assertThat(in).as("event " + name).isNotNull();
+			return in.readAllBytes();
 		}
 	}
 
