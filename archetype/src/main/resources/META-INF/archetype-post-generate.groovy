@@ -30,7 +30,3 @@ if (problems) {
 // Archetypes do not keep file modes, and "./mvnw" must be executable.
 project.resolve('mvnw').toFile().setExecutable(true, false)
 
-// The native build files belong only to projects generated with -Dnative=true.
-if (request.properties.get('native') != 'true') {
-    project.resolve('src/native').toFile().deleteDir()
-}
