@@ -1,0 +1,204 @@
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { schema, resolveOptions } = require('./lib/options');
+const { prepareFunctions } = require('./lib/functions');
+const maven = require('./lib/maven');
+const localLambda = require('./lib/local-lambda');
+const PluginError = require('./lib/plugin-error');
+
+/**
+ * serverless-spring: builds the Spring function project with Maven while the framework packages
+ * the service, points the functions at the built zip, and runs them on the local Lambda.
+ */
+class ServerlessSpringPlugin {
+  constructor(serverless, cliOptions, utils) {
+    this.serverless = serverless;
+    this.cliOptions = cliOptions || {};
+    this.log = (utils && utils.log) || { notice: (m) => serverless.cli.log(m), info: () => {} };
+    this.writeText = (utils && utils.writeText) || ((text) => process.stdout.write(`${text}\n`));
+    // What the user typed: the AWS plugin parses --data and reads --path into it before our hooks run.
+    this.invokeInput = { data: this.cliOptions.data, path: this.cliOptions.path };
+
+    const schemaHandler = serverless.configSchemaHandler;
+    if (schemaHandler && schemaHandler.defineCustomProperties) {
+      schemaHandler.defineCustomProperties({ properties: { spring: schema } });
+    }
+
+    this.commands = {
+      spring: {
+        usage: 'Runs the Spring functions locally',
+        commands: {
+          start: {
+            usage: 'Serves the functions\' Invoke API and httpApi routes on the local Lambda',
+            lifecycleEvents: ['start'],
+            options: {
+              port: { usage: 'Port of the local Lambda (default: chosen by the local Lambda)', type: 'string' },
+            },
+          },
+        },
+      },
+    };
+
+    this.hooks = {
+      initialize: this.guard(() => this.prepare()),
+      'before:package:createDeploymentArtifacts': this.guard(() => this.build(this.prepare())),
+      'before:deploy:function:packageFunction': this.guard(() => {
+        const kinds = this.prepare();
+        const kind = kinds.get(this.cliOptions.function);
+        return kind ? this.build(new Map([[this.cliOptions.function, kind]])) : undefined;
+      }),
+      'spring:start:start': this.guard(() => this.start()),
+    };
+    this.interceptInvokeLocal();
+  }
+
+  /** Turns the plugin's own errors into the framework's user errors (no stack trace). */
+  guard(hook) {
+    return async () => {
+      try {
+        return await hook();
+      } catch (error) {
+        if (!(error instanceof PluginError)) throw error;
+        const FrameworkError = this.serverless.classes && this.serverless.classes.Error;
+        throw FrameworkError ? new FrameworkError(error.message, error.code) : error;
+      }
+    };
+  }
+
+  get options() {
+    return resolveOptions(this.serverless.service.custom);
+  }
+
+  get projectDir() {
+    return this.serverless.serviceDir || this.serverless.config.servicePath;
+  }
+
+  /** Rewrites bean-name handlers once; returns the kind (jvm/native) of each Spring function. */
+  prepare() {
+    if (!this.kinds) this.kinds = prepareFunctions(this.serverless.service, this.options);
+    return this.kinds;
+  }
+
+  async finalName(command) {
+    if (!this.cachedFinalName) this.cachedFinalName = await maven.readFinalName(this.projectDir, command);
+    return this.cachedFinalName;
+  }
+
+  /** Builds the artifact of each kind the given functions need and points them at it. */
+  async build(kinds) {
+    if (kinds.size === 0) return;
+    const options = this.options;
+    const command = maven.mavenCommand(this.projectDir, options.maven);
+    const finalName = await this.finalName(command);
+    const needed = [...new Set(kinds.values())].sort();
+    const artifacts = {};
+    for (const kind of needed) {
+      const artifact = maven.artifactPath(this.projectDir, finalName, kind);
+      artifacts[kind] = artifact;
+      if (!options.build) {
+        this.log.info(`serverless-spring: custom.spring.build is false, using ${artifact} as it is`);
+      } else if (options.skipBuildWhenFresh && maven.isFresh(artifact, this.projectDir, options.sources)) {
+        this.log.notice(`serverless-spring: ${path.basename(artifact)} is up to date, skipping the Maven build`);
+      } else {
+        const args = kind === 'native' ? [...options.mavenArgs, `-P${options.nativeProfile}`] : options.mavenArgs;
+        this.log.notice(`serverless-spring: building ${path.basename(artifact)} (${path.basename(command)} ${args.join(' ')})`);
+        await maven.runMaven(this.projectDir, command, args);
+      }
+      if (!fs.existsSync(artifact)) {
+        throw new PluginError(missingArtifactMessage(artifact, kind, options), 'SPRING_ARTIFACT_NOT_FOUND');
+      }
+    }
+    this.pointAt(kinds, artifacts);
+  }
+
+  /** Sets package.artifact of the service or of each function to the zip of its kind. */
+  pointAt(kinds, artifacts) {
+    const service = this.serverless.service;
+    const relative = (file) => path.relative(this.projectDir, file);
+    const packaged = Object.entries(service.functions || {}).filter(([, fn]) => fn && !fn.image);
+    const allSpring = packaged.every(([name]) => this.kinds.has(name));
+    // One shared zip (package.artifact) when the service is all Spring, as users would write it:
+    // the JVM one unless every function is native; the others point at theirs.
+    const sharedKind = [...this.kinds.values()].includes('jvm') ? 'jvm' : 'native';
+    const shared = allSpring ? artifacts[sharedKind] : undefined;
+    if (shared) service.package = Object.assign(service.package || {}, { artifact: relative(shared) });
+    for (const [name, kind] of kinds) {
+      if (artifacts[kind] === shared) continue;
+      const fn = service.functions[name];
+      fn.package = Object.assign(fn.package || {}, { artifact: relative(artifacts[kind]) });
+    }
+  }
+
+  /**
+   * `invoke local` belongs to the AWS plugin, which would run a Java handler through its own
+   * bridge. For Spring functions its hook is replaced by a call to the local Lambda; any other
+   * function still goes to the AWS plugin.
+   */
+  interceptInvokeLocal() {
+    const hooks = this.serverless.pluginManager && this.serverless.pluginManager.hooks;
+    const entries = (hooks && hooks['invoke:local:invoke']) || [];
+    for (const entry of entries) {
+      if (entry.pluginName !== 'AwsInvokeLocal') continue;
+      const original = entry.hook;
+      entry.hook = async () => {
+        const name = this.cliOptions.function;
+        if (!this.prepare().has(name)) return original();
+        return this.guard(() => this.invokeLocal(name))();
+      };
+    }
+  }
+
+  /** Builds the JVM zip (native functions run locally as their JVM build) and the local Lambda's inputs. */
+  async prepareLocalLambda() {
+    const options = this.options;
+    const command = maven.mavenCommand(this.projectDir, options.maven);
+    await this.build(new Map([...this.kinds].map(([name]) => [name, 'jvm'])));
+    const finalName = await this.finalName(command);
+    const classpath = await localLambda.localClasspath(this.projectDir, command, finalName);
+    const jvmRuntime = /^java/.test(options.runtime) ? options.runtime : 'java21';
+    const config = localLambda.writeLocalConfig(
+      this.projectDir,
+      this.serverless.service,
+      this.kinds,
+      maven.artifactPath(this.projectDir, finalName, 'jvm'),
+      jvmRuntime
+    );
+    return { classpath, config };
+  }
+
+  async invokeLocal(name) {
+    const { classpath, config } = await this.prepareLocalLambda();
+    const input = {};
+    if (this.invokeInput.path) input.path = path.resolve(this.projectDir, this.invokeInput.path);
+    else if (this.invokeInput.data !== undefined) input.data = String(this.invokeInput.data);
+    else if (this.cliOptions.data !== undefined && this.cliOptions.data !== '') {
+      // Read from stdin by the AWS plugin (and parsed when it was JSON).
+      const data = this.cliOptions.data;
+      input.data = typeof data === 'string' ? data : JSON.stringify(data);
+    }
+    const payload = await localLambda.invoke(classpath, config, name, input);
+    this.writeText(payload.trim());
+  }
+
+  async start() {
+    const kinds = this.prepare();
+    if (kinds.size === 0) {
+      throw new PluginError('No Spring functions in this service: nothing to start.', 'SPRING_NO_FUNCTIONS');
+    }
+    const { classpath, config } = await this.prepareLocalLambda();
+    await localLambda.start(classpath, config, this.cliOptions.port);
+  }
+}
+
+function missingArtifactMessage(artifact, kind, options) {
+  const built = options.build ? 'The Maven build succeeded but did not write it' : 'custom.spring.build is false and it is missing';
+  const layout =
+    kind === 'native'
+      ? `the "${options.nativeProfile}" profile must assemble the native bootstrap into target/<finalName>-native.zip`
+      : 'the pom must run maven-assembly-plugin with the lambda-zip descriptor of serverless-spring-packaging (appendAssemblyId, id "aws")';
+  return `Deployment package ${artifact} not found. ${built}: ${layout}.`;
+}
+
+module.exports = ServerlessSpringPlugin;

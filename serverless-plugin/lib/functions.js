@@ -1,0 +1,46 @@
+'use strict';
+
+/** The handler string of serverless-spring's RequestStreamHandler (JVM and native alike). */
+const HANDLER = 'dev.serverlessspring.lambda.FunctionHandler::handleRequest';
+const DEFINITION_VARIABLE = 'SPRING_CLOUD_FUNCTION_DEFINITION';
+
+// A bean name, or a Spring Cloud Function definition composing several ("a|b", "a,b").
+const BEAN_DEFINITION = /^[A-Za-z_$][\w$-]*(\s*[|,]\s*[A-Za-z_$][\w$-]*)*$/;
+
+/** `jvm` for the managed Java runtimes, `native` for OS-only runtimes running our bootstrap. */
+function kindOf(runtime) {
+  if (/^java\d/.test(runtime)) return 'jvm';
+  if (/^provided(\.|$)/.test(runtime)) return 'native';
+  return null;
+}
+
+/**
+ * Rewrites, in place, the functions of a service that serverless-spring runs: a function whose
+ * handler is a bean name (or a definition) gets our handler class and the definition variable;
+ * one that names our handler class already is only classified. Functions of other runtimes,
+ * container-image functions and other Java handlers are left alone.
+ *
+ * @returns {Map<string, 'jvm'|'native'>} the kind of each function the plugin builds for
+ */
+function prepareFunctions(service, options) {
+  const providerRuntime = service.provider && service.provider.runtime;
+  const kinds = new Map();
+  for (const [name, fn] of Object.entries(service.functions || {})) {
+    if (!fn || fn.image || typeof fn.handler !== 'string') continue;
+    const handler = fn.handler.trim();
+    const namesBean = BEAN_DEFINITION.test(handler);
+    if (!namesBean && handler !== HANDLER) continue;
+    const runtime = fn.runtime || providerRuntime || options.runtime;
+    const kind = kindOf(runtime);
+    if (!kind) continue;
+    if (!fn.runtime && !providerRuntime) fn.runtime = runtime;
+    if (namesBean) {
+      fn.handler = HANDLER;
+      fn.environment = Object.assign({ [DEFINITION_VARIABLE]: handler }, fn.environment);
+    }
+    kinds.set(name, kind);
+  }
+  return kinds;
+}
+
+module.exports = { HANDLER, DEFINITION_VARIABLE, kindOf, prepareFunctions };

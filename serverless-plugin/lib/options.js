@@ -1,0 +1,43 @@
+'use strict';
+
+/**
+ * The plugin's settings under `custom.spring`, with their defaults. The same object is
+ * registered as the JSON schema of `custom.spring`, so typos fail config validation.
+ */
+const schema = {
+  type: 'object',
+  properties: {
+    maven: { type: 'string' },
+    mavenArgs: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    nativeProfile: { type: 'string' },
+    runtime: { type: 'string' },
+    build: { type: 'boolean' },
+    skipBuildWhenFresh: { type: 'boolean' },
+    sources: { type: 'array', items: { type: 'string' } },
+  },
+  additionalProperties: false,
+};
+
+const defaults = {
+  // null: ./mvnw when the project has the wrapper, else mvn from the PATH.
+  maven: null,
+  mavenArgs: ['-q', 'package', '-DskipTests'],
+  nativeProfile: 'native',
+  // Runtime of functions that name a bean and declare no runtime (nor does the provider).
+  runtime: 'java21',
+  build: true,
+  skipBuildWhenFresh: true,
+  // What the build reads; the artifact is fresh when it is newer than all of these.
+  sources: ['pom.xml', 'src'],
+};
+
+function resolveOptions(custom) {
+  const given = (custom && custom.spring) || {};
+  const options = Object.assign({}, defaults, given);
+  if (typeof options.mavenArgs === 'string') {
+    options.mavenArgs = options.mavenArgs.split(/\s+/).filter(Boolean);
+  }
+  return options;
+}
+
+module.exports = { schema, defaults, resolveOptions };

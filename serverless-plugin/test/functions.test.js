@@ -1,0 +1,77 @@
+'use strict';
+
+const { describe, it } = require('node:test');
+const assert = require('node:assert/strict');
+const { prepareFunctions, HANDLER } = require('../lib/functions');
+const { resolveOptions } = require('../lib/options');
+
+const prepare = (service, custom) => {
+  const kinds = prepareFunctions(service, resolveOptions(custom));
+  return Object.fromEntries(kinds);
+};
+
+describe('prepareFunctions', () => {
+  it('turns a bean name into our handler and the definition variable, keeping other variables', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: { upper: { handler: 'uppercase', environment: { LEVEL: 'debug' } } },
+    };
+    assert.deepEqual(prepare(service), { upper: 'jvm' });
+    assert.equal(service.functions.upper.handler, HANDLER);
+    assert.deepEqual(service.functions.upper.environment, {
+      SPRING_CLOUD_FUNCTION_DEFINITION: 'uppercase',
+      LEVEL: 'debug',
+    });
+  });
+
+  it('passes compositions through as the definition', () => {
+    const service = { provider: {}, functions: { pipeline: { handler: 'trim|uppercase' } } };
+    prepare(service);
+    assert.equal(service.functions.pipeline.environment.SPRING_CLOUD_FUNCTION_DEFINITION, 'trim|uppercase');
+  });
+
+  it('lets an explicit definition variable win', () => {
+    const service = {
+      provider: {},
+      functions: { f: { handler: 'a', environment: { SPRING_CLOUD_FUNCTION_DEFINITION: 'b' } } },
+    };
+    prepare(service);
+    assert.equal(service.functions.f.environment.SPRING_CLOUD_FUNCTION_DEFINITION, 'b');
+  });
+
+  it('gives functions without any runtime custom.spring.runtime (java21 by default)', () => {
+    const service = { provider: {}, functions: { a: { handler: 'a' }, b: { handler: 'b' } } };
+    assert.deepEqual(prepare(service, { spring: { runtime: 'java25' } }), { a: 'jvm', b: 'jvm' });
+    assert.equal(service.functions.a.runtime, 'java25');
+    const defaulted = { provider: {}, functions: { a: { handler: 'a' } } };
+    prepare(defaulted);
+    assert.equal(defaulted.functions.a.runtime, 'java21');
+  });
+
+  it('classifies provided runtimes as native, per function and per provider', () => {
+    const service = {
+      provider: { runtime: 'provided.al2023' },
+      functions: { fast: { handler: 'fast' }, jvm: { handler: 'slow', runtime: 'java25' } },
+    };
+    assert.deepEqual(prepare(service), { fast: 'native', jvm: 'jvm' });
+    assert.equal(service.functions.fast.handler, HANDLER);
+    assert.equal(service.functions.fast.runtime, undefined, 'the provider runtime applies');
+  });
+
+  it('keeps our handler class as it is and leaves other functions alone', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: {
+        explicit: { handler: HANDLER, environment: { SPRING_CLOUD_FUNCTION_DEFINITION: 'x' } },
+        other: { handler: 'com.example.Handler::handleRequest' },
+        node: { handler: 'index.handler', runtime: 'nodejs20.x' },
+        nodeBean: { handler: 'handler', runtime: 'nodejs20.x' },
+        image: { image: 'repo:tag' },
+      },
+    };
+    assert.deepEqual(prepare(service), { explicit: 'jvm' });
+    assert.equal(service.functions.other.handler, 'com.example.Handler::handleRequest');
+    assert.equal(service.functions.nodeBean.handler, 'handler');
+    assert.deepEqual(service.functions.explicit.environment, { SPRING_CLOUD_FUNCTION_DEFINITION: 'x' });
+  });
+});
