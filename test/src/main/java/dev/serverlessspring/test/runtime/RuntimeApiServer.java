@@ -7,7 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +35,9 @@ import dev.serverlessspring.test.InvocationResult;
  * As on Lambda, the environment runs one invocation at a time: {@link #invoke} queues an
  * event, the runtime's long-polling {@code GET invocation/next} receives it with the
  * {@code Lambda-Runtime-*} headers, and the runtime's {@code POST invocation/{id}/response}
- * or {@code /error} completes it. The deadline is enforced ({@code Sandbox.Timedout}) and so is
+ * or {@code /error} completes it. An environment of Lambda Managed Instances runs up to
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY} invocations at once, each answered by request id: see
+ * {@link #RuntimeApiServer(int, int)}. The deadline is enforced ({@code Sandbox.Timedout}) and so is
  * the 6 MB response limit ({@code Function.ResponseSizeTooLarge}). After a timeout, an init
  * error or the runtime's exit the environment is spent: whoever started the runtime replaces
  * it, with a new server, as Lambda replaces the execution environment.
@@ -78,7 +83,10 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private final Object lock = new Object();
 
-	private Invocation current;
+	private final int maxConcurrency;
+
+	// The invocations queued or dispatched and not yet answered, by request id.
+	private final Map<String, Invocation> outstanding = new LinkedHashMap<>();
 
 	private LambdaError spent;
 
@@ -101,6 +109,23 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * @throws IOException if the server cannot bind, for example because the port is in use
 	 */
 	public RuntimeApiServer(int port) throws IOException {
+		this(port, 1);
+	}
+
+	/**
+	 * Start a server on the given port of {@code 127.0.0.1} for an environment that runs up to
+	 * {@code maxConcurrency} invocations at once, as Lambda Managed Instances do (the runtime
+	 * gets the same number as {@code AWS_LAMBDA_MAX_CONCURRENCY} and polls
+	 * {@code invocation/next} from as many threads).
+	 * @param port the port, or {@code 0} for a free one
+	 * @param maxConcurrency how many invocations may be outstanding at once, at least 1
+	 * @throws IOException if the server cannot bind, for example because the port is in use
+	 */
+	public RuntimeApiServer(int port, int maxConcurrency) throws IOException {
+		if (maxConcurrency < 1) {
+			throw new IllegalArgumentException("The maximum concurrency must be at least 1, not " + maxConcurrency);
+		}
+		this.maxConcurrency = maxConcurrency;
 		String name = "runtime-api-" + SERVER_COUNT.incrementAndGet();
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -164,8 +189,9 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * the deadline passes, when the runtime's init fails or when it exits.
 	 * @param request the event and its context
 	 * @return the invocation's result
-	 * @throws IllegalStateException if another invocation is in progress, or the environment
-	 * is spent (after a timeout, an init error or the runtime's exit)
+	 * @throws IllegalStateException if the environment already runs as many invocations as it
+	 * may (one, unless a maximum concurrency was given), or is spent (after a timeout, an init
+	 * error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		Invocation invocation = new Invocation(request);
@@ -173,15 +199,19 @@ public class RuntimeApiServer implements AutoCloseable {
 			if (this.closed) {
 				throw new IllegalStateException("The Runtime API server is closed");
 			}
-			if (this.current != null) {
-				throw new IllegalStateException("Invocation " + this.current.request.requestId()
-						+ " is in progress: an execution environment runs one invocation at a time");
+			if (this.outstanding.size() >= this.maxConcurrency) {
+				throw new IllegalStateException((this.maxConcurrency == 1)
+						? "Invocation " + this.outstanding.keySet().iterator().next()
+								+ " is in progress: an execution environment runs one invocation at a time"
+						: this.maxConcurrency + " invocations are in progress, this environment's maximum concurrency");
 			}
 			if (this.spent != null) {
 				throw new IllegalStateException("This execution environment is spent (" + this.spent.errorType()
 						+ "): start a new runtime, with a new server, as Lambda does");
 			}
-			this.current = invocation;
+			if (this.outstanding.putIfAbsent(request.requestId(), invocation) != null) {
+				throw new IllegalStateException("Invocation " + request.requestId() + " is already in progress");
+			}
 		}
 		invocation.result.whenComplete((result, ex) -> finished(invocation));
 		this.queue.add(invocation);
@@ -198,12 +228,12 @@ public class RuntimeApiServer implements AutoCloseable {
 				: (exitStatus == 137) ? "Runtime exited with error: signal: killed"
 						: "Runtime exited with error: exit status " + exitStatus;
 		this.initialization.complete(Optional.of(LambdaError.of("Runtime.ExitError", reason)));
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 			spend(LambdaError.of("Runtime.ExitError", reason));
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.fail(LambdaError.of("Runtime.ExitError",
 					"RequestId: " + invocation.request.requestId() + " Error: " + reason));
 		}
@@ -215,11 +245,11 @@ public class RuntimeApiServer implements AutoCloseable {
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.timer.shutdownNow();
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.result.completeExceptionally(new IllegalStateException("The Runtime API server was closed"));
 		}
 		this.initialization.completeExceptionally(new IllegalStateException("The Runtime API server was closed"));
@@ -362,12 +392,12 @@ public class RuntimeApiServer implements AutoCloseable {
 			respond(exchange, 403, error("InvalidStateTransition", "The runtime's init is already over"));
 			return;
 		}
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 			spend(error);
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.fail(error);
 		}
 		respond(exchange, 202, ACCEPTED);
@@ -395,17 +425,14 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private Invocation dispatched(String requestId) {
 		synchronized (this.lock) {
-			Invocation invocation = this.current;
-			return (invocation != null && invocation.dispatchedAt != 0
-					&& invocation.request.requestId().equals(requestId)) ? invocation : null;
+			Invocation invocation = this.outstanding.get(requestId);
+			return (invocation != null && invocation.dispatchedAt != 0) ? invocation : null;
 		}
 	}
 
 	private void finished(Invocation invocation) {
 		synchronized (this.lock) {
-			if (this.current == invocation) {
-				this.current = null;
-			}
+			this.outstanding.remove(invocation.request.requestId(), invocation);
 		}
 		ScheduledFuture<?> deadline = invocation.deadline;
 		if (deadline != null) {
