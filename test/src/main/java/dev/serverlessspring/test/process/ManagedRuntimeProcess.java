@@ -2,6 +2,8 @@ package dev.serverlessspring.test.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -465,9 +467,18 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.file == null) {
 				return "";
 			}
-			byte[] all = bytes();
-			int from = (int) Math.min(offset, all.length);
-			return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+			// Only the tail: reading the whole file for every invocation makes a long run quadratic.
+			try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
+				long from = Math.min(offset, channel.size());
+				ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(channel.size() - from));
+				while (tail.hasRemaining() && channel.read(tail, from + tail.position()) >= 0) {
+					// read until the buffer is full
+				}
+				return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		synchronized void delete() {
