@@ -1,0 +1,42 @@
+package dev.serverlessspring.example.reliability;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.process.FunctionPackage;
+
+/**
+ * The packaged example zip as a Lambda function running one of its function definitions.
+ */
+final class ExamplePackage {
+
+	private static final FunctionPackage ZIP = FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
+		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
+		.memorySize(512)
+		// Generous: the build machine may be busy; timeouts are not what these tests are about.
+		.timeout(Duration.ofSeconds(60));
+
+	/** Error types Lambda itself reports when the environment, not the event, failed. */
+	private static final java.util.List<String> PLATFORM_ERRORS = java.util.List.of("Runtime.ExitError",
+			"Sandbox.Timedout", "Runtime.Unknown");
+
+	private ExamplePackage() {
+	}
+
+	static FunctionPackage function(String definition) {
+		return ZIP.functionName(definition).environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
+	}
+
+	/**
+	 * Whether a result is a clear error: a type and a message, and not the environment's failure.
+	 * @param result the result
+	 * @return whether it is a clear error
+	 */
+	static boolean isClearError(InvocationResult result) {
+		return result.isFunctionError() && result.errorType() != null && !result.errorType().isBlank()
+				&& result.errorMessage() != null && !result.errorMessage().isBlank()
+				&& !PLATFORM_ERRORS.contains(result.errorType());
+	}
+
+}
