@@ -17,6 +17,12 @@ public final class LambdaHeaders {
 	/** The ARN the function was invoked with, a {@code String}. */
 	public static final String INVOKED_FUNCTION_ARN = "aws-invoked-function-arn";
 
+	/**
+	 * The X-Ray trace header of the invocation ({@code Root=...;Parent=...;Sampled=...}), a
+	 * {@code String}; absent when Lambda sent none. See {@link XRayTraceHeader}.
+	 */
+	public static final String TRACE_HEADER = "aws-xray-trace-header";
+
 	private LambdaHeaders() {
 	}
 

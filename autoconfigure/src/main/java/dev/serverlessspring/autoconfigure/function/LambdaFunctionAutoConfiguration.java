@@ -3,6 +3,7 @@ package dev.serverlessspring.autoconfigure.function;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
+import dev.serverlessspring.lambda.invoke.InvocationListener;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,9 +51,11 @@ public class LambdaFunctionAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	EventDispatcher lambdaEventDispatcher(FunctionResolver resolver, PayloadConverter payloadConverter,
-			ObjectProvider<EventAdapter> adapters, Environment environment) {
+			ObjectProvider<EventAdapter> adapters, ObjectProvider<InvocationListener> listeners,
+			Environment environment) {
 		return new EventDispatcher(resolver.resolve(environment.getProperty(DEFINITION_PROPERTY)),
-				adapters.orderedStream().toList(), payloadConverter.objectMapper());
+				adapters.orderedStream().toList(), payloadConverter.objectMapper(),
+				listeners.orderedStream().toList());
 	}
 
 }

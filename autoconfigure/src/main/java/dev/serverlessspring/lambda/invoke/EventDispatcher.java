@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.invoke;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +25,18 @@ public class EventDispatcher {
 
 	private final ObjectMapper objectMapper;
 
+	private final List<InvocationListener> listeners;
+
 	public EventDispatcher(LambdaFunction function, List<EventAdapter> adapters, ObjectMapper objectMapper) {
+		this(function, adapters, objectMapper, List.of());
+	}
+
+	public EventDispatcher(LambdaFunction function, List<EventAdapter> adapters, ObjectMapper objectMapper,
+			List<InvocationListener> listeners) {
 		this.function = function;
 		this.adapters = List.copyOf(adapters);
 		this.objectMapper = objectMapper;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
@@ -48,17 +57,53 @@ public class EventDispatcher {
 		LambdaContextHolder.setContext(context);
 		try {
 			LambdaEvent event = new LambdaEvent(payload, context, this.objectMapper);
-			for (EventAdapter adapter : this.adapters) {
-				if (adapter.supports(event, this.function)) {
-					return adapter.handle(event, this.function);
-				}
+			if (this.listeners.isEmpty()) {
+				return handle(event);
 			}
-			Object input = this.function.readInput(payload);
-			return this.function.writeOutput(this.function.invoke(input, context, Map.of()));
+			return handleObserved(event);
 		}
 		finally {
 			LambdaContextHolder.resetContext();
 		}
+	}
+
+	private byte[] handleObserved(LambdaEvent event) {
+		long start = System.nanoTime();
+		for (InvocationListener listener : this.listeners) {
+			listener.invocationStarted(event);
+		}
+		byte[] response;
+		try {
+			response = handle(event);
+		}
+		catch (RuntimeException | Error ex) {
+			Duration duration = Duration.ofNanos(System.nanoTime() - start);
+			for (int i = this.listeners.size() - 1; i >= 0; i--) {
+				try {
+					this.listeners.get(i).invocationFailed(event, ex, duration);
+				}
+				catch (RuntimeException listenerFailure) {
+					// The function's error is what the runtime must report.
+					ex.addSuppressed(listenerFailure);
+				}
+			}
+			throw ex;
+		}
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		for (int i = this.listeners.size() - 1; i >= 0; i--) {
+			this.listeners.get(i).invocationSucceeded(event, duration);
+		}
+		return response;
+	}
+
+	private byte[] handle(LambdaEvent event) {
+		for (EventAdapter adapter : this.adapters) {
+			if (adapter.supports(event, this.function)) {
+				return adapter.handle(event, this.function);
+			}
+		}
+		Object input = this.function.readInput(event.payload());
+		return this.function.writeOutput(this.function.invoke(input, event.context(), Map.of()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.LambdaHeaders;
+import dev.serverlessspring.lambda.XRayTraceHeader;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -71,7 +72,16 @@ public final class LambdaFunction {
 	 * @return {@code true} for an AWS event input type
 	 */
 	public boolean takesAwsEvent() {
-		return PayloadConverter.isAwsEventType(inputClass());
+		return PayloadConverter.isAwsEventsClass(inputClass());
+	}
+
+	/**
+	 * Whether the function takes a {@code Message}, and so sees the headers passed to
+	 * {@link #invoke}; adapters need not compute headers for other functions.
+	 * @return {@code true} for a {@code Message} input type
+	 */
+	public boolean takesMessage() {
+		return this.function.isInputTypeMessage();
 	}
 
 	/**
@@ -150,6 +160,10 @@ public final class LambdaFunction {
 				message.setHeader(LambdaHeaders.CONTEXT, context)
 					.setHeader(LambdaHeaders.REQUEST_ID, context.getAwsRequestId())
 					.setHeader(LambdaHeaders.INVOKED_FUNCTION_ARN, context.getInvokedFunctionArn());
+			}
+			String traceHeader = XRayTraceHeader.current();
+			if (traceHeader != null) {
+				message.setHeader(LambdaHeaders.TRACE_HEADER, traceHeader);
 			}
 			result = this.function.apply(message.build());
 		}

@@ -52,14 +52,25 @@ public class PayloadConverter {
 	}
 
 	/**
-	 * Whether the type is one of the {@code aws-lambda-java-events} types, which carry a whole
-	 * Lambda event and are handed to the function as they are.
+	 * Whether the type is one of the {@code aws-lambda-java-events} types that AWS's own
+	 * serializers handle (and so are read and written with them).
 	 * @param type a function's input or output type
-	 * @return {@code true} for an AWS event type
+	 * @return {@code true} for an AWS event type with an AWS serializer
 	 */
 	public static boolean isAwsEventType(Class<?> type) {
-		return type != null && type.getName().startsWith(AWS_EVENTS_PACKAGE)
-				&& LambdaEventSerializers.isLambdaSupportedEvent(type.getName());
+		return isAwsEventsClass(type) && LambdaEventSerializers.isLambdaSupportedEvent(type.getName());
+	}
+
+	/**
+	 * Whether the type is any {@code aws-lambda-java-events} type: it carries a whole Lambda
+	 * event (or response) and is handed over as it is. AWS's serializers know only some of
+	 * them ({@code APIGatewayV2HTTPEvent} and the ALB types are not among them, for example);
+	 * the others are plain beans that Jackson reads and writes.
+	 * @param type a function's input or output type
+	 * @return {@code true} for a type of {@code aws-lambda-java-events}
+	 */
+	public static boolean isAwsEventsClass(Class<?> type) {
+		return type != null && type.getName().startsWith(AWS_EVENTS_PACKAGE);
 	}
 
 	/**

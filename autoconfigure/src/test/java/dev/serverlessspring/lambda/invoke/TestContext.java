@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-record TestContext(String getAwsRequestId) implements Context {
+public record TestContext(String getAwsRequestId) implements Context {
 
 	@Override
 	public String getLogGroupName() {

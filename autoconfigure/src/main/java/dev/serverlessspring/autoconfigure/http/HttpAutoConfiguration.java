@@ -1,0 +1,111 @@
+package dev.serverlessspring.autoconfigure.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
+import dev.serverlessspring.lambda.http.ExceptionStatusResolver;
+import dev.serverlessspring.lambda.http.HttpEventAdapter;
+import dev.serverlessspring.lambda.http.HttpRoutes;
+import dev.serverlessspring.lambda.invoke.FunctionResolver;
+import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import dev.serverlessspring.lambda.invoke.PayloadConverter;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Serves API Gateway (REST and HTTP APIs), ALB and Function URL events as HTTP requests
+ * with an {@link HttpEventAdapter}, configured by {@link HttpProperties}.
+ */
+@AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "serverless.spring.http.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HttpProperties.class)
+public class HttpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExceptionStatusResolver httpExceptionStatusResolver(HttpProperties properties) {
+		Map<Class<? extends Throwable>, Integer> statuses = new LinkedHashMap<>();
+		properties.getExceptionStatus().forEach((name, status) -> statuses.put(exceptionClass(name), status));
+		return new ExceptionStatusResolver(statuses);
+	}
+
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	HttpRoutes httpRoutes(HttpProperties properties, FunctionResolver resolver) {
+		Map<LambdaFunction, List<String>> routes = new LinkedHashMap<>();
+		properties.getRoutes().forEach((definition, texts) -> routes.put(resolver.resolve(definition), texts));
+		return new HttpRoutes(routes);
+	}
+
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	HttpEventAdapter httpEventAdapter(PayloadConverter payloadConverter, ExceptionStatusResolver statusResolver,
+			HttpRoutes routes) {
+		return new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes);
+	}
+
+	/**
+	 * The function to serve when one Lambda function routes its requests to several; only
+	 * there when routes are configured. It serves HTTP events only, routed by the adapter.
+	 * @return the router's placeholder function
+	 */
+	@Bean(HttpRoutes.ROUTER_FUNCTION_NAME)
+	@Conditional(OnHttpRoutesCondition.class)
+	Function<byte[], byte[]> httpRouter() {
+		return (event) -> {
+			throw new IllegalArgumentException(HttpRoutes.ROUTER_FUNCTION_NAME
+					+ " routes API Gateway, ALB and Function URL events by serverless.spring.http.routes;"
+					+ " this event is none of them");
+		};
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Class<? extends Throwable> exceptionClass(String name) {
+		Class<?> type;
+		try {
+			type = ClassUtils.forName(name.strip(), HttpAutoConfiguration.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			throw new IllegalStateException(
+					"serverless.spring.http.exception-status names the class '" + name + "', which is not there", ex);
+		}
+		if (!Throwable.class.isAssignableFrom(type)) {
+			throw new IllegalStateException(
+					"serverless.spring.http.exception-status names '" + name + "', which is no exception");
+		}
+		return (Class<? extends Throwable>) type;
+	}
+
+	static class OnHttpRoutesCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			boolean routes = Binder.get(context.getEnvironment())
+				.bind("serverless.spring.http.routes", Bindable.mapOf(String.class, String.class))
+				.map((map) -> !map.isEmpty())
+				.orElse(false);
+			return routes ? ConditionOutcome.match("serverless.spring.http.routes is set")
+					: ConditionOutcome.noMatch("serverless.spring.http.routes is not set");
+		}
+
+	}
+
+}

@@ -1,0 +1,348 @@
+package dev.serverlessspring.lambda.http;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.serverlessspring.lambda.event.EventAdapter;
+import dev.serverlessspring.lambda.event.LambdaEvent;
+import dev.serverlessspring.lambda.http.ExceptionStatusResolver.MappedException;
+import dev.serverlessspring.lambda.invoke.InvalidEventException;
+import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import dev.serverlessspring.lambda.invoke.PayloadConverter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.util.LinkedCaseInsensitiveMap;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Serves API Gateway (REST and HTTP API), ALB and Function URL events with plain functions:
+ * the request body becomes the function's input, the function's result becomes the proxy
+ * response of the event's source, and exceptions become RFC 9457 problem responses.
+ * <p>
+ * Functions that take an {@code aws-lambda-java-events} type get the event as it is; results
+ * that are AWS response types ({@code APIGatewayProxyResponseEvent},
+ * {@code APIGatewayV2HTTPResponse}, {@code ApplicationLoadBalancerResponseEvent}) are sent as
+ * they are.
+ *
+ * @see HttpMessageHeaders
+ * @see HttpResponse
+ */
+public class HttpEventAdapter implements EventAdapter {
+
+	/** The adapter's order among {@link EventAdapter}s; HTTP events have a shape of their own. */
+	public static final int ORDER = 100;
+
+	private static final Log logger = LogFactory.getLog(HttpEventAdapter.class);
+
+	private static final String CONTENT_TYPE = "Content-Type";
+
+	private static final String PROBLEM_JSON = "application/problem+json";
+
+	private static final Set<String> BODYLESS_METHODS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+
+	/** Message headers of Spring and Spring Cloud Function that are no HTTP headers. */
+	private static final Set<String> INTERNAL_HEADERS = Set.of(MessageHeaders.ID, MessageHeaders.TIMESTAMP,
+			MessageHeaders.CONTENT_TYPE, MessageHeaders.REPLY_CHANNEL, MessageHeaders.ERROR_CHANNEL);
+
+	private final ObjectMapper objectMapper;
+
+	private final ExceptionStatusResolver statusResolver;
+
+	private final HttpRoutes routes;
+
+	private final ProxyResponseWriter writer;
+
+	/**
+	 * Create an adapter.
+	 * @param objectMapper the mapper for JSON bodies and responses
+	 * @param statusResolver maps exceptions to statuses
+	 * @param routes routes to further functions, may be empty
+	 */
+	public HttpEventAdapter(ObjectMapper objectMapper, ExceptionStatusResolver statusResolver, HttpRoutes routes) {
+		this.objectMapper = objectMapper;
+		this.statusResolver = statusResolver;
+		this.routes = routes;
+		this.writer = new ProxyResponseWriter(objectMapper);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public boolean supports(LambdaEvent event, LambdaFunction function) {
+		if (function.takesAwsEvent()) {
+			return false;
+		}
+		JsonNode json = event.jsonObject();
+		return json != null && HttpEventSource.of(json) != null;
+	}
+
+	@Override
+	public byte[] handle(LambdaEvent event, LambdaFunction function) {
+		HttpRequest request = HttpRequest.of(event.jsonObject());
+		try {
+			LambdaFunction target = function;
+			Map<String, String> routedPathParameters = Map.of();
+			if (HttpRoutes.ROUTER_FUNCTION_NAME.equals(function.definition())) {
+				HttpRoutes.Match match = this.routes.match(request.routeKey(), request.method(), request.routingPath());
+				if (match == null) {
+					throw new HttpErrorException(404, "No route matches " + request.method() + " " + request.path());
+				}
+				target = match.function();
+				routedPathParameters = match.pathVariables();
+			}
+			Object input = readInput(request, target, routedPathParameters);
+			Map<String, Object> headers = target.takesMessage()
+					? request.messageHeaders(this.objectMapper, routedPathParameters) : Map.of();
+			Object result = target.invoke(input, event.context(), headers);
+			return writeResult(request, target, result);
+		}
+		catch (RuntimeException | Error ex) {
+			return error(request, event.context(), ex);
+		}
+	}
+
+	private Object readInput(HttpRequest request, LambdaFunction function, Map<String, String> pathParameters) {
+		if (function.isSupplier()) {
+			return null;
+		}
+		Class<?> type = function.inputClass();
+		byte[] body = request.body();
+		if (type == byte[].class) {
+			return (body != null) ? body : new byte[0];
+		}
+		if (type == String.class) {
+			return (body != null) ? new String(body, charset(request)) : "";
+		}
+		if (body == null) {
+			if (BODYLESS_METHODS.contains(request.method())) {
+				// GET /orders/{id} with Function<OrderQuery, Order>: parameters make the input.
+				return function.readInput(request.parameters(this.objectMapper, pathParameters));
+			}
+			throw new HttpErrorException(400, "The request has no body; a JSON body is required");
+		}
+		String contentType = request.contentType();
+		if (contentType != null && !isJson(contentType)) {
+			throw new HttpErrorException(415, "The request's content type is not supported; send application/json");
+		}
+		return function.readInput(body);
+	}
+
+	private byte[] writeResult(HttpRequest request, LambdaFunction function, Object result) {
+		if (result instanceof Message<?> message && function.returnsMessage()) {
+			if (PayloadConverter.isAwsEventsClass(message.getPayload().getClass())) {
+				return function.writeOutput(message.getPayload());
+			}
+			return writeResponse(request, status(message), responseHeaders(message.getHeaders()),
+					message.getPayload());
+		}
+		if (result instanceof HttpResponse<?> response) {
+			return writeResponse(request, response.status(), response.headers(), response.body());
+		}
+		if (result != null && PayloadConverter.isAwsEventsClass(result.getClass())) {
+			// Spring Cloud Function issue 1328: an AWS response type is the proxy response.
+			return function.writeOutput(result);
+		}
+		return writeResponse(request, (result != null) ? 200 : 204, Map.of(), result);
+	}
+
+	private byte[] writeResponse(HttpRequest request, int status, Map<String, List<String>> headers, Object body) {
+		Map<String, List<String>> allHeaders = new LinkedCaseInsensitiveMap<>();
+		allHeaders.putAll(headers);
+		String text;
+		boolean base64 = false;
+		String defaultContentType;
+		if (body == null) {
+			text = null;
+			defaultContentType = null;
+		}
+		else if (body instanceof byte[] bytes) {
+			text = Base64.getEncoder().encodeToString(bytes);
+			base64 = true;
+			defaultContentType = MimeTypeUtils.APPLICATION_OCTET_STREAM_VALUE;
+		}
+		else if (body instanceof CharSequence chars) {
+			text = chars.toString();
+			defaultContentType = "text/plain;charset=UTF-8";
+		}
+		else {
+			text = this.objectMapper.writeValueAsString(body);
+			defaultContentType = MimeTypeUtils.APPLICATION_JSON_VALUE;
+		}
+		if (defaultContentType != null && !allHeaders.containsKey(CONTENT_TYPE)) {
+			allHeaders.put(CONTENT_TYPE, List.of(defaultContentType));
+		}
+		return this.writer.write(request, status, allHeaders, text, base64);
+	}
+
+	private byte[] error(HttpRequest request, Context context, Throwable ex) {
+		if (ex instanceof HttpErrorException error) {
+			return problem(request, context, error.status(), error.getMessage(), ex);
+		}
+		if (ex instanceof InvalidEventException invalid) {
+			return problem(request, context, 400, describe(invalid), ex);
+		}
+		MappedException mapped = this.statusResolver.resolve(ex);
+		if (mapped != null) {
+			return problem(request, context, mapped.status(), mapped.exception().getMessage(), ex);
+		}
+		return problem(request, context, 500, null, ex);
+	}
+
+	private byte[] problem(HttpRequest request, Context context, int status, String detail, Throwable ex) {
+		String requestId = (context != null) ? context.getAwsRequestId() : null;
+		String summary = request.method() + " " + request.path() + " answered " + status + " (request id "
+				+ requestId + ")";
+		if (status >= 500) {
+			logger.error(summary, ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(summary, ex);
+		}
+		else {
+			// Our own details name no values; the message of a user's exception may, so only its type.
+			boolean ours = ex instanceof HttpErrorException || ex instanceof InvalidEventException;
+			logger.info(summary + ": " + (ours ? detail : ex.getClass().getName()));
+		}
+		ObjectNode problem = this.objectMapper.createObjectNode();
+		problem.put("type", "about:blank");
+		String title = ReasonPhrases.of(status);
+		if (!title.isEmpty()) {
+			problem.put("title", title);
+		}
+		problem.put("status", status);
+		if (detail != null && !detail.isBlank()) {
+			problem.put("detail", detail);
+		}
+		problem.put("instance", request.path());
+		if (requestId != null) {
+			problem.put("requestId", requestId);
+		}
+		return this.writer.write(request, status, Map.of(CONTENT_TYPE, List.of(PROBLEM_JSON)),
+				this.objectMapper.writeValueAsString(problem), false);
+	}
+
+	/**
+	 * Describe why a body could not be read without echoing the body or naming Java types.
+	 */
+	private static String describe(InvalidEventException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			StringBuilder path = new StringBuilder();
+			for (JacksonException.Reference reference : databind.getPath()) {
+				if (reference.getPropertyName() != null) {
+					path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+				}
+				else if (reference.getIndex() >= 0) {
+					path.append('[').append(reference.getIndex()).append(']');
+				}
+			}
+			return "The request body has an invalid or missing value at '" + path + "'";
+		}
+		if (cause instanceof JacksonException jackson) {
+			TokenStreamLocation location = jackson.getLocation();
+			return "The request body is not valid JSON"
+					+ ((location != null && location.getLineNr() > 0)
+							? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "");
+		}
+		return "The request body cannot be read";
+	}
+
+	private static int status(Message<?> message) {
+		Object status = message.getHeaders().get(HttpMessageHeaders.STATUS);
+		if (status == null) {
+			return (message.getPayload() != null) ? 200 : 204;
+		}
+		String text = status.toString().strip();
+		int code = 0;
+		if (status instanceof Number number) {
+			code = number.intValue();
+		}
+		else if (text.matches("\\d{3}")) {
+			code = Integer.parseInt(text);
+		}
+		if (code < 100 || code > 599) {
+			throw new IllegalStateException("The function's " + HttpMessageHeaders.STATUS + " header is '" + text
+					+ "', not an HTTP status between 100 and 599");
+		}
+		return code;
+	}
+
+	private static Map<String, List<String>> responseHeaders(MessageHeaders messageHeaders) {
+		Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>();
+		Object contentType = messageHeaders.get(MessageHeaders.CONTENT_TYPE);
+		if (contentType != null) {
+			headers.put(CONTENT_TYPE, List.of(contentType.toString()));
+		}
+		messageHeaders.forEach((name, value) -> {
+			if (value != null && !INTERNAL_HEADERS.contains(name) && !name.startsWith("http-")
+					&& !name.startsWith("aws-") && !name.startsWith("scf-")) {
+				headers.put(name, values(value));
+			}
+		});
+		return headers;
+	}
+
+	private static List<String> values(Object value) {
+		if (value instanceof Collection<?> collection) {
+			List<String> list = new ArrayList<>(collection.size());
+			collection.forEach((item) -> list.add(String.valueOf(item)));
+			return list;
+		}
+		if (value instanceof Object[] array) {
+			List<String> list = new ArrayList<>(array.length);
+			for (Object item : array) {
+				list.add(String.valueOf(item));
+			}
+			return list;
+		}
+		return List.of(value.toString());
+	}
+
+	private static boolean isJson(String contentType) {
+		try {
+			MimeType type = MimeTypeUtils.parseMimeType(contentType);
+			return type.getType().equals("application")
+					&& (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static Charset charset(HttpRequest request) {
+		String contentType = request.contentType();
+		if (contentType != null) {
+			try {
+				Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
+				if (charset != null) {
+					return charset;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// An unreadable content type leaves the default.
+			}
+		}
+		return StandardCharsets.UTF_8;
+	}
+
+}
