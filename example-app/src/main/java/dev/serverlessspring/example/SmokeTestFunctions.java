@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import dev.serverlessspring.lambda.LambdaContextHolder;
 import dev.serverlessspring.lambda.LambdaHeaders;
+import dev.serverlessspring.lambda.logging.LambdaMdc;
+import org.slf4j.MDC;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +20,15 @@ import org.springframework.messaging.Message;
 public class SmokeTestFunctions {
 
 	/**
-	 * Echoes the event with the invocation's request id, read both from the message headers
-	 * and from the Lambda context bound to the thread.
+	 * Echoes the event with the invocation's request id, read from the message headers, from
+	 * the Lambda context bound to the thread and from the logging MDC.
 	 * @return the function
 	 */
 	@Bean
 	public Function<Message<String>, Echo> echo() {
 		return (message) -> new Echo(message.getHeaders().get(LambdaHeaders.REQUEST_ID, String.class),
-				LambdaContextHolder.requireContext().getAwsRequestId(), message.getPayload());
+				LambdaContextHolder.requireContext().getAwsRequestId(), MDC.get(LambdaMdc.REQUEST_ID),
+				message.getPayload());
 	}
 
 }

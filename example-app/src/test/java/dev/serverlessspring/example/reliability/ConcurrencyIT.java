@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Lambda Managed Instances run several invocations at once in one execution environment
  * ({@code AWS_LAMBDA_MAX_CONCURRENCY}); the AWS runtime interface client then polls with as
  * many threads and calls one handler from all of them. Every invocation must get exactly one
- * answer, its own.
+ * answer, its own, and see its own request id in its headers, its Lambda context and its
+ * logging MDC.
  */
 class ConcurrencyIT {
 
@@ -60,6 +61,7 @@ class ConcurrencyIT {
 							assertThat(answer.get("payload").asString()).isEqualTo(payload);
 							assertThat(answer.get("requestId").asString()).isEqualTo(request.requestId());
 							assertThat(answer.get("contextRequestId").asString()).isEqualTo(request.requestId());
+							assertThat(answer.get("logRequestId").asString()).isEqualTo(request.requestId());
 							assertThat(result.requestId()).isEqualTo(request.requestId());
 							// Exactly once.
 							assertThat(answered.add(request.requestId())).as("answered twice: " + request.requestId()).isTrue();

@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.serverlessspring.lambda.http.HttpEvent;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * Generated hostile and broken events: malformed and truncated JSON, wrong types, deep
  * nesting, events at and over Lambda's 6 MB limit, invalid UTF-8, missing and extra fields,
@@ -14,6 +18,8 @@ final class HostileEvents {
 
 	/** A valid event of the {@code quote} function. */
 	static final String VALID_QUOTE = "{\"sku\":\"BOOK-1\",\"quantity\":3}";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Lambda's limit for a synchronous invocation's event. */
 	static final int LAMBDA_MAX_EVENT_BYTES = 6_291_456;
@@ -34,7 +40,13 @@ final class HostileEvents {
 		ERROR,
 
 		/** Either a normal answer or a clear error: the input is odd but not necessarily wrong. */
-		ANSWERED
+		ANSWERED,
+
+		/** An HTTP response with a 4xx status: the client's error, told to the client. */
+		CLIENT_ERROR,
+
+		/** An HTTP response with a 2xx status. */
+		HTTP_SUCCESS
 
 	}
 
@@ -149,6 +161,61 @@ final class HostileEvents {
 		// The answer is as large as the event: over the 6 MB response limit, Lambda's own error.
 		cases.add(new Case("7 MB JSON string", jsonString(7 * 1024 * 1024), Expect.ERROR));
 		return cases;
+	}
+
+	/**
+	 * Cases for the HTTP router ({@code POST /quotes} to the {@code quote} function), in each
+	 * event shape: API Gateway REST and HTTP APIs, Function URLs and ALBs.
+	 * @return the cases
+	 */
+	static List<Case> forHttp() {
+		List<Case> cases = new ArrayList<>();
+		for (HttpEvent source : HttpEvent.values()) {
+			String name = source.name() + " ";
+			cases.add(new Case(name + "invalid base64 body", withBody(source, "%%%not base64!", true), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "base64 body cut mid-quantum", withBody(source, "eyJza3UiOiJCT09LLTEiL", true),
+					Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "malformed JSON body", quotes(source, "{\"sku\":"), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "wrong type in body", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":\"x\"}"),
+					Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "body nested 1000 deep", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"x\":"
+					+ nested(1000) + "}"), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "invalid UTF-8 body", source.request("POST", "/quotes", "/quotes", java.util.Map.of(),
+					"application/json", "{\"sku\":\"BOOK-1\u00c3\u0028\",\"quantity\":3}", true), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "empty body", quotes(source, ""), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "null body", quotes(source, null), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "JSON null body", quotes(source, "null"), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "5 MB body", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"padding\":\""
+					+ "x".repeat(5_000_000) + "\"}"), Expect.HTTP_SUCCESS));
+			cases.add(new Case(name + "5 MB malformed body", quotes(source, "{\"sku\":\"" + "x".repeat(5_000_000)),
+					Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "unknown route", source.request("POST", "/nope", "/nope", VALID_QUOTE),
+					Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "wrong method", source.request("DELETE", "/quotes", "/quotes", VALID_QUOTE),
+					Expect.CLIENT_ERROR));
+		}
+		return cases;
+	}
+
+	/**
+	 * A valid {@code POST /quotes} request.
+	 * @param source the event shape
+	 * @return the event
+	 */
+	static byte[] validQuoteRequest(HttpEvent source) {
+		return quotes(source, VALID_QUOTE);
+	}
+
+	private static byte[] quotes(HttpEvent source, String body) {
+		return source.request("POST", "/quotes", "/quotes", body);
+	}
+
+	// An event whose body is given as is, however isBase64Encoded is set.
+	private static byte[] withBody(HttpEvent source, String body, boolean base64) {
+		ObjectNode event = (ObjectNode) JSON.readTree(source.request("POST", "/quotes", "/quotes", VALID_QUOTE));
+		event.put("body", body);
+		event.put("isBase64Encoded", base64);
+		return JSON.writeValueAsBytes(event);
 	}
 
 	static String nested(int depth) {

@@ -1,5 +1,6 @@
 package dev.serverlessspring.example.reliability;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -7,6 +8,7 @@ import java.util.stream.Stream;
 
 import dev.serverlessspring.example.reliability.HostileEvents.Case;
 import dev.serverlessspring.example.reliability.HostileEvents.Expect;
+import dev.serverlessspring.lambda.http.HttpEvent;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
@@ -14,12 +16,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile and broken events through the packaged zip under the AWS runtime interface client:
- * each gets a clear error (or, where the input is merely odd, an answer), the next valid event
+ * each gets a clear error (a 4xx response for HTTP requests; or, where the input is merely
+ * odd, an answer), the next valid event
  * still succeeds, the execution environment is never replaced and its memory stays bounded.
  */
 class HostileInputIT {
@@ -28,18 +32,26 @@ class HostileInputIT {
 
 	private static ManagedRuntimeProcess uppercase;
 
+	private static ManagedRuntimeProcess http;
+
 	private static long quotePid;
+
+	private static long httpPid;
 
 	private static long uppercasePid;
 
 	private static final List<String> errorTypes = new ArrayList<>();
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	@BeforeAll
 	static void startFunctions() {
 		quote = new ManagedRuntimeProcess(ExamplePackage.function("quote")).start();
 		uppercase = new ManagedRuntimeProcess(ExamplePackage.function("uppercase")).start();
+		http = new ManagedRuntimeProcess(ExamplePackage.function("httpRouter")).start();
 		quotePid = startedPid(quote);
 		uppercasePid = startedPid(uppercase);
+		httpPid = startedPid(http);
 	}
 
 	@AfterAll
@@ -48,11 +60,14 @@ class HostileInputIT {
 			// One environment served every case: no event crashed the runtime or made Lambda replace it.
 			assertThat(quote.pid()).as(quote.output()).contains(quotePid);
 			assertThat(uppercase.pid()).as(uppercase.output()).contains(uppercasePid);
+			assertThat(http.pid()).as(http.output()).contains(httpPid);
 			long quotePeak = RuntimeMemory.peakResidentKb(quotePid);
 			long uppercasePeak = RuntimeMemory.peakResidentKb(uppercasePid);
+			long httpPeak = RuntimeMemory.peakResidentKb(httpPid);
 			Figures.record("hostile-input", HostileEvents.forObjectInput().size() + " object cases, "
-					+ HostileEvents.forTextInput().size() + " text cases; peak RSS quote " + quotePeak / 1024
-					+ " MB, uppercase " + uppercasePeak / 1024 + " MB (memory size 512 MB); error types "
+					+ HostileEvents.forTextInput().size() + " text cases, " + HostileEvents.forHttp().size()
+					+ " HTTP cases; peak RSS quote " + quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024
+					+ " MB, httpRouter " + httpPeak / 1024 + " MB (memory size 512 MB); error types "
 					+ errorTypes.stream().distinct().sorted().toList());
 			// Every error is a deliberate one: the event's (unreadable), the function's (a rule it checks) or
 			// Lambda's response limit; none is an accident such as a NullPointerException.
@@ -61,10 +76,12 @@ class HostileInputIT {
 			// Lambda stops a function whose memory exceeds its memory size.
 			assertThat(quotePeak).isLessThan(512 * 1024);
 			assertThat(uppercasePeak).isLessThan(512 * 1024);
+			assertThat(httpPeak).isLessThan(512 * 1024);
 		}
 		finally {
 			quote.close();
 			uppercase.close();
+			http.close();
 		}
 	}
 
@@ -84,7 +101,26 @@ class HostileInputIT {
 					() -> survives(uppercase, hostile, "\"still here\"", (next) -> next.equals("STILL HERE"))));
 	}
 
+	@TestFactory
+	Stream<DynamicTest> httpRequests() {
+		return HostileEvents.forHttp()
+			.stream()
+			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> {
+				HttpEvent source = HttpEvent.valueOf(hostile.name().substring(0, hostile.name().indexOf(' ')));
+				survives(http, hostile, HostileEvents.validQuoteRequest(source),
+						(next) -> statusCode(next) == 200 && next.contains("37.50"));
+			}));
+	}
+
+	private static int statusCode(String response) {
+		return JSON.readTree(response).get("statusCode").asInt();
+	}
+
 	private static void survives(ManagedRuntimeProcess function, Case hostile, String valid, Predicate<String> validAnswer) {
+		survives(function, hostile, valid.getBytes(StandardCharsets.UTF_8), validAnswer);
+	}
+
+	private static void survives(ManagedRuntimeProcess function, Case hostile, byte[] valid, Predicate<String> validAnswer) {
 		InvocationResult result = function.invoke(hostile.event());
 		String described = hostile + " answered " + abbreviate(result.toString(), 600);
 		if (result.isFunctionError()) {
@@ -93,7 +129,8 @@ class HostileInputIT {
 			}
 		}
 		Figures.detail("hostile-cases", hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()
-				? result.errorType() + ": " + abbreviate(result.errorMessage(), 200) : "answered"));
+				? result.errorType() + ": " + abbreviate(result.errorMessage(), 200) : "answered "
+						+ abbreviate(result.payloadAsString(), 200)));
 		switch (hostile.expect()) {
 			case SUCCESS -> assertThat(result.isFunctionError()).as(described).isFalse();
 			case INVALID_EVENT -> {
@@ -104,6 +141,14 @@ class HostileInputIT {
 			case ERROR -> assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
 			case ANSWERED -> assertThat(!result.isFunctionError() || ExamplePackage.isClearError(result)).as(described)
 				.isTrue();
+			case CLIENT_ERROR -> {
+				assertThat(result.isFunctionError()).as(described).isFalse();
+				assertThat(statusCode(result.payloadAsString())).as(described).isBetween(400, 499);
+			}
+			case HTTP_SUCCESS -> {
+				assertThat(result.isFunctionError()).as(described).isFalse();
+				assertThat(statusCode(result.payloadAsString())).as(described).isBetween(200, 299);
+			}
 		}
 		InvocationResult next = function.invoke(valid);
 		assertThat(next.isFunctionError()).as("valid event after " + described + ": " + abbreviate(next.toString(), 600))
