@@ -203,22 +203,33 @@ public class PayloadConverter {
 				"Cannot read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at, valueFree);
 	}
 
+	/**
+	 * Return where in the JSON a Jackson error occurred, as property names and indexes
+	 * ({@code items[0].quantity}), which name no value.
+	 * @param ex the error
+	 * @return the path, empty if the error has none
+	 */
+	public static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
 	private static JacksonException valueFree(JacksonException ex) {
 		if (ex instanceof StreamConstraintsException) {
 			// Names the limit and the size, never the input.
 			return ex;
 		}
 		if (ex instanceof DatabindException && !ex.getPath().isEmpty()) {
-			StringBuilder path = new StringBuilder();
-			for (JacksonException.Reference reference : ex.getPath()) {
-				if (reference.getPropertyName() != null) {
-					path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-				}
-				else if (reference.getIndex() >= 0) {
-					path.append('[').append(reference.getIndex()).append(']');
-				}
-			}
-			DatabindException copy = DatabindException.from((JsonParser) null, "invalid or missing value at '" + path + "'");
+			DatabindException copy = DatabindException.from((JsonParser) null,
+					"invalid or missing value at '" + path(ex) + "'");
 			List<JacksonException.Reference> references = ex.getPath();
 			for (int i = references.size() - 1; i >= 0; i--) {
 				copy.prependPath(references.get(i));
