@@ -104,6 +104,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final AtomicInteger failingPolls = new AtomicInteger();
+
 	/**
 	 * Start a server on a free port of {@code 127.0.0.1}.
 	 * @throws IOException if the server cannot bind
@@ -230,6 +232,16 @@ public class RuntimeApiServer implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the runtime's next {@code count} requests for {@code invocation/next} with
+	 * {@code 500 ServiceException}, as an unhealthy Runtime API would, to test how a runtime
+	 * retries; queued events wait meanwhile.
+	 * @param count how many polls to fail
+	 */
+	public void failNextPolls(int count) {
+		this.failingPolls.set(count);
+	}
+
+	/**
 	 * Tell the server that the runtime process exited: the init, or the invocation in
 	 * progress, fails with {@code Runtime.ExitError} as on Lambda.
 	 * @param exitStatus the process's exit status
@@ -294,6 +306,10 @@ public class RuntimeApiServer implements AutoCloseable {
 	// GET invocation/next: the runtime is ready (its init is done) and waits for an event.
 	private void nextInvocation(HttpExchange exchange) throws IOException {
 		this.initialization.complete(Optional.empty());
+		if (this.failingPolls.getAndUpdate((count) -> Math.max(0, count - 1)) > 0) {
+			respond(exchange, 500, error("ServiceException", "The Runtime API failed (injected fault)"));
+			return;
+		}
 		Invocation invocation = null;
 		try {
 			while (invocation == null) {
