@@ -3,6 +3,7 @@ package dev.serverlessspring.lambda;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 
 /**
  * Tells whether an invocation is the cold start of its execution environment: the first
@@ -35,6 +36,10 @@ public class ColdStart {
 	 */
 	public boolean isColdStart(Context context) {
 		String requestId = String.valueOf(context.getAwsRequestId());
+		// SnapStart's priming invocation runs before the snapshot: the first real one is still cold.
+		if (SnapStartPriming.PRIMING_REQUEST_ID.equals(requestId)) {
+			return false;
+		}
 		this.firstRequestId.compareAndSet(null, requestId);
 		return !this.provisioned && requestId.equals(this.firstRequestId.get());
 	}

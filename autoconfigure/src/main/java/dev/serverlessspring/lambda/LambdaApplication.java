@@ -28,6 +28,8 @@ public final class LambdaApplication {
 			"spring.main.log-startup-info", "false",
 			"spring.cloud.function.web.export.enabled", "false");
 
+	private static final String AOT_ENABLED = "spring.aot.enabled";
+
 	private static volatile EventDispatcher dispatcher;
 
 	private static ConfigurableApplicationContext context;
@@ -61,8 +63,27 @@ public final class LambdaApplication {
 		return context;
 	}
 
+	/**
+	 * Run with the build's AOT-generated bean definitions (the build ran Spring Boot's
+	 * {@code process-aot}) when the {@code SPRING_AOT_ENABLED} environment variable says so,
+	 * which Spring itself only reads as the {@code spring.aot.enabled} system property. AOT
+	 * skips configuration-class parsing and condition evaluation at cold start, but fixes the
+	 * conditions as they were at build time: a feature switched by a property at run time
+	 * (an environment variable of the function, say) no longer switches. Hence opt-in.
+	 */
+	private static void useAotArtifactsIfAsked() {
+		String fromEnvironment = System.getenv("SPRING_AOT_ENABLED");
+		if (System.getProperty(AOT_ENABLED) == null && fromEnvironment != null) {
+			System.setProperty(AOT_ENABLED, Boolean.toString(Boolean.parseBoolean(fromEnvironment.strip())));
+		}
+	}
+
 	private static EventDispatcher start(Class<?> mainClass) {
+		useAotArtifactsIfAsked();
 		SpringApplication application = new SpringApplication(mainClass);
+		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
+		// mode needs it to find the generated initializer.
+		application.setMainApplicationClass(mainClass);
 		application.setDefaultProperties(LAMBDA_DEFAULTS);
 		ConfigurableApplicationContext started = application.run();
 		try {

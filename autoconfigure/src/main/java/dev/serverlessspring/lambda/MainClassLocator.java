@@ -9,9 +9,17 @@ import java.util.jar.Manifest;
 /**
  * Finds the application's {@code @SpringBootApplication} class: the {@code MAIN_CLASS}
  * environment variable (as Spring Cloud Function reads it) when set, otherwise the
- * {@code Start-Class} entry that the build writes into the function's own manifest.
+ * {@code Start-Class} entry that the build writes into the function's own manifest, or, in a
+ * native image (no jar manifest), the class that Spring AOT processing named in
+ * {@link #AOT_START_CLASS_RESOURCE}.
  */
-final class MainClassLocator {
+public final class MainClassLocator {
+
+	/**
+	 * The resource in which Spring AOT processing names the application class, for native
+	 * images, which have no jar manifest.
+	 */
+	public static final String AOT_START_CLASS_RESOURCE = "META-INF/serverless-spring/start-class";
 
 	static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
 
@@ -28,6 +36,10 @@ final class MainClassLocator {
 			source = "the Start-Class manifest entry";
 		}
 		if (name == null) {
+			name = startClassFromAotResource(classLoader);
+			source = AOT_START_CLASS_RESOURCE;
+		}
+		if (name == null) {
 			throw new IllegalStateException("Cannot find the Spring Boot application class: no " + START_CLASS
 					+ " entry in META-INF/MANIFEST.MF and no " + MAIN_CLASS_VARIABLE
 					+ " environment variable. Package the function with serverless-spring's lambda-zip assembly, or set "
@@ -39,6 +51,15 @@ final class MainClassLocator {
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException(
 					"The Spring Boot application class '" + name + "' named by " + source + " is not in the package", ex);
+		}
+	}
+
+	private static String startClassFromAotResource(ClassLoader classLoader) {
+		try (InputStream in = classLoader.getResourceAsStream(AOT_START_CLASS_RESOURCE)) {
+			return (in != null) ? new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip() : null;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read " + AOT_START_CLASS_RESOURCE, ex);
 		}
 	}
 

@@ -1,0 +1,66 @@
+package dev.serverlessspring.autoconfigure.snapstart;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.snapstart.CheckpointHooks;
+import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * SnapStart: primes the function before Lambda's snapshot and refreshes shared state after
+ * each restore ({@link SnapStartPriming}).
+ * <p>
+ * Whether the hooks are registered is decided when the application starts, not by a
+ * condition, so that an application processed by Spring AOT at build time still decides by
+ * the environment it runs in.
+ */
+@AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
+@ConditionalOnClass({ org.crac.Resource.class, EventDispatcher.class })
+@EnableConfigurationProperties(SnapStartProperties.class)
+public class SnapStartAutoConfiguration {
+
+	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+	@Bean
+	@ConditionalOnMissingBean
+	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, SnapStartProperties properties,
+			ResourceLoader resourceLoader, ApplicationEventPublisher events) {
+		SnapStartProperties.Priming priming = properties.getPriming();
+		SnapStartPriming hooks = new SnapStartPriming(dispatcher::getObject, primingEvent(priming, resourceLoader),
+				priming.getTimeout(), events, priming.isEnabled());
+		if (properties.isEnabledFor(System.getenv(INITIALIZATION_TYPE))) {
+			CheckpointHooks.register(hooks);
+		}
+		return hooks;
+	}
+
+	private static byte[] primingEvent(SnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
+		if (priming.getEvent() != null) {
+			return priming.getEvent().getBytes(StandardCharsets.UTF_8);
+		}
+		if (priming.getEventLocation() != null) {
+			try (InputStream in = resourceLoader.getResource(priming.getEventLocation()).getInputStream()) {
+				return in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(
+						"Cannot read serverless.spring.snapstart.priming.event-location " + priming.getEventLocation(), ex);
+			}
+		}
+		return null;
+	}
+
+}

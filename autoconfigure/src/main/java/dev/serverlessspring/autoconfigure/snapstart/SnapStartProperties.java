@@ -1,0 +1,106 @@
+package dev.serverlessspring.autoconfigure.snapstart;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * SnapStart settings ({@code serverless.spring.snapstart.*}).
+ */
+@ConfigurationProperties("serverless.spring.snapstart")
+public class SnapStartProperties {
+
+	/**
+	 * Whether to register the SnapStart hooks (priming before the snapshot, refresh after a
+	 * restore). Unset: when Lambda initializes the function for SnapStart
+	 * (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start).
+	 */
+	private Boolean enabled;
+
+	private final Priming priming = new Priming();
+
+	public Boolean getEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(Boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Priming getPriming() {
+		return this.priming;
+	}
+
+	/**
+	 * Whether the hooks are on in the given environment.
+	 * @param initializationType the value of AWS_LAMBDA_INITIALIZATION_TYPE, may be null
+	 * @return whether to register the hooks
+	 */
+	public boolean isEnabledFor(String initializationType) {
+		return (this.enabled != null) ? this.enabled : "snap-start".equals(initializationType);
+	}
+
+	/**
+	 * The priming invocation before the snapshot.
+	 */
+	public static class Priming {
+
+		/**
+		 * Whether to invoke the function once before the snapshot. Turn it off for a function
+		 * whose every invocation has side effects it cannot tell apart (the priming context's
+		 * request id is "snapstart-priming").
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * The event to prime with, as JSON. Unset: a synthetic event built from the function's
+		 * input type (an empty object, string, array or number).
+		 */
+		private String event;
+
+		/**
+		 * Where to read the event to prime with, such as classpath:priming-event.json; used
+		 * when no inline event is set.
+		 */
+		private String eventLocation;
+
+		/**
+		 * How long the priming invocation may take before it is interrupted.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getEvent() {
+			return this.event;
+		}
+
+		public void setEvent(String event) {
+			this.event = event;
+		}
+
+		public String getEventLocation() {
+			return this.eventLocation;
+		}
+
+		public void setEventLocation(String eventLocation) {
+			this.eventLocation = eventLocation;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.serverlessspring.lambda.runtime;
+
+/**
+ * One event from the Runtime API's {@code GET /runtime/invocation/next}: the payload and the
+ * {@code Lambda-Runtime-*} headers that describe it.
+ *
+ * @param requestId {@code Lambda-Runtime-Aws-Request-Id}
+ * @param deadlineMillis {@code Lambda-Runtime-Deadline-Ms}: when the invocation times out, in
+ * epoch milliseconds
+ * @param invokedFunctionArn {@code Lambda-Runtime-Invoked-Function-Arn}
+ * @param traceId {@code Lambda-Runtime-Trace-Id}, or {@code null}
+ * @param clientContext {@code Lambda-Runtime-Client-Context} (JSON), or {@code null}
+ * @param cognitoIdentity {@code Lambda-Runtime-Cognito-Identity} (JSON), or {@code null}
+ * @param tenantId {@code Lambda-Runtime-Aws-Tenant-Id}, or {@code null}
+ * @param payload the event
+ */
+public record InvocationRequest(String requestId, long deadlineMillis, String invokedFunctionArn, String traceId,
+		String clientContext, String cognitoIdentity, String tenantId, byte[] payload) {
+}

@@ -1,0 +1,187 @@
+package dev.serverlessspring.lambda.runtime;
+
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Client;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@link Context} of one invocation, built as the runtime interface client builds it:
+ * from the invocation's Runtime API headers and the function's environment variables. Used by
+ * the custom runtime's loop and for invocations of our own (SnapStart priming).
+ */
+public final class RuntimeContext implements Context {
+
+	private final InvocationRequest request;
+
+	private final Map<String, String> environment;
+
+	/**
+	 * Create the context of an invocation.
+	 * @param request the invocation
+	 * @param environment the function's environment variables ({@code AWS_LAMBDA_FUNCTION_NAME},
+	 * {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, ...)
+	 */
+	public RuntimeContext(InvocationRequest request, Map<String, String> environment) {
+		this.request = request;
+		this.environment = environment;
+	}
+
+	@Override
+	public String getAwsRequestId() {
+		return this.request.requestId();
+	}
+
+	@Override
+	public String getLogGroupName() {
+		return this.environment.get("AWS_LAMBDA_LOG_GROUP_NAME");
+	}
+
+	@Override
+	public String getLogStreamName() {
+		return this.environment.get("AWS_LAMBDA_LOG_STREAM_NAME");
+	}
+
+	@Override
+	public String getFunctionName() {
+		return this.environment.get("AWS_LAMBDA_FUNCTION_NAME");
+	}
+
+	@Override
+	public String getFunctionVersion() {
+		return this.environment.get("AWS_LAMBDA_FUNCTION_VERSION");
+	}
+
+	@Override
+	public String getInvokedFunctionArn() {
+		return this.request.invokedFunctionArn();
+	}
+
+	@Override
+	public CognitoIdentity getIdentity() {
+		JsonNode identity = parse(this.request.cognitoIdentity());
+		if (identity == null) {
+			return null;
+		}
+		String identityId = text(identity, "cognitoIdentityId");
+		String poolId = text(identity, "cognitoIdentityPoolId");
+		return new CognitoIdentity() {
+
+			@Override
+			public String getIdentityId() {
+				return identityId;
+			}
+
+			@Override
+			public String getIdentityPoolId() {
+				return poolId;
+			}
+
+		};
+	}
+
+	@Override
+	public ClientContext getClientContext() {
+		JsonNode context = parse(this.request.clientContext());
+		if (context == null) {
+			return null;
+		}
+		JsonNode client = context.path("client");
+		Map<String, String> custom = map(context.path("custom"));
+		Map<String, String> env = map(context.path("env"));
+		Client clientInfo = new Client() {
+
+			@Override
+			public String getInstallationId() {
+				return text(client, "installation_id");
+			}
+
+			@Override
+			public String getAppTitle() {
+				return text(client, "app_title");
+			}
+
+			@Override
+			public String getAppVersionName() {
+				return text(client, "app_version_name");
+			}
+
+			@Override
+			public String getAppVersionCode() {
+				return text(client, "app_version_code");
+			}
+
+			@Override
+			public String getAppPackageName() {
+				return text(client, "app_package_name");
+			}
+
+		};
+		return new ClientContext() {
+
+			@Override
+			public Client getClient() {
+				return clientInfo;
+			}
+
+			@Override
+			public Map<String, String> getCustom() {
+				return custom;
+			}
+
+			@Override
+			public Map<String, String> getEnvironment() {
+				return env;
+			}
+
+		};
+	}
+
+	@Override
+	public int getRemainingTimeInMillis() {
+		long remaining = this.request.deadlineMillis() - System.currentTimeMillis();
+		return (int) Math.max(0, Math.min(Integer.MAX_VALUE, remaining));
+	}
+
+	@Override
+	public int getMemoryLimitInMB() {
+		String memory = this.environment.get("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
+		return (memory != null) ? Integer.parseInt(memory) : 128;
+	}
+
+	@Override
+	public LambdaLogger getLogger() {
+		return LambdaRuntime.getLogger();
+	}
+
+	@Override
+	public String getTenantId() {
+		return this.request.tenantId();
+	}
+
+	@Override
+	public String getXrayTraceId() {
+		return this.request.traceId();
+	}
+
+	private static JsonNode parse(String json) {
+		return (json == null || json.isBlank()) ? null : JsonMapper.shared().readTree(json);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && !value.isNull()) ? value.asString() : null;
+	}
+
+	private static Map<String, String> map(JsonNode node) {
+		return node.isObject() ? JsonMapper.shared().convertValue(node, JsonMapper.shared().getTypeFactory()
+			.constructMapType(Map.class, String.class, String.class)) : Map.of();
+	}
+
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Cold start, side by side in one run: process start to first answer (and its CPU time, init,
+# first and warm invocations, peak RSS, package size) of the same uppercase function as
+#   1. a framework-free RequestStreamHandler (the baseline),
+#   2. Spring Cloud Function's FunctionInvoker (shaded jar, aws classifier),
+#   3. serverless-spring on the managed runtime (the example app's zip),
+#   4. the same with Spring AOT (SPRING_AOT_ENABLED=true: the zip carries the generated code),
+#   5. the same, initialized for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the
+#      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
+#      first invocation after priming (no snapshot is taken: init includes the priming),
+#   6. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
+#   7. serverless-spring (3) without Logback (the logging starter's jars deleted
+#      from a copy of the zip): what an application saves by excluding spring-boot-starter-logging,
+# 1-5 started by the AWS runtime interface client, all on one CPU with Lambda's JVM flags,
+# on every JDK given.
+#
+# Usage: benchmarks/cold-start.sh [runs (default 5)] [warm invocations per run (default 200)]
+# Environment: JDKS="17=/path/to/jdk 25=/path/to/jdk" (default: the JDK on PATH as "17", plus
+#              Temurin 25 if installed at /usr/lib/jvm/temurin-25-jdk-amd64),
+#              SKIP_BUILD=1 to reuse the last build, MAVEN_ARGS as usual.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS="${1:-5}"
+WARM="${2:-200}"
+VERSION=0.1.0-SNAPSHOT
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+	./mvnw -q -B -ntp install -DskipTests -pl test,example-app,benchmarks/plain-handler,benchmarks/function-invoker,benchmarks/harness -am
+fi
+
+JAVA_HOME_DEFAULT="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+DEFAULT_JDKS="17=$JAVA_HOME_DEFAULT"
+if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then DEFAULT_JDKS="$DEFAULT_JDKS 25=/usr/lib/jvm/temurin-25-jdk-amd64"; fi
+JDK_ARGS=()
+for jdk in ${JDKS:-$DEFAULT_JDKS}; do JDK_ARGS+=(--jdk "$jdk"); done
+
+PLAIN=benchmarks/plain-handler/target/benchmark-plain-handler-$VERSION.jar
+INVOKER=benchmarks/function-invoker/target/benchmark-function-invoker-$VERSION-aws.jar
+OURS=example-app/target/serverless-spring-example-$VERSION-aws.zip
+CUSTOM=example-app/target/serverless-spring-example-$VERSION-custom-runtime.zip
+HANDLER=dev.serverlessspring.lambda.FunctionHandler::handleRequest
+UPPERCASE=SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
+OUT=benchmarks/target/cold-start.md
+rm -rf benchmarks/target/cold-start
+mkdir -p benchmarks/target
+NO_LOGBACK_SUBJECT=()
+if command -v zip > /dev/null; then
+	NO_LOGBACK=benchmarks/target/serverless-spring-example-without-logback.zip
+	cp "$OURS" "$NO_LOGBACK"
+	zip -q -d "$NO_LOGBACK" 'lib/logback-*' 'lib/log4j-*' 'lib/jul-to-slf4j-*' 'lib/slf4j-api-*' 'lib/spring-boot-starter-logging-*'
+	NO_LOGBACK_SUBJECT=(--subject "serverless-spring, without Logback|$HANDLER|$NO_LOGBACK|$UPPERCASE")
+else
+	echo "No zip command: the 'without Logback' subject is left out" >&2
+fi
+
+java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/harness/target/lib/*" dev.serverlessspring.benchmarks.ColdStartBenchmark \
+	--ric "$PWD/benchmarks/harness/target/ric/*" --runs "$RUNS" --warm "$WARM" --work benchmarks/target/cold-start --out "$OUT" \
+	"${JDK_ARGS[@]}" \
+	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
+	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
+	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
+	--subject "serverless-spring, AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=true" \
+	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
+	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
+	"${NO_LOGBACK_SUBJECT[@]}"
+echo "Table written to $OUT"
