@@ -106,6 +106,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private final AtomicInteger failingPolls = new AtomicInteger();
 
+	private volatile Duration responseDelay = Duration.ZERO;
+
 	/**
 	 * Start a server on a free port of {@code 127.0.0.1}.
 	 * @throws IOException if the server cannot bind
@@ -242,6 +244,15 @@ public class RuntimeApiServer implements AutoCloseable {
 	}
 
 	/**
+	 * Make {@code invocation/{id}/response} slow: it reads the response, then waits this long
+	 * before it accepts it, as an overloaded Runtime API might.
+	 * @param delay the delay, zero for none
+	 */
+	public void delayResponses(Duration delay) {
+		this.responseDelay = delay;
+	}
+
+	/**
 	 * Tell the server that the runtime process exited: the init, or the invocation in
 	 * progress, fails with {@code Runtime.ExitError} as on Lambda.
 	 * @param exitStatus the process's exit status
@@ -351,6 +362,15 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private void invocationResponse(HttpExchange exchange, String requestId) throws IOException {
 		Body body = Body.read(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
+		if (!this.responseDelay.isZero()) {
+			try {
+				Thread.sleep(this.responseDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		Invocation invocation = dispatched(requestId);
 		if (invocation == null) {
 			respond(exchange, 400, invalidRequestId(requestId));
