@@ -21,11 +21,33 @@ final class ExamplePackage {
 	private static final java.util.List<String> PLATFORM_ERRORS = java.util.List.of("Runtime.ExitError",
 			"Sandbox.Timedout", "Runtime.Unknown");
 
+	// The same functions on serverless-spring's own event loop (provided.al2023 on the JVM).
+	private static final FunctionPackage CUSTOM_RUNTIME_ZIP = FunctionPackage
+		.find(Path.of("target"), "serverless-spring-example-*-custom-runtime.zip")
+		.runtime("provided.al2023")
+		.environment("JAVA_HOME", System.getProperty("java.home"))
+		.memorySize(512)
+		.timeout(Duration.ofSeconds(60));
+
 	private ExamplePackage() {
 	}
 
+	/**
+	 * Return a function of the example zip, run by the AWS runtime interface client.
+	 * @param definition the function definition
+	 * @return the function
+	 */
 	static FunctionPackage function(String definition) {
 		return ZIP.functionName(definition).environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
+	}
+
+	/**
+	 * Return a function of the example's custom-runtime zip, run by our own event loop.
+	 * @param definition the function definition
+	 * @return the function
+	 */
+	static FunctionPackage customRuntimeFunction(String definition) {
+		return CUSTOM_RUNTIME_ZIP.functionName(definition).environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition);
 	}
 
 	/**

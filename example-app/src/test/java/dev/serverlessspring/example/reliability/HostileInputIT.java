@@ -11,10 +11,12 @@ import dev.serverlessspring.example.reliability.HostileEvents.Expect;
 import dev.serverlessspring.lambda.http.HttpEvent;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,36 +28,47 @@ import static org.assertj.core.api.Assertions.assertThat;
  * odd, an answer), the next valid event
  * still succeeds, the execution environment is never replaced and its memory stays bounded.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
 
-	private static ManagedRuntimeProcess quote;
+	private ManagedRuntimeProcess quote;
 
-	private static ManagedRuntimeProcess uppercase;
+	private ManagedRuntimeProcess uppercase;
 
-	private static ManagedRuntimeProcess http;
+	private ManagedRuntimeProcess http;
 
-	private static long quotePid;
+	private long quotePid;
 
-	private static long httpPid;
+	private long httpPid;
 
-	private static long uppercasePid;
+	private long uppercasePid;
 
-	private static final List<String> errorTypes = new ArrayList<>();
+	private final List<String> errorTypes = new ArrayList<>();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * Return the function to run: here, in the example zip under the AWS runtime interface
+	 * client.
+	 * @param definition the function definition
+	 * @return the function
+	 */
+	FunctionPackage function(String definition) {
+		return ExamplePackage.function(definition);
+	}
+
 	@BeforeAll
-	static void startFunctions() {
-		quote = new ManagedRuntimeProcess(ExamplePackage.function("quote")).start();
-		uppercase = new ManagedRuntimeProcess(ExamplePackage.function("uppercase")).start();
-		http = new ManagedRuntimeProcess(ExamplePackage.function("httpRouter")).start();
+	void startFunctions() {
+		quote = new ManagedRuntimeProcess(function("quote")).start();
+		uppercase = new ManagedRuntimeProcess(function("uppercase")).start();
+		http = new ManagedRuntimeProcess(function("httpRouter")).start();
 		quotePid = startedPid(quote);
 		uppercasePid = startedPid(uppercase);
 		httpPid = startedPid(http);
 	}
 
 	@AfterAll
-	static void stopFunctions() {
+	void stopFunctions() {
 		try {
 			// One environment served every case: no event crashed the runtime or made Lambda replace it.
 			assertThat(quote.pid()).as(quote.output()).contains(quotePid);
@@ -64,7 +77,7 @@ class HostileInputIT {
 			long quotePeak = RuntimeMemory.peakResidentKb(quotePid);
 			long uppercasePeak = RuntimeMemory.peakResidentKb(uppercasePid);
 			long httpPeak = RuntimeMemory.peakResidentKb(httpPid);
-			Figures.record("hostile-input", HostileEvents.forObjectInput().size() + " object cases, "
+			Figures.record(getClass().getSimpleName(), HostileEvents.forObjectInput().size() + " object cases, "
 					+ HostileEvents.forTextInput().size() + " text cases, " + HostileEvents.forHttp().size()
 					+ " HTTP cases; peak RSS quote " + quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024
 					+ " MB, httpRouter " + httpPeak / 1024 + " MB (memory size 512 MB); error types "
@@ -116,11 +129,11 @@ class HostileInputIT {
 		return JSON.readTree(response).get("statusCode").asInt();
 	}
 
-	private static void survives(ManagedRuntimeProcess function, Case hostile, String valid, Predicate<String> validAnswer) {
+	private void survives(ManagedRuntimeProcess function, Case hostile, String valid, Predicate<String> validAnswer) {
 		survives(function, hostile, valid.getBytes(StandardCharsets.UTF_8), validAnswer);
 	}
 
-	private static void survives(ManagedRuntimeProcess function, Case hostile, byte[] valid, Predicate<String> validAnswer) {
+	private void survives(ManagedRuntimeProcess function, Case hostile, byte[] valid, Predicate<String> validAnswer) {
 		InvocationResult result = function.invoke(hostile.event());
 		String described = hostile + " answered " + abbreviate(result.toString(), 600);
 		if (result.isFunctionError()) {
@@ -128,7 +141,7 @@ class HostileInputIT {
 				errorTypes.add(result.errorType());
 			}
 		}
-		Figures.detail("hostile-cases", hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()
+		Figures.detail(getClass().getSimpleName(), hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()
 				? result.errorType() + ": " + abbreviate(result.errorMessage(), 200) : "answered "
 						+ abbreviate(result.payloadAsString(), 200)));
 		switch (hostile.expect()) {

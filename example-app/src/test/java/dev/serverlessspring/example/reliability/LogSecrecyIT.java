@@ -29,10 +29,20 @@ class LogSecrecyIT {
 
 	private final List<String> markers = new ArrayList<>();
 
+	/**
+	 * Return the function to run: here, in the example zip under the AWS runtime interface
+	 * client.
+	 * @param definition the function definition
+	 * @return the function
+	 */
+	FunctionPackage function(String definition) {
+		return ExamplePackage.function(definition);
+	}
+
 	@Test
 	void noPayloadHeaderValueOrSecretIsLogged() {
 		String secret = marker("secret");
-		check(ExamplePackage.function("quote").environment("ORDER_API_KEY", secret), (quote, function) -> {
+		check(function("quote").environment("ORDER_API_KEY", secret), (quote, function) -> {
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"note\":\"" + marker("body") + "\"}", false);
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":" + marker("unreadable") + "}", true);
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":\"" + marker("mistyped") + "\"}", true);
@@ -44,7 +54,7 @@ class LogSecrecyIT {
 				.build());
 			assertThat(withIdentity.isFunctionError()).as(withIdentity.toString()).isFalse();
 		});
-		check(ExamplePackage.function("httpRouter").environment("ORDER_API_KEY", secret), (http, function) -> {
+		check(function("httpRouter").environment("ORDER_API_KEY", secret), (http, function) -> {
 			for (HttpEvent source : List.of(HttpEvent.REST_API, HttpEvent.HTTP_API, HttpEvent.ALB)) {
 				answer(http, function, withAuthorization(source, "/quotes", "{\"sku\":\"BOOK-1\",\"quantity\":3,\"note\":\""
 						+ marker("http-body") + "\"}"), false);
@@ -55,7 +65,7 @@ class LogSecrecyIT {
 				answer(http, function, withAuthorization(source, "/quotes", "{\"sku\":" + marker("http-unreadable") + "}"), false);
 			}
 		});
-		Figures.record("log-secrecy", this.markers.size() + " marker strings (bodies, headers, client context, "
+		Figures.record(getClass().getSimpleName(), this.markers.size() + " marker strings (bodies, headers, client context, "
 				+ "Cognito identity, environment) in 0 log lines");
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,19 @@ class SoakIT {
 	// The resident set may still grow a little as the JIT compiles and the heap settles its size.
 	static final long RSS_SLACK_KB = 24 * 1024;
 
+	/**
+	 * Return the function to run: here, in the example zip under the AWS runtime interface
+	 * client.
+	 * @param definition the function definition
+	 * @return the function
+	 */
+	FunctionPackage function(String definition) {
+		return ExamplePackage.function(definition);
+	}
+
 	@Test
 	void memoryDoesNotGrowAfterTheWarmUp() {
-		try (ManagedRuntimeProcess quote = new ManagedRuntimeProcess(ExamplePackage.function("quote"))) {
+		try (ManagedRuntimeProcess quote = new ManagedRuntimeProcess(function("quote"))) {
 			assertThat(quote.initError()).as(quote.output()).isEmpty();
 			long pid = quote.pid().orElseThrow();
 			int warmUp = Math.max(2_000, INVOCATIONS / 5);
@@ -55,7 +66,7 @@ class SoakIT {
 			}
 			long seconds = (System.nanoTime() - started) / 1_000_000_000;
 			assertThat(quote.pid()).contains(pid);
-			Figures.record("soak", INVOCATIONS + " invocations (" + INVOCATIONS / 10 + " invalid) answered in " + seconds
+			Figures.record(getClass().getSimpleName(), INVOCATIONS + " invocations (" + INVOCATIONS / 10 + " invalid) answered in " + seconds
 					+ " s; after warm-up (" + warmUp + "): live heap " + warmHeap + " kB -> " + heap + " kB (max " + maxHeap
 					+ "), RSS " + warmRss / 1024 + " MB -> " + rss / 1024 + " MB (max " + maxRss / 1024 + " MB); samples "
 					+ samples);
