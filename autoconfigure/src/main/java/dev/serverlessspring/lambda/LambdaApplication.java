@@ -80,16 +80,39 @@ public final class LambdaApplication {
 
 	private static EventDispatcher start(Class<?> mainClass) {
 		useAotArtifactsIfAsked();
+		ConfigurableApplicationContext started = run(application(mainClass));
+		context = started;
+		return started.getBean(EventDispatcher.class);
+	}
+
+	/**
+	 * Create the application as a Lambda execution environment starts it: Lambda's
+	 * defaults as its lowest precedence properties. The local Lambda of
+	 * {@code serverless-spring-test} uses it to run functions in-process alike.
+	 * @param mainClass the {@code @SpringBootApplication} class
+	 * @return the application, not started
+	 */
+	public static SpringApplication application(Class<?> mainClass) {
 		SpringApplication application = new SpringApplication(mainClass);
 		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
 		// mode needs it to find the generated initializer.
 		application.setMainApplicationClass(mainClass);
 		application.setDefaultProperties(LAMBDA_DEFAULTS);
+		return application;
+	}
+
+	/**
+	 * Run an application made by {@link #application(Class)} and check that it serves a
+	 * function.
+	 * @param application the application
+	 * @return the running context, which holds an {@link EventDispatcher}
+	 * @throws FunctionResolutionException if the function to serve is unknown or ambiguous
+	 */
+	public static ConfigurableApplicationContext run(SpringApplication application) {
 		ConfigurableApplicationContext started = application.run();
 		try {
-			EventDispatcher result = started.getBean(EventDispatcher.class);
-			context = started;
-			return result;
+			started.getBean(EventDispatcher.class);
+			return started;
 		}
 		catch (BeansException ex) {
 			started.close();

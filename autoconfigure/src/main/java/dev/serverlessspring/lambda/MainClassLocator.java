@@ -28,7 +28,13 @@ public final class MainClassLocator {
 	private MainClassLocator() {
 	}
 
-	static Class<?> locate(ClassLoader classLoader) {
+	/**
+	 * Find the application class.
+	 * @param classLoader the loader of the function's classes
+	 * @return the class, not initialized
+	 * @throws IllegalStateException if none is named, or the named class is missing
+	 */
+	public static Class<?> locate(ClassLoader classLoader) {
 		String name = System.getenv(MAIN_CLASS_VARIABLE);
 		String source = "the " + MAIN_CLASS_VARIABLE + " environment variable";
 		if (name == null || name.isBlank()) {

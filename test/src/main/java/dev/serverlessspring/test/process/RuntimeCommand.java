@@ -1,6 +1,8 @@
 package dev.serverlessspring.test.process;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,6 +69,7 @@ final class RuntimeCommand {
 		List<String> command = new ArrayList<>();
 		command.add(javaHome.resolve("bin").resolve("java").toString());
 		command.addAll(lambdaJvmOptions(this.functionPackage.memorySize()));
+		nativeClientOption().ifPresent(command::add);
 		command.addAll(this.functionPackage.jvmOptions());
 		command.add("-classpath");
 		command.add(runtimeClassPath());
@@ -121,6 +125,54 @@ final class RuntimeCommand {
 		UUID id = UUID.randomUUID();
 		return day + "/[$LATEST]" + HexFormat.of().toHexDigits(id.getMostSignificantBits())
 				+ HexFormat.of().toHexDigits(id.getLeastSignificantBits());
+	}
+
+	/**
+	 * The RIC's own option naming its JNI library, unpacked once per test JVM into a private
+	 * directory. Without it each runtime unpacks the library to {@code /tmp/.libaws-lambda-jni.so},
+	 * and runtimes starting side by side on one host (several functions, parallel builds)
+	 * truncate each other's copy ("file too short"). Empty where the host's library is not a
+	 * glibc Linux one the RIC ships; the RIC then unpacks it itself.
+	 */
+	static Optional<String> nativeClientOption() {
+		return NativeClientLibrary.PATH.map((path) -> "-D" + NATIVE_CLIENT_PROPERTY + "=" + path);
+	}
+
+	private static final String NATIVE_CLIENT_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+	/** The JNI library, unpacked on first use. */
+	private static final class NativeClientLibrary {
+
+		static final Optional<Path> PATH = unpack();
+
+		private static Optional<Path> unpack() {
+			String arch = System.getProperty("os.arch");
+			String platform = switch (arch) {
+				case "amd64", "x86_64" -> "linux-x86_64";
+				case "aarch64" -> "linux-aarch_64";
+				default -> null;
+			};
+			boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1")) || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+			if (platform == null || musl || !System.getProperty("os.name").startsWith("Linux")) {
+				return Optional.empty();
+			}
+			String resource = "/jni/libaws-lambda-jni." + platform + ".so";
+			try (InputStream in = RuntimeCommand.class.getResourceAsStream(resource)) {
+				if (in == null) {
+					return Optional.empty();
+				}
+				Path directory = Files.createTempDirectory("aws-lambda-jni");
+				Path library = directory.resolve("libaws-lambda-jni.so");
+				Files.copy(in, library);
+				library.toFile().deleteOnExit();
+				directory.toFile().deleteOnExit();
+				return Optional.of(library);
+			}
+			catch (IOException ex) {
+				return Optional.empty();
+			}
+		}
+
 	}
 
 	static String runtimeClassPath() {

@@ -3,8 +3,6 @@ package dev.serverlessspring.test.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,13 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.server.LoopbackHttpServer;
 
 /**
  * The Lambda Runtime API (version 2018-06-01) for one execution environment, served on the
@@ -140,16 +138,10 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		this.maxConcurrency = maxConcurrency;
 		String name = "runtime-api-" + SERVER_COUNT.incrementAndGet();
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-		}
-		catch (IOException ex) {
-			throw new IOException("Cannot serve the Lambda Runtime API on 127.0.0.1:" + port + ": " + ex.getMessage(),
-					ex);
-		}
+		this.server = LoopbackHttpServer.bind(port, "the Lambda Runtime API");
 		// Cached threads: invocation/next blocks its thread for as long as the runtime waits.
-		this.executor = Executors.newCachedThreadPool(daemonThreads(name));
-		this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads(name + "-deadline"));
+		this.executor = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads(name));
+		this.timer = Executors.newSingleThreadScheduledExecutor(LoopbackHttpServer.daemonThreads(name + "-deadline"));
 		this.server.setExecutor(this.executor);
 		this.server.createContext(INVOCATION_PATH, this::handleInvocation);
 		this.server.createContext(BASE_PATH + "/init/error", this::handleInitError);
@@ -160,15 +152,6 @@ public class RuntimeApiServer implements AutoCloseable {
 			}
 		});
 		this.server.start();
-	}
-
-	private static ThreadFactory daemonThreads(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	/**

@@ -15,9 +15,9 @@ import dev.serverlessspring.test.fixture.FixtureHandler;
 /**
  * Deployment packages of the fixture handlers, laid out as Lambda expects.
  */
-final class Fixtures {
+public final class Fixtures {
 
-	static final String HANDLER = FixtureHandler.class.getName() + "::handleRequest";
+	public static final String HANDLER = FixtureHandler.class.getName() + "::handleRequest";
 
 	private Fixtures() {
 	}
@@ -25,7 +25,7 @@ final class Fixtures {
 	/**
 	 * Zip the compiled fixture classes, at the zip's root as in a deployment package.
 	 */
-	static Path zip(Path directory) throws IOException {
+	public static Path zip(Path directory) throws IOException {
 		Path classes = testClasses();
 		Path fixtures = classes.resolve("dev/serverlessspring/test/fixture");
 		Path zip = directory.resolve("fixture.zip");
@@ -58,7 +58,8 @@ final class Fixtures {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path bootstrap = taskRoot.resolve("bootstrap");
 		Files.write(bootstrap, List.of("#!/bin/sh", "echo \"custom bootstrap for $_HANDLER\"",
-				"exec '" + java + "' -cp '" + RuntimeCommand.runtimeClassPath() + "' "
+				"exec '" + java + "' " + RuntimeCommand.nativeClientOption().map((option) -> "'" + option + "' ").orElse("")
+						+ "-cp '" + RuntimeCommand.runtimeClassPath() + "' "
 						+ RuntimeCommand.RUNTIME_INTERFACE_CLIENT + " \"$_HANDLER\""));
 		bootstrap.toFile().setExecutable(true);
 		return taskRoot;

@@ -82,6 +82,8 @@ class ManagedRuntimeProcessTests {
 				.contains("-XX:+UseSerialGC")
 				// The RIC loads the task root in a class loader of its own, as on Lambda.
 				.contains("classLoader=com.amazonaws.services.lambda.runtime.api.client.CustomerClassLoader");
+			// The RIC loads its JNI library from this test JVM's private copy, not a shared /tmp file.
+			RuntimeCommand.nativeClientOption().ifPresent((option) -> assertThat(context).contains(option));
 			long remaining = Long.parseLong(context.replaceAll("(?s).*remainingMillis=(\\d+).*", "$1"));
 			assertThat(remaining).isBetween(1L, 10_000L);
 		}

@@ -1,0 +1,33 @@
+package dev.serverlessspring.example;
+
+import java.net.http.HttpResponse;
+
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.junit.LocalLambdaTest;
+import dev.serverlessspring.test.local.LocalLambda;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The example's functions in-process (the application class found from this package, as
+ * {@code @SpringBootTest} finds it): fast enough for a unit test.
+ */
+@LocalLambdaTest(config = "src/test/resources/serverless-local.yml")
+class ExampleFunctionsLocalLambdaTests {
+
+	@Test
+	void quotesAFixtureEvent(LocalLambda lambda) {
+		assertThat(lambda.mode()).isEqualTo(LocalLambda.Mode.IN_PROCESS);
+		InvocationResult quote = lambda.invokeFixture("quote", "events/quote.json");
+		assertThat(quote.payloadAsString()).isEqualTo("{\"sku\":\"BOOK-1\",\"quantity\":3,\"total\":37.50}");
+	}
+
+	@Test
+	void invalidOrdersAnswer400ThroughTheHttpFront(LocalLambda lambda) {
+		HttpResponse<String> response = lambda.post("/orders", "{\"sku\":\"MUG-7\",\"quantity\":0}");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("quantity must be between 1 and 100");
+	}
+
+}

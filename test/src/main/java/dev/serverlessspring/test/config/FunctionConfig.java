@@ -1,0 +1,41 @@
+package dev.serverlessspring.test.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One function of a {@code serverless.yml}, as Lambda would hold it once deployed.
+ *
+ * @param name the function's key in {@code functions}
+ * @param deployedName the Lambda function's name, {@code <service>-<stage>-<name>}
+ * @param region the region it runs in
+ * @param handler the handler string
+ * @param runtime the runtime identifier, such as {@code java21}
+ * @param timeout the timeout
+ * @param memorySize the memory size in MB
+ * @param environment the provider's variables overridden by the function's own
+ * @param artifact the deployment package, or {@code null} when none is configured
+ * @param httpEvents the function's {@code httpApi} and {@code http} events
+ */
+public record FunctionConfig(String name, String deployedName, String region, String handler, String runtime, Duration timeout,
+		int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents) {
+
+	public FunctionConfig {
+		environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+		httpEvents = List.copyOf(httpEvents);
+	}
+
+	/**
+	 * Return the function's unqualified ARN, with the placeholder account id the Runtime
+	 * Interface Emulator uses.
+	 * @return the ARN
+	 */
+	public String arn() {
+		return "arn:aws:lambda:" + this.region + ":012345678912:function:" + this.deployedName;
+	}
+
+}

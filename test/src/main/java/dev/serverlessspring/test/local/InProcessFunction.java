@@ -1,0 +1,322 @@
+package dev.serverlessspring.test.local;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.serverlessspring.lambda.LambdaApplication;
+import dev.serverlessspring.lambda.MainClassLocator;
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.config.FunctionConfig;
+import dev.serverlessspring.test.runtime.InvocationRequest;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * A function run in the test's JVM: the Spring application started as
+ * {@code FunctionHandler} starts it on Lambda ({@code LambdaApplication.application(Class)}),
+ * with the function's environment variables as the highest-precedence property source, and
+ * each event handed to its {@code EventDispatcher} on a thread of its own, under the
+ * function's timeout.
+ */
+final class InProcessFunction implements LocalFunction {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String MAIN_CLASS_VARIABLE = "MAIN_CLASS";
+
+	private final FunctionConfig config;
+
+	private final Class<?> mainClass;
+
+	private final Map<String, String> environment;
+
+	private ExecutorService executor;
+
+	private ConfigurableApplicationContext context;
+
+	private EventDispatcher dispatcher;
+
+	/**
+	 * Describe an in-process function; nothing starts before its first invocation.
+	 * @param config the function
+	 * @param mainClass the application class, or {@code null} to find it as Lambda does
+	 * ({@code MAIN_CLASS}, then the {@code Start-Class} of the class path's manifests)
+	 */
+	InProcessFunction(FunctionConfig config, Class<?> mainClass) {
+		this.config = config;
+		this.mainClass = mainClass;
+		this.environment = lambdaEnvironment(config);
+	}
+
+	private static Map<String, String> lambdaEnvironment(FunctionConfig config) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("AWS_LAMBDA_FUNCTION_NAME", config.deployedName());
+		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(config.memorySize()));
+		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.deployedName());
+		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
+				+ "/[$LATEST]" + HexFormat.of().formatHex(randomBytes()));
+		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+		environment.put("AWS_REGION", config.region());
+		environment.put("AWS_DEFAULT_REGION", config.region());
+		environment.put("_HANDLER", config.handler());
+		environment.putAll(config.environment());
+		return environment;
+	}
+
+	private static byte[] randomBytes() {
+		byte[] bytes = new byte[16];
+		ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
+	}
+
+	@Override
+	public FunctionConfig config() {
+		return this.config;
+	}
+
+	@Override
+	public synchronized InvocationResult invoke(InvocationRequest request) {
+		Log log = new Log();
+		InvocationResult initFailure = init(request);
+		if (initFailure != null) {
+			return initFailure;
+		}
+		log.line("START RequestId: " + request.requestId() + " Version: $LATEST");
+		long start = System.nanoTime();
+		Invocation context = new Invocation(request, this.config, this.environment, log);
+		EventDispatcher current = this.dispatcher;
+		Future<byte[]> response = this.executor.submit(() -> current.dispatch(request.payload(), context));
+		InvocationResult result;
+		try {
+			byte[] payload = response.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
+			result = InvocationResult.success(request.requestId(), (payload != null) ? payload : new byte[0],
+					Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (ExecutionException ex) {
+			result = failure(request.requestId(), ex.getCause(), Duration.ofNanos(System.nanoTime() - start));
+		}
+		catch (TimeoutException ex) {
+			response.cancel(true);
+			String timedOut = "Task timed out after " + decimal(request.timeout().toMillis() / 1000.0) + " seconds";
+			log.line(Instant.now() + " " + request.requestId() + " " + timedOut);
+			String message = "RequestId: " + request.requestId() + " Error: " + timedOut;
+			result = error(request.requestId(), "Sandbox.Timedout", message, null, request.timeout());
+			// As Lambda does after a timeout: this environment is discarded, the next invocation inits anew.
+			discard();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			response.cancel(true);
+			throw new IllegalStateException("Interrupted while invoking " + this.config.name(), ex);
+		}
+		log.line("END RequestId: " + request.requestId());
+		log.line("REPORT RequestId: " + request.requestId() + "\tDuration: "
+				+ decimal(result.duration().toNanos() / 1_000_000.0) + " ms\tBilled Duration: "
+				+ Math.max(1, (long) Math.ceil(result.duration().toNanos() / 1_000_000.0)) + " ms\tMemory Size: "
+				+ this.config.memorySize() + " MB");
+		return result.withLog(log.toString());
+	}
+
+	private static String decimal(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	// Starts the application once; an init failure fails the invocation that waited for it.
+	private InvocationResult init(InvocationRequest request) {
+		if (this.dispatcher != null) {
+			return null;
+		}
+		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "local-lambda-" + this.config.name());
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			Class<?> mainClass = mainClass();
+			SpringApplication application = LambdaApplication.application(mainClass);
+			StandardEnvironment springEnvironment = new StandardEnvironment();
+			springEnvironment.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment", new LinkedHashMap<>(this.environment)));
+			application.setEnvironment(springEnvironment);
+			this.context = LambdaApplication.run(application);
+			this.dispatcher = this.context.getBean(EventDispatcher.class);
+			return null;
+		}
+		catch (Throwable ex) {
+			discard();
+			return failure(request.requestId(), ex, Duration.ZERO);
+		}
+	}
+
+	private Class<?> mainClass() throws ClassNotFoundException {
+		String name = this.environment.get(MAIN_CLASS_VARIABLE);
+		if (name != null && !name.isBlank()) {
+			return Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
+		}
+		return (this.mainClass != null) ? this.mainClass : MainClassLocator.locate(Thread.currentThread().getContextClassLoader());
+	}
+
+	// The error document as the AWS runtime interface client writes it for a thrown exception.
+	private static InvocationResult failure(String requestId, Throwable ex, Duration duration) {
+		ArrayNode stackTrace = JSON.createArrayNode();
+		for (StackTraceElement element : ex.getStackTrace()) {
+			stackTrace.add(element.toString());
+		}
+		return error(requestId, ex.getClass().getName(), ex.getMessage(), stackTrace, duration);
+	}
+
+	private static InvocationResult error(String requestId, String type, String message, ArrayNode stackTrace,
+			Duration duration) {
+		ObjectNode document = JSON.createObjectNode();
+		document.put("errorMessage", message);
+		document.put("errorType", type);
+		if (stackTrace != null) {
+			document.set("stackTrace", stackTrace);
+		}
+		return InvocationResult.functionError(requestId, JSON.writeValueAsBytes(document), type, message, duration);
+	}
+
+	private void discard() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+		}
+		this.context = null;
+		this.dispatcher = null;
+		this.executor = null;
+	}
+
+	@Override
+	public synchronized void close() {
+		discard();
+	}
+
+	/** The invocation's log: platform lines and what the function wrote to its {@link LambdaLogger}. */
+	private static final class Log implements LambdaLogger {
+
+		private final StringBuilder text = new StringBuilder();
+
+		synchronized void line(String line) {
+			this.text.append(line).append('\n');
+		}
+
+		@Override
+		public void log(String message) {
+			System.out.print(message);
+			synchronized (this) {
+				this.text.append(message);
+			}
+		}
+
+		@Override
+		public void log(byte[] message) {
+			log(new String(message, StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public synchronized String toString() {
+			return this.text.toString();
+		}
+
+	}
+
+	/** The {@link Context} of one invocation. */
+	private record Invocation(InvocationRequest request, FunctionConfig config, Map<String, String> environment,
+			LambdaLogger getLogger, long deadlineNanos) implements Context {
+
+		Invocation(InvocationRequest request, FunctionConfig config, Map<String, String> environment, LambdaLogger logger) {
+			this(request, config, environment, logger, System.nanoTime() + request.timeout().toNanos());
+		}
+
+		@Override
+		public String getAwsRequestId() {
+			return this.request.requestId();
+		}
+
+		@Override
+		public String getLogGroupName() {
+			return this.environment.get("AWS_LAMBDA_LOG_GROUP_NAME");
+		}
+
+		@Override
+		public String getLogStreamName() {
+			return this.environment.get("AWS_LAMBDA_LOG_STREAM_NAME");
+		}
+
+		@Override
+		public String getFunctionName() {
+			return this.config.deployedName();
+		}
+
+		@Override
+		public String getFunctionVersion() {
+			return "$LATEST";
+		}
+
+		@Override
+		public String getInvokedFunctionArn() {
+			return this.request.invokedFunctionArn();
+		}
+
+		@Override
+		public CognitoIdentity getIdentity() {
+			return null;
+		}
+
+		@Override
+		public ClientContext getClientContext() {
+			return null;
+		}
+
+		@Override
+		public int getRemainingTimeInMillis() {
+			return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(this.deadlineNanos - System.nanoTime()));
+		}
+
+		@Override
+		public int getMemoryLimitInMB() {
+			return this.config.memorySize();
+		}
+
+		@Override
+		public String getTenantId() {
+			return this.request.tenantId();
+		}
+
+		@Override
+		public String getXrayTraceId() {
+			return this.request.traceId();
+		}
+
+	}
+
+}

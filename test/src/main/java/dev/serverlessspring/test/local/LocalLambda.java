@@ -1,0 +1,394 @@
+package dev.serverlessspring.test.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.config.FunctionConfig;
+import dev.serverlessspring.test.config.ServerlessConfig;
+import dev.serverlessspring.test.http.ApiGatewayFront;
+import dev.serverlessspring.test.invoke.InvokeApiServer;
+
+/**
+ * A local Lambda for the functions of a {@code serverless.yml}: each function in its own
+ * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
+ * for the functions' {@code httpApi}/{@code http} events. Everything listens on
+ * {@code 127.0.0.1} only.
+ * <pre class="code">
+ * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
+ *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
+ *     HttpResponse&lt;String&gt; response = lambda.post("/uppercase", "hello");
+ *     URI endpoint = lambda.invokeEndpoint(); // LambdaClient.builder().endpointOverride(endpoint)
+ * }
+ * </pre>
+ */
+public final class LocalLambda implements AutoCloseable {
+
+	private final ServerlessConfig config;
+
+	private final Mode mode;
+
+	private final Map<String, LocalFunction> functions;
+
+	private final InvokeApiServer invokeApi;
+
+	private final ApiGatewayFront front;
+
+	private final HttpClient httpClient = HttpClient.newHttpClient();
+
+	private LocalLambda(Builder builder) throws IOException {
+		this.config = (builder.config != null) ? builder.config : ServerlessConfig.read(builder.configFile, builder.stage);
+		this.mode = builder.mode.resolve(this.config);
+		Map<String, LocalFunction> functions = new LinkedHashMap<>();
+		try {
+			for (FunctionConfig function : this.config.functions().values()) {
+				functions.put(function.name(), (this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function)
+						: new InProcessFunction(function, builder.mainClass));
+			}
+			this.functions = functions;
+			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
+			try {
+				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
+			}
+			catch (IOException ex) {
+				this.invokeApi.close();
+				throw ex;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			functions.values().forEach(LocalFunction::close);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Start building a local Lambda.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the configuration the functions come from.
+	 * @return the configuration
+	 */
+	public ServerlessConfig config() {
+		return this.config;
+	}
+
+	/**
+	 * Return how the functions run.
+	 * @return {@link Mode#IN_PROCESS} or {@link Mode#OUT_OF_PROCESS}
+	 */
+	public Mode mode() {
+		return this.mode;
+	}
+
+	/**
+	 * Return one function.
+	 * @param name its key in {@code serverless.yml} or its deployed name
+	 * @return the function
+	 * @throws IllegalArgumentException if there is no such function
+	 */
+	public LocalFunction function(String name) {
+		return findFunction(name).orElseThrow(() -> new IllegalArgumentException(
+				"No function '" + name + "'; functions: " + this.functions.keySet()));
+	}
+
+	private Optional<LocalFunction> findFunction(String name) {
+		Optional<LocalFunction> function = this.config.findFunction(name).map((found) -> this.functions.get(found.name()));
+		if (function.isEmpty() && "function".equals(name) && this.functions.size() == 1) {
+			// The Runtime Interface Emulator serves its one function under the name "function".
+			return Optional.of(this.functions.values().iterator().next());
+		}
+		return function;
+	}
+
+	/**
+	 * Invoke a function synchronously.
+	 * @param function the function's name
+	 * @param event the event, usually JSON
+	 * @return the result
+	 */
+	public InvocationResult invoke(String function, String event) {
+		return invoke(function, event.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Invoke a function synchronously.
+	 * @param function the function's name
+	 * @param event the event's bytes
+	 * @return the result
+	 */
+	public InvocationResult invoke(String function, byte[] event) {
+		LocalFunction target = function(function);
+		return target.invoke(target.invocation(event).build());
+	}
+
+	/**
+	 * Invoke a function with the event of a fixture file.
+	 * @param function the function's name
+	 * @param fixture a class path resource (such as {@code events/quote.json}) or a file
+	 * @return the result
+	 */
+	public InvocationResult invokeFixture(String function, String fixture) {
+		return invoke(function, readFixture(fixture));
+	}
+
+	/**
+	 * Read a fixture: a class path resource, else a file.
+	 * @param fixture the resource name or file path
+	 * @return its bytes
+	 */
+	public static byte[] readFixture(String fixture) {
+		String resource = fixture.startsWith("/") ? fixture.substring(1) : fixture;
+		try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+			if (in != null) {
+				return in.readAllBytes();
+			}
+			Path file = Path.of(fixture);
+			if (!Files.isRegularFile(file)) {
+				throw new IllegalArgumentException("No event fixture '" + fixture + "' on the class path or at "
+						+ file.toAbsolutePath());
+			}
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return the Invoke API endpoint, for {@code LambdaClient.builder().endpointOverride(...)}.
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
+	public URI invokeEndpoint() {
+		return this.invokeApi.endpoint();
+	}
+
+	/**
+	 * Return the base URL of the HTTP front.
+	 * @return {@code http://127.0.0.1:<port>}
+	 */
+	public URI httpUrl() {
+		return this.front.url();
+	}
+
+	/**
+	 * Return the HTTP routes and the functions they go to.
+	 * @return route keys, such as {@code POST /uppercase}, to function names
+	 */
+	public Map<String, String> routes() {
+		return this.front.routes();
+	}
+
+	/**
+	 * Send a {@code GET} to the HTTP front.
+	 * @param path the path and query, such as {@code /items/1?full=true}
+	 * @return the response
+	 */
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(httpUrl().resolve(path)).GET().build());
+	}
+
+	/**
+	 * Send a {@code POST} with a JSON body to the HTTP front.
+	 * @param path the path
+	 * @param json the body
+	 * @return the response
+	 */
+	public HttpResponse<String> post(String path, String json) {
+		return send(HttpRequest.newBuilder(httpUrl().resolve(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/**
+	 * Send any request, built against {@link #httpUrl()}, with the JDK's HTTP client.
+	 * @param request the request
+	 * @return the response, its body as text
+	 */
+	public HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.httpClient.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Stop the servers and every function's environment.
+	 */
+	@Override
+	public void close() {
+		this.front.close();
+		this.invokeApi.close();
+		List<RuntimeException> failures = new ArrayList<>();
+		for (LocalFunction function : this.functions.values()) {
+			try {
+				function.close();
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw failures.get(0);
+		}
+	}
+
+	/** How functions run. */
+	public enum Mode {
+
+		/**
+		 * In the calling JVM: the application starts as on Lambda, its dispatcher is called
+		 * directly. Fast; the function's classes come from the class path.
+		 */
+		IN_PROCESS,
+
+		/**
+		 * Each function in a runtime process of its own, from its deployment package
+		 * ({@code package.artifact}), under the AWS runtime interface client.
+		 */
+		OUT_OF_PROCESS,
+
+		/** Out of process when every function has a {@code package.artifact}, else in process. */
+		AUTO;
+
+		Mode resolve(ServerlessConfig config) {
+			if (this != AUTO) {
+				return this;
+			}
+			boolean packaged = config.functions().values().stream().allMatch((function) -> function.artifact() != null);
+			return packaged ? OUT_OF_PROCESS : IN_PROCESS;
+		}
+
+	}
+
+	/** Builds and starts a {@link LocalLambda}. */
+	public static final class Builder {
+
+		private Path configFile = Path.of("serverless.yml");
+
+		private ServerlessConfig config;
+
+		private String stage;
+
+		private Mode mode = Mode.AUTO;
+
+		private Class<?> mainClass;
+
+		private int httpPort;
+
+		private int invokePort;
+
+		private Builder() {
+		}
+
+		/**
+		 * Read the functions from a {@code serverless.yml}; default {@code serverless.yml}.
+		 * @param file the file
+		 * @return this builder
+		 */
+		public Builder config(Path file) {
+			this.configFile = file;
+			return this;
+		}
+
+		/**
+		 * Use functions already read.
+		 * @param config the configuration
+		 * @return this builder
+		 */
+		public Builder config(ServerlessConfig config) {
+			this.config = config;
+			return this;
+		}
+
+		/**
+		 * Read the configuration for a stage ({@code --stage}).
+		 * @param stage the stage
+		 * @return this builder
+		 */
+		public Builder stage(String stage) {
+			this.stage = stage;
+			return this;
+		}
+
+		/**
+		 * Choose how functions run; default {@link Mode#AUTO}.
+		 * @param mode the mode
+		 * @return this builder
+		 */
+		public Builder mode(Mode mode) {
+			this.mode = mode;
+			return this;
+		}
+
+		/**
+		 * Set the application class for in-process functions; by default it is found as on
+		 * Lambda: a {@code MAIN_CLASS} variable, else the {@code Start-Class} of a manifest.
+		 * @param mainClass the {@code @SpringBootApplication} class
+		 * @return this builder
+		 */
+		public Builder mainClass(Class<?> mainClass) {
+			this.mainClass = mainClass;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP front's port; default {@code 0}, a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder httpPort(int port) {
+			this.httpPort = port;
+			return this;
+		}
+
+		/**
+		 * Set the Invoke API's port; default {@code 0}, a free one.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder invokePort(int port) {
+			this.invokePort = port;
+			return this;
+		}
+
+		/**
+		 * Start the local Lambda: read the configuration and bind the servers. Functions
+		 * init at their first invocation, as on Lambda.
+		 * @return the running local Lambda
+		 * @throws IOException if a port cannot be bound
+		 * @throws dev.serverlessspring.test.config.ServerlessConfigException if the
+		 * configuration cannot be read
+		 * @throws IllegalStateException if a deployment package is missing
+		 */
+		public LocalLambda start() throws IOException {
+			return new LocalLambda(this);
+		}
+
+	}
+
+}
