@@ -487,6 +487,9 @@ public class RuntimeApiServer implements AutoCloseable {
 	// Always with a Content-Type: the RIC's native client crashes on a response without one.
 	private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		// One connection per request: under load, the JDK's server once left a request that arrived on a
+		// kept-alive connection unread, and the runtime waited forever (docs/reliability.md).
+		exchange.getResponseHeaders().set("Connection", "close");
 		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
 			try (OutputStream out = exchange.getResponseBody()) {
