@@ -247,16 +247,7 @@ public class HttpEventAdapter implements EventAdapter {
 	private static String describe(InvalidEventException ex) {
 		Throwable cause = ex.getCause();
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			StringBuilder path = new StringBuilder();
-			for (JacksonException.Reference reference : databind.getPath()) {
-				if (reference.getPropertyName() != null) {
-					path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-				}
-				else if (reference.getIndex() >= 0) {
-					path.append('[').append(reference.getIndex()).append(']');
-				}
-			}
-			return "The request body has an invalid or missing value at '" + path + "'";
+			return "The request body has an invalid or missing value at '" + PayloadConverter.path(databind) + "'";
 		}
 		if (cause instanceof JacksonException jackson) {
 			TokenStreamLocation location = jackson.getLocation();

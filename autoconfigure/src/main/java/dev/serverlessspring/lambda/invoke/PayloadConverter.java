@@ -4,15 +4,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.messaging.Message;
@@ -95,11 +102,12 @@ public class PayloadConverter {
 			return this.objectMapper.readValue(payload, javaType(type));
 		}
 		catch (JacksonException ex) {
-			throw invalid(type, ex.getOriginalMessage(), ex);
+			throw invalid(type, ex);
 		}
 		catch (RuntimeException ex) {
-			// AWS's serializers wrap their shaded Jackson's errors in plain runtime exceptions.
-			throw invalid(type, rootMessage(ex), ex);
+			// AWS's serializers wrap their shaded Jackson's errors, whose messages quote the input.
+			throw new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": not valid JSON for it",
+					null);
 		}
 	}
 
@@ -123,7 +131,7 @@ public class PayloadConverter {
 			return this.objectMapper.readValue(this.objectMapper.treeAsTokens(json), javaType(type));
 		}
 		catch (JacksonException ex) {
-			throw invalid(type, ex.getOriginalMessage(), ex);
+			throw invalid(type, ex);
 		}
 	}
 
@@ -181,22 +189,57 @@ public class PayloadConverter {
 		});
 	}
 
-	private static InvalidEventException invalid(Type type, String reason, Throwable cause) {
-		return new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": " + reason, cause);
+	/**
+	 * Jackson's messages quote the offending input ("Unrecognized token 'x'", "from String
+	 * \"x\""), and the runtime logs an invocation's error with its causes: so the error
+	 * carries a value-free copy of Jackson's exception, with its path and location only.
+	 */
+	private static InvalidEventException invalid(Type type, JacksonException ex) {
+		JacksonException valueFree = valueFree(ex);
+		TokenStreamLocation location = valueFree.getLocation();
+		String at = (location != null && location.getLineNr() > 0)
+				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
+		return new InvalidEventException(
+				"Cannot read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at, valueFree);
 	}
 
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
+	/**
+	 * Return where in the JSON a Jackson error occurred, as property names and indexes
+	 * ({@code items[0].quantity}), which name no value.
+	 * @param ex the error
+	 * @return the path, empty if the error has none
+	 */
+	public static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
 		}
-		String message = root.getMessage();
-		if (message == null) {
-			return root.getClass().getSimpleName();
+		return path.toString();
+	}
+
+	private static JacksonException valueFree(JacksonException ex) {
+		if (ex instanceof StreamConstraintsException) {
+			// Names the limit and the size, never the input.
+			return ex;
 		}
-		// Jackson appends the location on later lines; the first line is the reason.
-		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
+		if (ex instanceof DatabindException && !ex.getPath().isEmpty()) {
+			DatabindException copy = DatabindException.from((JsonParser) null,
+					"invalid or missing value at '" + path(ex) + "'");
+			List<JacksonException.Reference> references = ex.getPath();
+			for (int i = references.size() - 1; i >= 0; i--) {
+				copy.prependPath(references.get(i));
+			}
+			return copy;
+		}
+		String reason = (ex instanceof MismatchedInputException && ex.getOriginalMessage().startsWith("No content"))
+				? "the event is empty" : (ex instanceof DatabindException) ? "the JSON does not fit the type"
+						: "not valid JSON";
+		return new StreamReadException(null, reason, ex.getLocation());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.serverlessspring.lambda.runtime;
 
 import java.io.IOError;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.LambdaApplication;
@@ -97,7 +98,16 @@ public final class LambdaRuntime {
 			Thread.interrupted();
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
 		}
-		this.client.postResponse(request.requestId(), (response != null) ? response : new byte[0]);
+		try {
+			this.client.postResponse(request.requestId(), (response != null) ? response : new byte[0]);
+		}
+		catch (UncheckedIOException ex) {
+			// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB) becomes the
+			// invocation's error and the loop goes on; if the API is gone, posting the error fails too and ends it.
+			this.log.println("Invocation " + request.requestId() + ": the Runtime API refused the response: "
+					+ ex.getCause().getMessage());
+			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
+		}
 		Thread.interrupted();
 		return true;
 	}

@@ -2,6 +2,8 @@ package dev.serverlessspring.test.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -28,7 +31,9 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
  * runtime starts the task root's {@code bootstrap} instead.
  * <p>
  * One process is one execution environment. It starts on first use and serves one invocation
- * at a time (concurrent callers wait their turn). When an invocation times out, the init
+ * at a time (concurrent callers wait their turn), or as many as the function's
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY} variable says, as Lambda Managed Instances do (the RIC then
+ * runs that many polling threads). When an invocation times out, the init
  * fails or the process exits, the environment is discarded and the next invocation starts a
  * new one, with a new init, as on Lambda.
  * <pre class="code">
@@ -46,11 +51,18 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	// Once the server's own deadline has passed, the server reports the timeout: this only guards against a hang.
 	private static final Duration GRACE = Duration.ofSeconds(5);
 
+	static final String MAX_CONCURRENCY_VARIABLE = "AWS_LAMBDA_MAX_CONCURRENCY";
+
 	private final FunctionPackage functionPackage;
 
 	private final Duration initTimeout;
 
 	private final Output output = new Output();
+
+	private final int maxConcurrency;
+
+	// Callers beyond the environment's concurrency wait here for their turn.
+	private final Semaphore slots;
 
 	private TaskRoot taskRoot;
 
@@ -69,6 +81,19 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	ManagedRuntimeProcess(FunctionPackage functionPackage, Duration initTimeout) {
 		this.functionPackage = functionPackage;
 		this.initTimeout = initTimeout;
+		this.maxConcurrency = maxConcurrency(functionPackage);
+		this.slots = new Semaphore(this.maxConcurrency, true);
+	}
+
+	private static int maxConcurrency(FunctionPackage functionPackage) {
+		String value = functionPackage.environment().get(MAX_CONCURRENCY_VARIABLE);
+		try {
+			return (value != null) ? Math.max(1, Integer.parseInt(value.strip())) : 1;
+		}
+		catch (NumberFormatException ex) {
+			// The RIC logs an invalid value and runs one loop: so does the environment.
+			return 1;
+		}
 	}
 
 	/**
@@ -131,28 +156,63 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * {@code Sandbox.Timedout}, {@code Function.ResponseSizeTooLarge} and
 	 * {@code Runtime.ExitError})
 	 */
-	public synchronized InvocationResult invoke(InvocationRequest request) {
-		Environment current = environment();
-		Optional<LambdaError> initError = current.awaitInit(this.initTimeout, request.timeout(), request.requestId());
-		if (initError.isPresent()) {
-			discard();
-			LambdaError error = initError.get();
-			return InvocationResult.functionError(request.requestId(), error.body(), error.errorType(),
-					error.errorMessage(), Duration.ZERO);
+	public InvocationResult invoke(InvocationRequest request) {
+		try {
+			this.slots.acquire();
 		}
-		long logStart = this.output.size();
-		this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to invoke the function", ex);
+		}
+		try {
+			return invokeInSlot(request);
+		}
+		finally {
+			this.slots.release();
+		}
+	}
+
+	private InvocationResult invokeInSlot(InvocationRequest request) {
+		Environment current;
+		long logStart;
+		synchronized (this) {
+			current = environment();
+			Optional<LambdaError> initError = current.awaitInit(this.initTimeout, request.timeout(),
+					request.requestId());
+			if (initError.isPresent()) {
+				discard();
+				LambdaError error = initError.get();
+				return InvocationResult.functionError(request.requestId(), error.body(), error.errorType(),
+						error.errorMessage(), Duration.ZERO);
+			}
+			logStart = this.output.size();
+			this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
+		}
+		// Outside the lock: with a maximum concurrency above 1, other invocations run meanwhile.
 		InvocationResult result = current.invoke(request);
-		if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
-			this.output.platform(Instant.now() + " " + request.requestId() + " Task timed out after "
-					+ seconds(request.timeout()) + " seconds");
+		synchronized (this) {
+			if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
+				this.output.platform(Instant.now() + " " + request.requestId() + " Task timed out after "
+						+ seconds(request.timeout()) + " seconds");
+			}
+			this.output.platform("END RequestId: " + request.requestId());
+			this.output.platform(current.report(request.requestId(), result.duration()));
+			if (this.environment == current && result.isFunctionError()
+					&& ("Sandbox.Timedout".equals(result.errorType()) || !current.isAlive())) {
+				discard();
+			}
+			return result.withLog(this.output.since(logStart));
 		}
-		this.output.platform("END RequestId: " + request.requestId());
-		this.output.platform(current.report(request.requestId(), result.duration()));
-		if (result.isFunctionError() && ("Sandbox.Timedout".equals(result.errorType()) || !current.isAlive())) {
-			discard();
-		}
-		return result.withLog(this.output.since(logStart));
+	}
+
+	/**
+	 * Return the process id of the running execution environment's runtime, for example to
+	 * sample its memory from {@code /proc}.
+	 * @return the process id, empty if no environment is running
+	 */
+	public synchronized Optional<Long> pid() {
+		return (this.environment != null && this.environment.isAlive()) ? Optional.of(this.environment.process.pid())
+				: Optional.empty();
 	}
 
 	/**
@@ -198,7 +258,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.taskRoot == null) {
 				this.taskRoot = TaskRoot.of(this.functionPackage.source());
 			}
-			this.environment = Environment.start(this.functionPackage, this.taskRoot.directory(), this.output);
+			this.environment = Environment.start(this.functionPackage, this.maxConcurrency, this.taskRoot.directory(),
+					this.output);
 		}
 		return this.environment;
 	}
@@ -235,11 +296,11 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			this.process = process;
 		}
 
-		static Environment start(FunctionPackage functionPackage, Path taskRoot, Output output) {
+		static Environment start(FunctionPackage functionPackage, int maxConcurrency, Path taskRoot, Output output) {
 			RuntimeCommand command = new RuntimeCommand(functionPackage, taskRoot);
 			RuntimeApiServer server = null;
 			try {
-				server = new RuntimeApiServer();
+				server = new RuntimeApiServer(0, maxConcurrency);
 				List<String> commandLine = command.command();
 				ProcessBuilder builder = new ProcessBuilder(commandLine).directory(taskRoot.toFile())
 					.redirectErrorStream(true)
@@ -406,9 +467,18 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.file == null) {
 				return "";
 			}
-			byte[] all = bytes();
-			int from = (int) Math.min(offset, all.length);
-			return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+			// Only the tail: reading the whole file for every invocation makes a long run quadratic.
+			try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
+				long from = Math.min(offset, channel.size());
+				ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(channel.size() - from));
+				while (tail.hasRemaining() && channel.read(tail, from + tail.position()) >= 0) {
+					// read until the buffer is full
+				}
+				return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 		synchronized void delete() {

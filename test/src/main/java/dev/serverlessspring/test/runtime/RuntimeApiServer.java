@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +33,9 @@ import dev.serverlessspring.test.server.LoopbackHttpServer;
  * As on Lambda, the environment runs one invocation at a time: {@link #invoke} queues an
  * event, the runtime's long-polling {@code GET invocation/next} receives it with the
  * {@code Lambda-Runtime-*} headers, and the runtime's {@code POST invocation/{id}/response}
- * or {@code /error} completes it. The deadline is enforced ({@code Sandbox.Timedout}) and so is
+ * or {@code /error} completes it. An environment of Lambda Managed Instances runs up to
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY} invocations at once, each answered by request id: see
+ * {@link #RuntimeApiServer(int, int)}. The deadline is enforced ({@code Sandbox.Timedout}) and so is
  * the 6 MB response limit ({@code Function.ResponseSizeTooLarge}). After a timeout, an init
  * error or the runtime's exit the environment is spent: whoever started the runtime replaces
  * it, with a new server, as Lambda replaces the execution environment.
@@ -64,6 +69,15 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private static final AtomicInteger SERVER_COUNT = new AtomicInteger();
 
+	static {
+		// The JDK's server writes headers and body separately; with Nagle's algorithm on, the runtime's
+		// delayed ACK then stalls every answer by about 40 ms (90 ms an invocation instead of well under 1).
+		// Read once, when the JDK's server is first used.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -76,7 +90,10 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private final Object lock = new Object();
 
-	private Invocation current;
+	private final int maxConcurrency;
+
+	// The invocations queued or dispatched and not yet answered, by request id.
+	private final Map<String, Invocation> outstanding = new LinkedHashMap<>();
 
 	private LambdaError spent;
 
@@ -84,6 +101,10 @@ public class RuntimeApiServer implements AutoCloseable {
 	private volatile String oversizedRequestId;
 
 	private volatile boolean closed;
+
+	private final AtomicInteger failingPolls = new AtomicInteger();
+
+	private volatile Duration responseDelay = Duration.ZERO;
 
 	/**
 	 * Start a server on a free port of {@code 127.0.0.1}.
@@ -99,6 +120,23 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * @throws IOException if the server cannot bind, for example because the port is in use
 	 */
 	public RuntimeApiServer(int port) throws IOException {
+		this(port, 1);
+	}
+
+	/**
+	 * Start a server on the given port of {@code 127.0.0.1} for an environment that runs up to
+	 * {@code maxConcurrency} invocations at once, as Lambda Managed Instances do (the runtime
+	 * gets the same number as {@code AWS_LAMBDA_MAX_CONCURRENCY} and polls
+	 * {@code invocation/next} from as many threads).
+	 * @param port the port, or {@code 0} for a free one
+	 * @param maxConcurrency how many invocations may be outstanding at once, at least 1
+	 * @throws IOException if the server cannot bind, for example because the port is in use
+	 */
+	public RuntimeApiServer(int port, int maxConcurrency) throws IOException {
+		if (maxConcurrency < 1) {
+			throw new IllegalArgumentException("The maximum concurrency must be at least 1, not " + maxConcurrency);
+		}
+		this.maxConcurrency = maxConcurrency;
 		String name = "runtime-api-" + SERVER_COUNT.incrementAndGet();
 		this.server = LoopbackHttpServer.bind(port, "the Lambda Runtime API");
 		// Cached threads: invocation/next blocks its thread for as long as the runtime waits.
@@ -147,8 +185,9 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * the deadline passes, when the runtime's init fails or when it exits.
 	 * @param request the event and its context
 	 * @return the invocation's result
-	 * @throws IllegalStateException if another invocation is in progress, or the environment
-	 * is spent (after a timeout, an init error or the runtime's exit)
+	 * @throws IllegalStateException if the environment already runs as many invocations as it
+	 * may (one, unless a maximum concurrency was given), or is spent (after a timeout, an init
+	 * error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		Invocation invocation = new Invocation(request);
@@ -156,19 +195,44 @@ public class RuntimeApiServer implements AutoCloseable {
 			if (this.closed) {
 				throw new IllegalStateException("The Runtime API server is closed");
 			}
-			if (this.current != null) {
-				throw new IllegalStateException("Invocation " + this.current.request.requestId()
-						+ " is in progress: an execution environment runs one invocation at a time");
+			if (this.outstanding.size() >= this.maxConcurrency) {
+				throw new IllegalStateException((this.maxConcurrency == 1)
+						? "Invocation " + this.outstanding.keySet().iterator().next()
+								+ " is in progress: an execution environment runs one invocation at a time"
+						: this.maxConcurrency + " invocations are in progress, this environment's maximum concurrency");
 			}
 			if (this.spent != null) {
 				throw new IllegalStateException("This execution environment is spent (" + this.spent.errorType()
 						+ "): start a new runtime, with a new server, as Lambda does");
 			}
-			this.current = invocation;
+			if (this.outstanding.putIfAbsent(request.requestId(), invocation) != null) {
+				throw new IllegalStateException("Invocation " + request.requestId() + " is already in progress");
+			}
 		}
-		invocation.result.whenComplete((result, ex) -> finished(invocation));
+		// The caller's future completes after finished(): an invocation made as soon as this one's result
+		// is known must not find it still outstanding.
+		CompletableFuture<InvocationResult> settled = invocation.result.whenComplete((result, ex) -> finished(invocation));
 		this.queue.add(invocation);
-		return invocation.result;
+		return settled;
+	}
+
+	/**
+	 * Answer the runtime's next {@code count} requests for {@code invocation/next} with
+	 * {@code 500 ServiceException}, as an unhealthy Runtime API would, to test how a runtime
+	 * retries; queued events wait meanwhile.
+	 * @param count how many polls to fail
+	 */
+	public void failNextPolls(int count) {
+		this.failingPolls.set(count);
+	}
+
+	/**
+	 * Make {@code invocation/{id}/response} slow: it reads the response, then waits this long
+	 * before it accepts it, as an overloaded Runtime API might.
+	 * @param delay the delay, zero for none
+	 */
+	public void delayResponses(Duration delay) {
+		this.responseDelay = delay;
 	}
 
 	/**
@@ -181,12 +245,12 @@ public class RuntimeApiServer implements AutoCloseable {
 				: (exitStatus == 137) ? "Runtime exited with error: signal: killed"
 						: "Runtime exited with error: exit status " + exitStatus;
 		this.initialization.complete(Optional.of(LambdaError.of("Runtime.ExitError", reason)));
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 			spend(LambdaError.of("Runtime.ExitError", reason));
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.fail(LambdaError.of("Runtime.ExitError",
 					"RequestId: " + invocation.request.requestId() + " Error: " + reason));
 		}
@@ -198,11 +262,11 @@ public class RuntimeApiServer implements AutoCloseable {
 		this.server.stop(0);
 		this.executor.shutdownNow();
 		this.timer.shutdownNow();
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.result.completeExceptionally(new IllegalStateException("The Runtime API server was closed"));
 		}
 		this.initialization.completeExceptionally(new IllegalStateException("The Runtime API server was closed"));
@@ -236,6 +300,10 @@ public class RuntimeApiServer implements AutoCloseable {
 	// GET invocation/next: the runtime is ready (its init is done) and waits for an event.
 	private void nextInvocation(HttpExchange exchange) throws IOException {
 		this.initialization.complete(Optional.empty());
+		if (this.failingPolls.getAndUpdate((count) -> Math.max(0, count - 1)) > 0) {
+			respond(exchange, 500, error("ServiceException", "The Runtime API failed (injected fault)"));
+			return;
+		}
 		Invocation invocation = null;
 		try {
 			while (invocation == null) {
@@ -277,6 +345,15 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private void invocationResponse(HttpExchange exchange, String requestId) throws IOException {
 		Body body = Body.read(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
+		if (!this.responseDelay.isZero()) {
+			try {
+				Thread.sleep(this.responseDelay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		Invocation invocation = dispatched(requestId);
 		if (invocation == null) {
 			respond(exchange, 400, invalidRequestId(requestId));
@@ -345,12 +422,12 @@ public class RuntimeApiServer implements AutoCloseable {
 			respond(exchange, 403, error("InvalidStateTransition", "The runtime's init is already over"));
 			return;
 		}
-		Invocation invocation;
+		List<Invocation> invocations;
 		synchronized (this.lock) {
-			invocation = this.current;
+			invocations = List.copyOf(this.outstanding.values());
 			spend(error);
 		}
-		if (invocation != null) {
+		for (Invocation invocation : invocations) {
 			invocation.fail(error);
 		}
 		respond(exchange, 202, ACCEPTED);
@@ -378,17 +455,14 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private Invocation dispatched(String requestId) {
 		synchronized (this.lock) {
-			Invocation invocation = this.current;
-			return (invocation != null && invocation.dispatchedAt != 0
-					&& invocation.request.requestId().equals(requestId)) ? invocation : null;
+			Invocation invocation = this.outstanding.get(requestId);
+			return (invocation != null && invocation.dispatchedAt != 0) ? invocation : null;
 		}
 	}
 
 	private void finished(Invocation invocation) {
 		synchronized (this.lock) {
-			if (this.current == invocation) {
-				this.current = null;
-			}
+			this.outstanding.remove(invocation.request.requestId(), invocation);
 		}
 		ScheduledFuture<?> deadline = invocation.deadline;
 		if (deadline != null) {
@@ -413,6 +487,9 @@ public class RuntimeApiServer implements AutoCloseable {
 	// Always with a Content-Type: the RIC's native client crashes on a response without one.
 	private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		// One connection per request: under load, the JDK's server once left a request that arrived on a
+		// kept-alive connection unread, and the runtime waited forever (docs/reliability.md).
+		exchange.getResponseHeaders().set("Connection", "close");
 		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
 			try (OutputStream out = exchange.getResponseBody()) {

@@ -1,0 +1,181 @@
+package dev.serverlessspring.example.reliability;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import dev.serverlessspring.example.reliability.HostileEvents.Case;
+import dev.serverlessspring.example.reliability.HostileEvents.Expect;
+import dev.serverlessspring.lambda.http.HttpEvent;
+import dev.serverlessspring.lambda.invoke.InvalidEventException;
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.process.FunctionPackage;
+import dev.serverlessspring.test.process.ManagedRuntimeProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile and broken events through the packaged zip under the AWS runtime interface client:
+ * each gets a clear error (a 4xx response for HTTP requests; or, where the input is merely
+ * odd, an answer), the next valid event
+ * still succeeds, the execution environment is never replaced and its memory stays bounded.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputIT {
+
+	private ManagedRuntimeProcess quote;
+
+	private ManagedRuntimeProcess uppercase;
+
+	private ManagedRuntimeProcess http;
+
+	private long quotePid;
+
+	private long httpPid;
+
+	private long uppercasePid;
+
+	private final List<String> errorTypes = new ArrayList<>();
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * Return the function to run: here, in the example zip under the AWS runtime interface
+	 * client.
+	 * @param definition the function definition
+	 * @return the function
+	 */
+	FunctionPackage function(String definition) {
+		return ExamplePackage.function(definition);
+	}
+
+	@BeforeAll
+	void startFunctions() {
+		quote = new ManagedRuntimeProcess(function("quote")).start();
+		uppercase = new ManagedRuntimeProcess(function("uppercase")).start();
+		http = new ManagedRuntimeProcess(function("httpRouter")).start();
+		quotePid = startedPid(quote);
+		uppercasePid = startedPid(uppercase);
+		httpPid = startedPid(http);
+	}
+
+	@AfterAll
+	void stopFunctions() {
+		try {
+			// One environment served every case: no event crashed the runtime or made Lambda replace it.
+			assertThat(quote.pid()).as(quote.output()).contains(quotePid);
+			assertThat(uppercase.pid()).as(uppercase.output()).contains(uppercasePid);
+			assertThat(http.pid()).as(http.output()).contains(httpPid);
+			long quotePeak = RuntimeMemory.peakResidentKb(quotePid);
+			long uppercasePeak = RuntimeMemory.peakResidentKb(uppercasePid);
+			long httpPeak = RuntimeMemory.peakResidentKb(httpPid);
+			Figures.record(getClass().getSimpleName(), HostileEvents.forObjectInput().size() + " object cases, "
+					+ HostileEvents.forTextInput().size() + " text cases, " + HostileEvents.forHttp().size()
+					+ " HTTP cases; peak RSS quote " + quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024
+					+ " MB, httpRouter " + httpPeak / 1024 + " MB (memory size 512 MB); error types "
+					+ errorTypes.stream().distinct().sorted().toList());
+			// Every error is a deliberate one: the event's (unreadable), the function's (a rule it checks) or
+			// Lambda's response limit; none is an accident such as a NullPointerException.
+			assertThat(errorTypes).containsOnly(InvalidEventException.class.getName(),
+					IllegalArgumentException.class.getName(), "Function.ResponseSizeTooLarge");
+			// Lambda stops a function whose memory exceeds its memory size.
+			assertThat(quotePeak).isLessThan(512 * 1024);
+			assertThat(uppercasePeak).isLessThan(512 * 1024);
+			assertThat(httpPeak).isLessThan(512 * 1024);
+		}
+		finally {
+			quote.close();
+			uppercase.close();
+			http.close();
+		}
+	}
+
+	@TestFactory
+	Stream<DynamicTest> objectInput() {
+		return HostileEvents.forObjectInput()
+			.stream()
+			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(),
+					() -> survives(quote, hostile, HostileEvents.VALID_QUOTE, (next) -> next.contains("\"total\":37.50"))));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> textInput() {
+		return HostileEvents.forTextInput()
+			.stream()
+			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(),
+					() -> survives(uppercase, hostile, "\"still here\"", (next) -> next.equals("STILL HERE"))));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> httpRequests() {
+		return HostileEvents.forHttp()
+			.stream()
+			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> {
+				HttpEvent source = HttpEvent.valueOf(hostile.name().substring(0, hostile.name().indexOf(' ')));
+				survives(http, hostile, HostileEvents.validQuoteRequest(source),
+						(next) -> statusCode(next) == 200 && next.contains("37.50"));
+			}));
+	}
+
+	private static int statusCode(String response) {
+		return JSON.readTree(response).get("statusCode").asInt();
+	}
+
+	private void survives(ManagedRuntimeProcess function, Case hostile, String valid, Predicate<String> validAnswer) {
+		survives(function, hostile, valid.getBytes(StandardCharsets.UTF_8), validAnswer);
+	}
+
+	private void survives(ManagedRuntimeProcess function, Case hostile, byte[] valid, Predicate<String> validAnswer) {
+		InvocationResult result = function.invoke(hostile.event());
+		String described = hostile + " answered " + abbreviate(result.toString(), 600);
+		if (result.isFunctionError()) {
+			synchronized (errorTypes) {
+				errorTypes.add(result.errorType());
+			}
+		}
+		Figures.detail(getClass().getSimpleName(), hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()
+				? result.errorType() + ": " + abbreviate(result.errorMessage(), 200) : "answered "
+						+ abbreviate(result.payloadAsString(), 200)));
+		switch (hostile.expect()) {
+			case SUCCESS -> assertThat(result.isFunctionError()).as(described).isFalse();
+			case INVALID_EVENT -> {
+				assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
+				assertThat(result.errorType()).as(described).isEqualTo(InvalidEventException.class.getName());
+				assertThat(result.errorMessage()).as(described).startsWith("Cannot read the event as ");
+			}
+			case ERROR -> assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
+			case ANSWERED -> assertThat(!result.isFunctionError() || ExamplePackage.isClearError(result)).as(described)
+				.isTrue();
+			case CLIENT_ERROR -> {
+				assertThat(result.isFunctionError()).as(described).isFalse();
+				assertThat(statusCode(result.payloadAsString())).as(described).isBetween(400, 499);
+			}
+			case HTTP_SUCCESS -> {
+				assertThat(result.isFunctionError()).as(described).isFalse();
+				assertThat(statusCode(result.payloadAsString())).as(described).isBetween(200, 299);
+			}
+		}
+		InvocationResult next = function.invoke(valid);
+		assertThat(next.isFunctionError()).as("valid event after " + described + ": " + abbreviate(next.toString(), 600))
+			.isFalse();
+		assertThat(validAnswer).accepts(next.payloadAsString());
+	}
+
+	private static long startedPid(ManagedRuntimeProcess function) {
+		assertThat(function.initError()).as(function.output()).isEmpty();
+		return function.pid().orElseThrow();
+	}
+
+	private static String abbreviate(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length) + "... (" + text.length() + " chars)";
+	}
+
+}

@@ -1,0 +1,130 @@
+package dev.serverlessspring.lambda.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.runtime.InvocationRequest;
+import dev.serverlessspring.test.runtime.RuntimeApiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Our event loop against a failing Runtime API, matched with what the AWS runtime interface
+ * client 2.10.1 does in the same case (measured by {@code RuntimeApiFaultTests} of the test
+ * module, see docs/reliability.md). A runtime that cannot go on ends its process: Lambda then
+ * reports {@code Runtime.ExitError} and starts a new environment.
+ */
+class LambdaRuntimeFaultTests {
+
+	private static ConfigurableApplicationContext context;
+
+	private static EventDispatcher dispatcher;
+
+	private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+	private RuntimeApiServer api;
+
+	private LambdaRuntime runtime;
+
+	@BeforeAll
+	static void startApplication() {
+		context = new SpringApplicationBuilder(Functions.class)
+			.properties("spring.main.banner-mode=off", "spring.cloud.function.definition=repeat")
+			.run();
+		dispatcher = context.getBean(EventDispatcher.class);
+	}
+
+	@AfterAll
+	static void stopApplication() {
+		context.close();
+	}
+
+	@BeforeEach
+	void startRuntimeApi() throws Exception {
+		this.api = new RuntimeApiServer();
+		this.runtime = new LambdaRuntime(new LambdaRuntimeApiClient(this.api.address()), Map.of(),
+				new PrintStream(this.log, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void stopRuntimeApi() {
+		this.api.close();
+	}
+
+	// The RIC's single loop does not retry either: its first failed next ends the process.
+	@Test
+	void aFailedNextEndsTheLoop() {
+		this.api.failNextPolls(1);
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher))
+			.withMessageContaining("next invocation");
+	}
+
+	@Test
+	void aVanishingRuntimeApiEndsTheLoop() {
+		this.api.close();
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher));
+	}
+
+	// Neither our client nor the RIC's has a timeout on posting a response: a slow API delays, not loses, it.
+	@Test
+	void aSlowResponseEndpointIsWaitedFor() throws Exception {
+		this.api.delayResponses(Duration.ofMillis(1500));
+		long started = System.nanoTime();
+		InvocationResult result = serve("x:3");
+		assertThat(result.isFunctionError()).isFalse();
+		assertThat(result.payloadAsString()).isEqualTo("xxx");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+	}
+
+	// As the RIC: the refused response (413) becomes the invocation's error and the loop goes on.
+	@Test
+	void aResponseOverSixMegabytesIsTheInvocationsErrorAndTheLoopGoesOn() throws Exception {
+		InvocationResult oversized = serve("x:" + (RuntimeApiServer.MAX_RESPONSE_BYTES + 1));
+		assertThat(oversized.isFunctionError()).isTrue();
+		assertThat(oversized.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+		InvocationResult next = serve("y:2");
+		assertThat(next.isFunctionError()).isFalse();
+		assertThat(next.payloadAsString()).isEqualTo("yy");
+	}
+
+	private InvocationResult serve(String event) throws Exception {
+		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder(event).build());
+		assertThat(this.runtime.serveOne(dispatcher)).isTrue();
+		return result.get(10, TimeUnit.SECONDS);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Functions {
+
+		// "x:3" answers "xxx": responses of any size from a small event.
+		@Bean
+		Function<String, String> repeat() {
+			return (event) -> event.substring(0, event.indexOf(':'))
+				.repeat(Integer.parseInt(event.substring(event.indexOf(':') + 1)));
+		}
+
+	}
+
+}
