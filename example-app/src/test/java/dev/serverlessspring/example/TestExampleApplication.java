@@ -31,6 +31,14 @@ public final class TestExampleApplication {
 			stopped.countDown();
 		}));
 		LocalLambdaCli.printBanner(lambda, System.out);
+		// The generic banner cannot know the example's request shapes; these calls succeed.
+		System.out.println("The order API:");
+		System.out.println("  curl -si -X POST " + lambda.httpUrl().resolve("/orders")
+				+ " -H 'Content-Type: application/json' -d '{\"sku\":\"BOOK-1\",\"quantity\":2}'");
+		System.out.println("  curl -s " + lambda.httpUrl().resolve("/orders/") + "<id from the Location header>");
+		System.out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/uppercase/invocations"
+				+ " -d '\"hello\"'");
+		System.out.flush();
 		stopped.await();
 	}
 

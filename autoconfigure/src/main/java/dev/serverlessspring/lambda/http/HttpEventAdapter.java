@@ -246,8 +246,10 @@ public class HttpEventAdapter implements EventAdapter {
 	 */
 	private static String describe(InvalidEventException ex) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			return "The request body has an invalid or missing value at '" + PayloadConverter.path(databind) + "'";
+		if (cause instanceof DatabindException databind) {
+			// Well-formed JSON that does not fit: say where, not that the JSON is broken.
+			return databind.getPath().isEmpty() ? "The request body is well-formed JSON but not of the expected shape"
+					: "The request body has an invalid or missing value at '" + PayloadConverter.path(databind) + "'";
 		}
 		if (cause instanceof JacksonException jackson) {
 			TokenStreamLocation location = jackson.getLocation();

@@ -227,19 +227,18 @@ public class PayloadConverter {
 			// Names the limit and the size, never the input.
 			return ex;
 		}
-		if (ex instanceof DatabindException && !ex.getPath().isEmpty()) {
-			DatabindException copy = DatabindException.from((JsonParser) null,
-					"invalid or missing value at '" + path(ex) + "'");
+		boolean empty = ex instanceof MismatchedInputException && ex.getOriginalMessage().startsWith("No content");
+		if (ex instanceof DatabindException && !empty) {
+			// Stays a DatabindException, so callers can tell well-formed JSON of the wrong shape from broken JSON.
+			DatabindException copy = DatabindException.from((JsonParser) null, ex.getPath().isEmpty()
+					? "the JSON does not fit the type" : "invalid or missing value at '" + path(ex) + "'");
 			List<JacksonException.Reference> references = ex.getPath();
 			for (int i = references.size() - 1; i >= 0; i--) {
 				copy.prependPath(references.get(i));
 			}
 			return copy;
 		}
-		String reason = (ex instanceof MismatchedInputException && ex.getOriginalMessage().startsWith("No content"))
-				? "the event is empty" : (ex instanceof DatabindException) ? "the JSON does not fit the type"
-						: "not valid JSON";
-		return new StreamReadException(null, reason, ex.getLocation());
+		return new StreamReadException(null, empty ? "the event is empty" : "not valid JSON", ex.getLocation());
 	}
 
 }

@@ -124,6 +124,15 @@ class HttpEventAdapterTests {
 
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
+	void wellFormedJsonOfTheWrongShapeIs400SayingSo(HttpEvent source) {
+		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", "\"hello\""));
+		JsonNode problem = assertProblem(response, 400, "/orders");
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The request body is well-formed JSON but not of the expected shape");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HttpEvent.class)
 	void nonJsonContentTypeIs415(HttpEvent source) {
 		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", Map.of(),
 				"text/plain", "sku=BOOK-1", false));
