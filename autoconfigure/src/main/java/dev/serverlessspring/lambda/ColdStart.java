@@ -35,11 +35,11 @@ public class ColdStart {
 	 * @return {@code true} for the environment's first invocation
 	 */
 	public boolean isColdStart(Context context) {
-		String requestId = String.valueOf(context.getAwsRequestId());
 		// SnapStart's priming invocation runs before the snapshot: the first real one is still cold.
-		if (SnapStartPriming.PRIMING_REQUEST_ID.equals(requestId)) {
+		if (SnapStartPriming.isPrimingInvocation(context)) {
 			return false;
 		}
+		String requestId = String.valueOf(context.getAwsRequestId());
 		this.firstRequestId.compareAndSet(null, requestId);
 		return !this.provisioned && requestId.equals(this.firstRequestId.get());
 	}

@@ -13,6 +13,7 @@ import dev.serverlessspring.lambda.event.LambdaEvent;
 import dev.serverlessspring.lambda.invoke.InvocationListener;
 import dev.serverlessspring.lambda.logging.LambdaMdc;
 import dev.serverlessspring.lambda.metrics.EmbeddedMetricWriter.Metric;
+import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 
 /**
  * Records each invocation as CloudWatch metrics through an {@link EmbeddedMetricWriter}:
@@ -53,6 +54,9 @@ public class InvocationMetrics implements InvocationListener {
 	}
 
 	private void record(Context context, boolean failed, Duration duration) {
+		if (SnapStartPriming.isPrimingInvocation(context)) {
+			return;
+		}
 		Map<String, String> dimensions = new LinkedHashMap<>();
 		dimensions.put("FunctionName", String.valueOf(context.getFunctionName()));
 		dimensions.putAll(this.dimensions);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.runtime.InvocationRequest;
 import dev.serverlessspring.lambda.runtime.RuntimeContext;
@@ -39,6 +40,16 @@ public class SnapStartPriming implements Resource {
 
 	/** The request id of the priming invocation's context. */
 	public static final String PRIMING_REQUEST_ID = "snapstart-priming";
+
+	/**
+	 * Whether an invocation is the priming one, which no caller made: it is neither a cold
+	 * start nor an invocation to count in metrics.
+	 * @param context the invocation's context
+	 * @return {@code true} for the priming invocation
+	 */
+	public static boolean isPrimingInvocation(Context context) {
+		return context != null && PRIMING_REQUEST_ID.equals(context.getAwsRequestId());
+	}
 
 	private static final Log logger = LogFactory.getLog(SnapStartPriming.class);
 

@@ -3,6 +3,7 @@ package dev.serverlessspring.autoconfigure.metrics;
 import java.util.List;
 
 import dev.serverlessspring.autoconfigure.ObservedApplication;
+import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 import dev.serverlessspring.test.logs.EmbeddedMetricFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,8 @@ class LambdaMetricsAutoConfigurationTests {
 		try (ConfigurableApplicationContext context = ObservedApplication.run("serverless.spring.metrics.enabled=true",
 				"serverless.spring.metrics.namespace=Shop", "serverless.spring.metrics.dimensions.Service=orders-api",
 				"spring.cloud.function.definition=greet")) {
+			// SnapStart's priming invocation is no caller's: no metrics, and req-1 is still the cold start.
+			ObservedApplication.invoke(context, SnapStartPriming.PRIMING_REQUEST_ID, "\"Priming\"");
 			ObservedApplication.invoke(context, "req-1", "\"Ada\"");
 			ObservedApplication.invoke(context, "req-2", "\"Grace\"");
 			assertThatIllegalArgumentException()
