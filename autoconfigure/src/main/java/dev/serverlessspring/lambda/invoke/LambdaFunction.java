@@ -31,6 +31,11 @@ public final class LambdaFunction {
 
 	private final Type inputType;
 
+	// Asked by every event adapter on every invocation: resolved once here.
+	private final Class<?> inputClass;
+
+	private final boolean takesAwsEvent;
+
 	public LambdaFunction(String definition, FunctionInvocationWrapper function, PayloadConverter converter) {
 		this.definition = definition;
 		this.function = function;
@@ -39,6 +44,8 @@ public final class LambdaFunction {
 		this.function.setSkipOutputConversion(true);
 		Type type = function.getInputType();
 		this.inputType = (type != null) ? function.getItemType(type) : null;
+		this.inputClass = (this.inputType != null) ? ResolvableType.forType(this.inputType).resolve(Object.class) : null;
+		this.takesAwsEvent = PayloadConverter.isAwsEventsClass(this.inputClass);
 	}
 
 	/**
@@ -63,7 +70,7 @@ public final class LambdaFunction {
 	 * @return the input class, or {@code null} for a {@code Supplier}
 	 */
 	public Class<?> inputClass() {
-		return (this.inputType != null) ? ResolvableType.forType(this.inputType).resolve(Object.class) : null;
+		return this.inputClass;
 	}
 
 	/**
@@ -72,7 +79,7 @@ public final class LambdaFunction {
 	 * @return {@code true} for an AWS event input type
 	 */
 	public boolean takesAwsEvent() {
-		return PayloadConverter.isAwsEventsClass(inputClass());
+		return this.takesAwsEvent;
 	}
 
 	/**
