@@ -35,4 +35,22 @@ class SnapStartIT {
 		}
 	}
 
+	@Test
+	void primesThroughTheHandlerTheRuntimeCallsAFewHundredTimes() {
+		FunctionPackage uppercase = FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
+			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
+			.functionName("uppercase")
+			.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "uppercase")
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
+			.memorySize(512)
+			.timeout(Duration.ofSeconds(30));
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(uppercase)) {
+			assertThat(function.initError()).as(function.output()).isEmpty();
+			// Through FunctionHandler.handleRequest, called reflectively as the runtime interface client calls it.
+			assertThat(function.output()).contains("SnapStart: primed uppercase with 300 invocations through FunctionHandler");
+			InvocationResult result = function.invoke("\"hello\"");
+			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("HELLO");
+		}
+	}
+
 }
