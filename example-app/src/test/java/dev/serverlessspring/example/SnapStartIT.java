@@ -36,7 +36,7 @@ class SnapStartIT {
 	}
 
 	@Test
-	void primesThroughTheHandlerTheRuntimeCallsAFewHundredTimes() {
+	void primesAThousandTimesThroughTheHandlerTheRuntimeCalls() {
 		FunctionPackage uppercase = FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
 			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
 			.functionName("uppercase")
@@ -47,7 +47,7 @@ class SnapStartIT {
 		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(uppercase)) {
 			assertThat(function.initError()).as(function.output()).isEmpty();
 			// Through FunctionHandler.handleRequest, called reflectively as the runtime interface client calls it.
-			assertThat(function.output()).contains("SnapStart: primed uppercase with 300 invocations through FunctionHandler");
+			assertThat(function.output()).contains("SnapStart: primed uppercase with 1000 invocations through FunctionHandler");
 			InvocationResult result = function.invoke("\"hello\"");
 			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("HELLO");
 		}

@@ -54,11 +54,11 @@ public class SnapStartProperties {
 
 		/**
 		 * How many times to invoke the function before the snapshot. One invocation loads the
-		 * classes; a few hundred let the JIT compiler compile the invocation path as well (it
-		 * compiles a method after some 200 calls), so that the first invocation after a restore
-		 * runs compiled code, as warm ones do.
+		 * classes; many let the JIT compiler compile the invocation path as well (it compiles a
+		 * method after a few hundred calls, more while its queue is long), so that the first
+		 * invocation after a restore runs compiled code, as warm ones do.
 		 */
-		private int invocations = 300;
+		private int invocations = 1000;
 
 		/**
 		 * The event to prime with, as JSON. Unset: a synthetic event built from the function's

@@ -30,7 +30,7 @@ import org.springframework.util.AlternativeJdkIdGenerator;
  * restore, what the copies of the snapshot must not share.
  * <p>
  * Before the checkpoint it invokes the function on a synthetic event (or a sample the
- * application supplies), a few hundred times by default, so that the classes, caches and
+ * application supplies), a thousand times by default, so that the classes, caches and
  * JIT-compiled code of an invocation are in the snapshot and the first invocation after a
  * restore costs what later ones do (one invocation loads the classes, but leaves the path to
  * the interpreter: a first invocation then takes several times a warm one). When the runtime
@@ -101,7 +101,7 @@ public class SnapStartPriming implements Resource {
 	 * @param event the priming event, or {@code null} for a synthetic one built from the
 	 * function's input type
 	 * @param invocations how many times to invoke the function before the checkpoint, 0 for
-	 * none; the JIT compiler compiles a method after some 200 calls
+	 * none; the JIT compiler compiles a method after a few hundred calls
 	 * @param timeout how long the priming may take
 	 * @param events where {@link SnapStartRestoredEvent} is published
 	 */

@@ -48,10 +48,10 @@ class SnapStartPrimingTests {
 	}
 
 	@Test
-	void primesAFewHundredTimesByDefaultSoThatTheJitCompilerCompilesTheInvocationPath() {
+	void primesAThousandTimesByDefaultSoThatTheJitCompilerCompilesTheInvocationPath() {
 		try (ConfigurableApplicationContext context = run("greet")) {
 			context.getBean(SnapStartPriming.class).beforeCheckpoint(null);
-			assertThat(Functions.calls).hasSize(300).containsOnly("null@" + SnapStartPriming.PRIMING_REQUEST_ID);
+			assertThat(Functions.calls).hasSize(1000).containsOnly("null@" + SnapStartPriming.PRIMING_REQUEST_ID);
 		}
 	}
 
