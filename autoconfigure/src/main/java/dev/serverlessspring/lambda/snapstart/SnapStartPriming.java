@@ -137,8 +137,9 @@ public class SnapStartPriming implements Resource {
 	}
 
 	/**
-	 * Invoke the function on the priming event, as many times as configured (fewer if half the
-	 * time limit has passed); errors are logged, never thrown, and end the priming.
+	 * Invoke the function on the priming event, as many times as configured and at least once
+	 * (fewer if half the time limit has passed); errors are logged, never thrown, and end the
+	 * priming.
 	 * @return whether the function answered without an error
 	 */
 	public boolean prime() {
