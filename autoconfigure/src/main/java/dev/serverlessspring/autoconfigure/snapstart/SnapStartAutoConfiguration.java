@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * SnapStart: primes the function before Lambda's snapshot and refreshes shared state after
@@ -37,6 +38,8 @@ import org.springframework.core.io.ResourceLoader;
 public class SnapStartAutoConfiguration {
 
 	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+	private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -54,10 +57,12 @@ public class SnapStartAutoConfiguration {
 
 	/**
 	 * The handler the runtime serves this application through: {@link FunctionHandler} when
-	 * it started the application, none otherwise (a custom runtime, a test).
+	 * it started the application under the runtime interface client (Lambda's managed
+	 * runtime); none otherwise (our custom runtime's loop calls the dispatcher; a test).
 	 */
 	private static RequestStreamHandler handler(ApplicationContext applicationContext) {
-		return (LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
+		boolean managedRuntime = ClassUtils.isPresent(RUNTIME_INTERFACE_CLIENT, ClassLoader.getSystemClassLoader());
+		return (managedRuntime && LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
 	}
 
 	private static byte[] primingEvent(SnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
