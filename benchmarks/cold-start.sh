@@ -13,6 +13,10 @@
 #   7. serverless-spring (4, without AOT) without Logback (the logging starter's jars deleted
 #      from a copy of the zip, whose AOT code was generated with them): what an application
 #      saves by excluding spring-boot-starter-logging,
+#   8-9. the framework-free handler and 5 again, with in-handler timing (timed: handler): the
+#      harness times the handler's own handleRequest from inside the process (InHandlerTimer),
+#      without the runtime interface client and the Runtime API around it; only their
+#      in-handler columns are meant to be read,
 # 1-5 started by the AWS runtime interface client, all on one CPU with Lambda's JVM flags,
 # on every JDK given.
 #
@@ -65,5 +69,7 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
-	"${NO_LOGBACK_SUBJECT[@]}"
+	"${NO_LOGBACK_SUBJECT[@]}" \
+	--subject "framework-free, in-handler timing|timed:dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
+	--subject "serverless-spring, SnapStart-primed, in-handler timing|timed:$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start"
 echo "Table written to $OUT"

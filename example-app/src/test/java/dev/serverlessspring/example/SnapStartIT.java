@@ -19,20 +19,34 @@ class SnapStartIT {
 
 	@Test
 	void primesTheFunctionBeforeTheSnapshotAndServesAfterTheRestore() {
-		FunctionPackage quote = FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-			.functionName("quote")
-			.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "quote")
-			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
-			.memorySize(512)
-			.timeout(Duration.ofSeconds(30));
-		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(quote)) {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(initializedForSnapStart("quote"))) {
 			assertThat(function.initError()).as(function.output()).isEmpty();
 			// The synthetic event {} has no product: the function rejects it, the classes are primed anyway.
 			assertThat(function.output()).contains("SnapStart: the priming invocation ended with");
 			InvocationResult result = function.invoke("{\"sku\":\"MUG-7\",\"quantity\":2}");
 			assertThat(result.payloadAsString()).as(function.output()).contains("\"total\":16.00");
 		}
+	}
+
+	@Test
+	void primesAThousandTimesThroughTheHandlerTheRuntimeCalls() {
+		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(initializedForSnapStart("uppercase"))) {
+			assertThat(function.initError()).as(function.output()).isEmpty();
+			// Through FunctionHandler.handleRequest, called reflectively as the runtime interface client calls it.
+			assertThat(function.output()).contains("SnapStart: primed uppercase with 1000 invocations through FunctionHandler");
+			InvocationResult result = function.invoke("\"hello\"");
+			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("HELLO");
+		}
+	}
+
+	private static FunctionPackage initializedForSnapStart(String definition) {
+		return FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
+			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
+			.functionName(definition)
+			.environment("SPRING_CLOUD_FUNCTION_DEFINITION", definition)
+			.environment("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start")
+			.memorySize(512)
+			.timeout(Duration.ofSeconds(30));
 	}
 
 }

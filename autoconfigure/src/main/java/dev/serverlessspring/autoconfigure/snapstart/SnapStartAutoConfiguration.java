@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
+import dev.serverlessspring.lambda.FunctionHandler;
+import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.snapstart.CheckpointHooks;
 import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
@@ -15,9 +18,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * SnapStart: primes the function before Lambda's snapshot and refreshes shared state after
@@ -34,17 +39,30 @@ public class SnapStartAutoConfiguration {
 
 	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
+	private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
 	@Bean
 	@ConditionalOnMissingBean
 	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, SnapStartProperties properties,
-			ResourceLoader resourceLoader, ApplicationEventPublisher events) {
+			ResourceLoader resourceLoader, ApplicationContext applicationContext) {
 		SnapStartProperties.Priming priming = properties.getPriming();
-		SnapStartPriming hooks = new SnapStartPriming(dispatcher::getObject, primingEvent(priming, resourceLoader),
-				priming.getTimeout(), events, priming.isEnabled());
+		SnapStartPriming hooks = new SnapStartPriming(dispatcher::getObject, () -> handler(applicationContext),
+				primingEvent(priming, resourceLoader), priming.isEnabled() ? Math.max(1, priming.getInvocations()) : 0,
+				priming.getTimeout(), applicationContext);
 		if (properties.isEnabledFor(System.getenv(INITIALIZATION_TYPE))) {
 			CheckpointHooks.register(hooks);
 		}
 		return hooks;
+	}
+
+	/**
+	 * The handler the runtime serves this application through: {@link FunctionHandler} when
+	 * it started the application under the runtime interface client (Lambda's managed
+	 * runtime); none otherwise (our custom runtime's loop calls the dispatcher; a test).
+	 */
+	private static RequestStreamHandler handler(ApplicationContext applicationContext) {
+		boolean managedRuntime = ClassUtils.isPresent(RUNTIME_INTERFACE_CLIENT, ClassLoader.getSystemClassLoader());
+		return (managedRuntime && LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
 	}
 
 	private static byte[] primingEvent(SnapStartProperties.Priming priming, ResourceLoader resourceLoader) {

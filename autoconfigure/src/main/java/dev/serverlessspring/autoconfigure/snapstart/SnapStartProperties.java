@@ -46,11 +46,19 @@ public class SnapStartProperties {
 	public static class Priming {
 
 		/**
-		 * Whether to invoke the function once before the snapshot. Turn it off for a function
-		 * whose every invocation has side effects it cannot tell apart (the priming context's
-		 * request id is "snapstart-priming").
+		 * Whether to invoke the function before the snapshot. Turn it off for a function whose
+		 * every invocation has side effects it cannot tell apart (the priming context's request
+		 * id is "snapstart-priming").
 		 */
 		private boolean enabled = true;
+
+		/**
+		 * How many times to invoke the function before the snapshot. One invocation loads the
+		 * classes; many let the JIT compiler compile the invocation path as well (it compiles a
+		 * method after a few hundred calls, more while its queue is long), so that the first
+		 * invocation after a restore runs compiled code, as warm ones do.
+		 */
+		private int invocations = 1000;
 
 		/**
 		 * The event to prime with, as JSON. Unset: a synthetic event built from the function's
@@ -65,7 +73,8 @@ public class SnapStartProperties {
 		private String eventLocation;
 
 		/**
-		 * How long the priming invocation may take before it is interrupted.
+		 * How long the priming may take before it is interrupted; no further invocation starts
+		 * after half of it.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 
@@ -75,6 +84,14 @@ public class SnapStartProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public int getInvocations() {
+			return this.invocations;
+		}
+
+		public void setInvocations(int invocations) {
+			this.invocations = invocations;
 		}
 
 		public String getEvent() {

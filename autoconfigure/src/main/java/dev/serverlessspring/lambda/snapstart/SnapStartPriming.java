@@ -1,11 +1,19 @@
 package dev.serverlessspring.lambda.snapstart;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.runtime.InvocationRequest;
 import dev.serverlessspring.lambda.runtime.RuntimeContext;
@@ -21,11 +29,20 @@ import org.springframework.util.AlternativeJdkIdGenerator;
  * Primes a function before Lambda takes its SnapStart snapshot and refreshes, after each
  * restore, what the copies of the snapshot must not share.
  * <p>
- * Before the checkpoint it invokes the function once, through the {@link EventDispatcher},
- * on a synthetic event (or a sample the application supplies), so that the classes, caches
- * and JIT work of an invocation are in the snapshot and the first invocation after a restore
- * costs what later ones do. The priming invocation's context has the request id
- * {@value #PRIMING_REQUEST_ID}, so a function with side effects can recognise it.
+ * Before the checkpoint it invokes the function on a synthetic event (or a sample the
+ * application supplies), a thousand times by default, so that the classes, caches and
+ * JIT-compiled code of an invocation are in the snapshot and the first invocation after a
+ * restore costs what later ones do (one invocation loads the classes, but leaves the path to
+ * the interpreter: a first invocation then takes several times a warm one). When the runtime
+ * interface client serves the function through a handler, the priming invocations take the
+ * path a real one takes: the handler's {@code handleRequest} called reflectively, as the
+ * client calls it (on JDK 18 and later the first reflective call of a method spins
+ * method-handle classes, 15–20 ms on one CPU, and the accessor it makes is shared with the
+ * client's copy of the {@code Method}), with streams and a context, so that reading the event
+ * and writing the response are primed too; the classes the client loads for an invocation are
+ * loaded as well. Nothing is sent to the Runtime API. The priming invocations' context has the
+ * request id {@value #PRIMING_REQUEST_ID}, so a function with side effects can recognise
+ * them.
  * <p>
  * It never fails or hangs the checkpoint or the restore (Spring Cloud Function issue #1450):
  * the priming runs on the checkpoint's own thread (a thread of its own would deadlock when the
@@ -53,40 +70,55 @@ public class SnapStartPriming implements Resource {
 
 	private static final Log logger = LogFactory.getLog(SnapStartPriming.class);
 
+	/**
+	 * Classes of the runtime interface client that its first invocation loads, on the
+	 * system class loader (as on Lambda); absent elsewhere.
+	 */
+	private static final List<String> RUNTIME_INVOCATION_CLASSES = List.of(
+			"com.amazonaws.services.lambda.runtime.api.client.api.LambdaContext",
+			"com.amazonaws.services.lambda.runtime.LambdaRuntimeInternal");
+
 	private final Supplier<EventDispatcher> dispatcher;
 
+	private final Supplier<RequestStreamHandler> handler;
+
 	private final byte[] event;
+
+	private final int invocations;
 
 	private final Duration timeout;
 
 	private final ApplicationEventPublisher events;
-
-	private final boolean invokeFunction;
 
 	private final AtomicBoolean primed = new AtomicBoolean();
 
 	/**
 	 * Create the priming hooks.
 	 * @param dispatcher the function's dispatcher, resolved when the checkpoint comes
+	 * @param handler the handler the runtime calls the function through, resolved when the
+	 * checkpoint comes; it may supply {@code null} (a custom runtime, a test): the dispatcher
+	 * is then invoked directly
 	 * @param event the priming event, or {@code null} for a synthetic one built from the
 	 * function's input type
-	 * @param timeout how long the priming invocation may take
+	 * @param invocations how many times to invoke the function before the checkpoint, 0 for
+	 * none; the JIT compiler compiles a method after a few hundred calls
+	 * @param timeout how long the priming may take
 	 * @param events where {@link SnapStartRestoredEvent} is published
-	 * @param invokeFunction whether to invoke the function before the checkpoint
 	 */
-	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, byte[] event, Duration timeout,
-			ApplicationEventPublisher events, boolean invokeFunction) {
+	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, Supplier<RequestStreamHandler> handler, byte[] event,
+			int invocations, Duration timeout, ApplicationEventPublisher events) {
 		this.dispatcher = dispatcher;
+		this.handler = handler;
 		this.event = event;
+		this.invocations = invocations;
 		this.timeout = timeout;
 		this.events = events;
-		this.invokeFunction = invokeFunction;
 	}
 
 	@Override
 	public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
 		// Lambda may run the hooks through org.crac and the runtime's own API: prime once.
-		if (this.invokeFunction && this.primed.compareAndSet(false, true)) {
+		if (this.invocations > 0 && this.primed.compareAndSet(false, true)) {
 			prime();
 		}
 	}
@@ -105,7 +137,9 @@ public class SnapStartPriming implements Resource {
 	}
 
 	/**
-	 * Invoke the function once on the priming event; errors are logged, never thrown.
+	 * Invoke the function on the priming event, as many times as configured and at least once
+	 * (fewer if half the time limit has passed); errors are logged, never thrown, and end the
+	 * priming.
 	 * @return whether the function answered without an error
 	 */
 	public boolean prime() {
@@ -129,8 +163,26 @@ public class SnapStartPriming implements Resource {
 					: PrimingEvents.forInputType(dispatcher.function().inputType());
 			InvocationRequest priming = new InvocationRequest(PRIMING_REQUEST_ID,
 					System.currentTimeMillis() + this.timeout.toMillis(), null, null, null, null, null, payload);
-			dispatcher.dispatch(payload, new RuntimeContext(priming, System.getenv()));
-			logger.info("SnapStart: primed " + dispatcher.function().definition() + " in "
+			Context context = new RuntimeContext(priming, System.getenv());
+			RequestStreamHandler handler = this.handler.get();
+			if (handler != null) {
+				loadRuntimeInvocationClasses();
+			}
+			int invoked = 0;
+			long deadline = start + this.timeout.toNanos() / 2;
+			do {
+				if (handler != null) {
+					invokeAsTheRuntimeDoes(handler, payload, context);
+				}
+				else {
+					dispatcher.dispatch(payload, context);
+				}
+				invoked++;
+			}
+			while (invoked < this.invocations && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted());
+			logger.info("SnapStart: primed " + dispatcher.function().definition() + " with " + invoked
+					+ ((invoked == 1) ? " invocation" : " invocations")
+					+ ((handler != null) ? " through " + handler.getClass().getSimpleName() : "") + " in "
 					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 			return true;
 		}
@@ -144,6 +196,35 @@ public class SnapStartPriming implements Resource {
 			watchdog.interrupt();
 			// An interrupt that arrived just as priming finished must not reach the runtime.
 			Thread.interrupted();
+		}
+	}
+
+	/**
+	 * Call the handler as the runtime interface client calls a handler named
+	 * {@code Class::method}: through {@link Method#invoke} of the handler class's public
+	 * method. The method accessor that the first call creates is shared by every copy of the
+	 * {@code Method}, the client's included, so its first invocation after the restore finds it.
+	 */
+	private static void invokeAsTheRuntimeDoes(RequestStreamHandler handler, byte[] payload, Context context)
+			throws Throwable {
+		Method handleRequest = handler.getClass()
+			.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+		try {
+			handleRequest.invoke(handler, new ByteArrayInputStream(payload), new ByteArrayOutputStream(1024), context);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	private static void loadRuntimeInvocationClasses() {
+		for (String name : RUNTIME_INVOCATION_CLASSES) {
+			try {
+				Class.forName(name, true, ClassLoader.getSystemClassLoader());
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				// Not under the runtime interface client, or another version of it.
+			}
 		}
 	}
 

@@ -1,12 +1,20 @@
 package dev.serverlessspring.lambda.snapstart;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.serverlessspring.lambda.LambdaContextHolder;
+import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,21 +34,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapStartPrimingTests {
 
 	@Test
-	void primesTheFunctionOnceWithASyntheticEventOfItsInputType() {
-		try (ConfigurableApplicationContext context = run("greet")) {
+	void primesTheFunctionWithASyntheticEventOfItsInputTypeOncePerCheckpoint() {
+		try (ConfigurableApplicationContext context = run("greet", "serverless.spring.snapstart.priming.invocations=3")) {
 			SnapStartPriming priming = context.getBean(SnapStartPriming.class);
 			priming.beforeCheckpoint(null);
 			priming.beforeCheckpoint(null);
-			assertThat(Functions.calls).containsExactly("null@" + SnapStartPriming.PRIMING_REQUEST_ID);
+			assertThat(Functions.calls).containsExactly("null@" + SnapStartPriming.PRIMING_REQUEST_ID,
+					"null@" + SnapStartPriming.PRIMING_REQUEST_ID, "null@" + SnapStartPriming.PRIMING_REQUEST_ID);
 			priming.afterRestore(null);
 			priming.beforeCheckpoint(null);
-			assertThat(Functions.calls).hasSize(2);
+			assertThat(Functions.calls).hasSize(6);
+		}
+	}
+
+	@Test
+	void primesAThousandTimesByDefaultSoThatTheJitCompilerCompilesTheInvocationPath() {
+		try (ConfigurableApplicationContext context = run("greet")) {
+			context.getBean(SnapStartPriming.class).beforeCheckpoint(null);
+			assertThat(Functions.calls).hasSize(1000).containsOnly("null@" + SnapStartPriming.PRIMING_REQUEST_ID);
+		}
+	}
+
+	@Test
+	void primesThroughTheHandlerAsTheRuntimeCallsIt() throws Exception {
+		try (ConfigurableApplicationContext context = run("greet")) {
+			StreamHandler handler = new StreamHandler(context.getBean(EventDispatcher.class));
+			SnapStartPriming priming = new SnapStartPriming(() -> context.getBean(EventDispatcher.class), () -> handler,
+					"{\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), 2, Duration.ofSeconds(10), context);
+			assertThat(priming.prime()).isTrue();
+			assertThat(handler.responses).containsExactly("Hello Ada", "Hello Ada");
+			assertThat(Functions.calls).containsExactly("Ada@" + SnapStartPriming.PRIMING_REQUEST_ID,
+					"Ada@" + SnapStartPriming.PRIMING_REQUEST_ID);
 		}
 	}
 
 	@Test
 	void primesWithTheApplicationsSampleEvent() {
-		try (ConfigurableApplicationContext context = run("greet",
+		try (ConfigurableApplicationContext context = run("greet", "serverless.spring.snapstart.priming.invocations=1",
 				"serverless.spring.snapstart.priming.event={\"name\":\"Ada\"}")) {
 			context.getBean(SnapStartPriming.class).beforeCheckpoint(null);
 			assertThat(Functions.calls).containsExactly("Ada@" + SnapStartPriming.PRIMING_REQUEST_ID);
@@ -51,6 +81,8 @@ class SnapStartPrimingTests {
 	void aFunctionThatRejectsThePrimingEventDoesNotFailTheCheckpoint() {
 		try (ConfigurableApplicationContext context = run("reject")) {
 			assertThat(context.getBean(SnapStartPriming.class).prime()).isFalse();
+			// The first error ends the priming.
+			assertThat(Functions.calls).containsExactly("reject@" + SnapStartPriming.PRIMING_REQUEST_ID);
 		}
 	}
 
@@ -88,7 +120,7 @@ class SnapStartPrimingTests {
 
 	@Test
 	void syntheticEventsFitTheInputType() {
-		assertThat(new String(PrimingEvents.forInputType(String.class))).isEqualTo("\"\"");
+		assertThat(new String(PrimingEvents.forInputType(String.class))).isEqualTo("\"priming\"");
 		assertThat(new String(PrimingEvents.forInputType(Integer.class))).isEqualTo("0");
 		assertThat(new String(PrimingEvents.forInputType(List.class))).isEqualTo("[]");
 		assertThat(new String(PrimingEvents.forInputType(Person.class))).isEqualTo("{}");
@@ -104,6 +136,27 @@ class SnapStartPrimingTests {
 	}
 
 	record Person(String name) {
+	}
+
+	/** A handler as the runtime interface client calls it: public, with streams and a context. */
+	public static class StreamHandler implements RequestStreamHandler {
+
+		final List<String> responses = new CopyOnWriteArrayList<>();
+
+		private final EventDispatcher dispatcher;
+
+		StreamHandler(EventDispatcher dispatcher) {
+			this.dispatcher = dispatcher;
+		}
+
+		@Override
+		public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+			ByteArrayOutputStream response = new ByteArrayOutputStream();
+			response.write(this.dispatcher.dispatch(input.readAllBytes(), context));
+			output.write(response.toByteArray());
+			this.responses.add(response.toString(StandardCharsets.UTF_8));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -125,6 +178,7 @@ class SnapStartPrimingTests {
 		@Bean
 		Function<Person, String> reject() {
 			return (person) -> {
+				calls.add("reject@" + LambdaContextHolder.getContext().getAwsRequestId());
 				throw new IllegalArgumentException("no name");
 			};
 		}

@@ -2,6 +2,9 @@ package dev.serverlessspring.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +18,6 @@ import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,7 +33,10 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
  * <p>
  * Per run and subject: process start to first answer (cold start), process start to the
  * first {@code /next} (init), the first invocation, then warm invocations (p50/p99) and the
- * process's peak RSS. Runs are interleaved (run 1 of every subject, then run 2, ...), so a
+ * process's peak RSS; for a {@code timed:} handler, also the handler's own time in the first and
+ * warm invocations ({@link InHandlerTimer}). Each Runtime API server serves one invocation to
+ * the harness itself before the measured runtime starts, so that the server's own first-call
+ * costs are not the function's. Runs are interleaved (run 1 of every subject, then run 2, ...), so a
  * noisy neighbour hurts every subject alike. Every answer is checked.
  * <p>
  * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file>
@@ -132,9 +137,11 @@ public final class ColdStartBenchmark {
 					Measurement measurement = benchmark.measure(subject, jdk.getValue(), warm);
 					results.computeIfAbsent(row, (key) -> new ArrayList<>()).add(measurement);
 					System.err.printf(Locale.ROOT,
-							"run %d %-28s JDK %-3s cold %6.0f ms (CPU %5.0f ms)  init %6.0f ms  first %6.1f ms%n", run,
-							subject.name(), jdk.getKey(), measurement.coldMillis(), measurement.coldCpuMillis(),
-							measurement.initMillis(), measurement.firstMillis());
+							"run %d %-28s JDK %-3s cold %6.0f ms (CPU %5.0f ms)  init %6.0f ms  first %6.1f ms  warm p50 %5.0f µs"
+									+ "  in-handler first %6.0f µs, warm p50 %5.0f µs%n",
+							run, subject.name(), jdk.getKey(), measurement.coldMillis(), measurement.coldCpuMillis(),
+							measurement.initMillis(), measurement.firstMillis(), measurement.warmMicros(50),
+							measurement.inHandlerFirstMicros(), measurement.inHandlerWarmMicros());
 				}
 			}
 		}
@@ -159,11 +166,12 @@ public final class ColdStartBenchmark {
 			command.add("-D" + RIC_JNI_PROPERTY + "=" + this.ricJni);
 			command.addAll(subject.jvmOptions());
 			command.addAll(List.of("-cp", this.ricClasspath,
-					"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", subject.handler()));
+					"com.amazonaws.services.lambda.runtime.api.client.AWSLambda", subject.runtimeHandler()));
 		}
+		Path inHandlerTimes = taskRoot.resolveSibling(taskRoot.getFileName() + ".in-handler.txt");
+		Files.deleteIfExists(inHandlerTimes);
 		try (RuntimeApiServer api = new RuntimeApiServer()) {
-			AtomicLong initialized = new AtomicLong();
-			api.initialization().whenComplete((error, ex) -> initialized.set(System.nanoTime()));
+			serveOneInvocation(api);
 			ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(taskRoot.resolveSibling(taskRoot.getFileName() + ".log").toFile());
@@ -180,6 +188,12 @@ public final class ColdStartBenchmark {
 				environment.put("JAVA_TOOL_OPTIONS", String.join(" ", subject.jvmOptions()));
 			}
 			environment.putAll(subject.environment());
+			if (subject.isTimed()) {
+				copyInHandlerTimer(taskRoot);
+				environment.put(InHandlerTimer.DELEGATE, subject.handlerClass());
+				environment.put(InHandlerTimer.FILE, inHandlerTimes.toString());
+				environment.put(InHandlerTimer.INVOCATIONS, Integer.toString(1 + warm));
+			}
 			CompletableFuture<Answer> firstAnswer = invoke(api);
 			long start = System.nanoTime();
 			Process process = builder.start();
@@ -192,14 +206,56 @@ public final class ColdStartBenchmark {
 					warmNanos[i] = check(invoke(api), subject, taskRoot).result().duration().toNanos();
 				}
 				Arrays.sort(warmNanos);
-				return new Measurement(first.answeredNanos() - start, coldCpuNanos, initialized.get() - start,
-						first.result().duration().toNanos(), warmNanos, peakRssKilobytes(process.pid()));
+				// The first event was queued before the process started: it was dispatched at the first /next.
+				long firstNanos = first.result().duration().toNanos();
+				return new Measurement(first.answeredNanos() - start, coldCpuNanos,
+						first.answeredNanos() - firstNanos - start, firstNanos, warmNanos,
+						peakRssKilobytes(process.pid()), subject.isTimed() ? inHandlerNanos(inHandlerTimes) : new long[0]);
 			}
 			finally {
 				process.destroyForcibly();
 				process.waitFor(10, TimeUnit.SECONDS);
 			}
 		}
+	}
+
+	/**
+	 * Serve one invocation to a runtime of our own before the measured one starts: the Runtime
+	 * API server's first invocation pays for starting its deadline timer's thread and for the
+	 * first pass of this JVM over the server's code, which the measured runtime's first
+	 * invocation must not be charged with.
+	 */
+	private static void serveOneInvocation(RuntimeApiServer api) throws Exception {
+		CompletableFuture<Answer> answer = invoke(api);
+		String base = "http://" + api.address() + "/2018-06-01/runtime/invocation/";
+		HttpURLConnection next = (HttpURLConnection) URI.create(base + "next").toURL().openConnection();
+		String requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
+		next.getInputStream().readAllBytes();
+		HttpURLConnection response = (HttpURLConnection) URI.create(base + requestId + "/response").toURL().openConnection();
+		response.setRequestMethod("POST");
+		response.setDoOutput(true);
+		try (OutputStream body = response.getOutputStream()) {
+			body.write(EXPECTED.getBytes(StandardCharsets.UTF_8));
+		}
+		response.getInputStream().readAllBytes();
+		answer.get(10, TimeUnit.SECONDS);
+	}
+
+	/** Put {@link InHandlerTimer} where the runtime loads the function's classes from. */
+	private static void copyInHandlerTimer(Path taskRoot) throws IOException {
+		String file = InHandlerTimer.class.getName().replace('.', '/') + ".class";
+		Path target = taskRoot.resolve(file);
+		Files.createDirectories(target.getParent());
+		try (InputStream in = InHandlerTimer.class.getClassLoader().getResourceAsStream(file)) {
+			Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/** The handler's own times: the first invocation's, then the warm ones' sorted. */
+	private static long[] inHandlerNanos(Path file) throws IOException {
+		long[] nanos = Files.readAllLines(file).stream().mapToLong(Long::parseLong).toArray();
+		Arrays.sort(nanos, 1, nanos.length);
+		return nanos;
 	}
 
 	/** An answer and when it arrived. */

@@ -9,8 +9,11 @@ package dev.serverlessspring.benchmarks;
  * @param firstNanos the first invocation, {@code /next} served to answer received
  * @param warmNanos the later invocations, sorted
  * @param peakRssKilobytes the process's peak resident set ({@code VmHWM})
+ * @param inHandlerNanos for a timed subject, the handler's own time per invocation, the first
+ * one first, the warm ones sorted after it; otherwise empty
  */
-record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long firstNanos, long[] warmNanos, long peakRssKilobytes) {
+record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long firstNanos, long[] warmNanos, long peakRssKilobytes,
+		long[] inHandlerNanos) {
 
 	double coldMillis() {
 		return this.coldNanos / 1e6;
@@ -26,6 +29,31 @@ record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long first
 
 	double firstMillis() {
 		return this.firstNanos / 1e6;
+	}
+
+	/**
+	 * Return the first invocation's time over the warm invocations' median.
+	 * @return the ratio
+	 */
+	double firstOverWarm() {
+		return this.firstNanos / 1e3 / warmMicros(50);
+	}
+
+	/**
+	 * Return the handler's own time in the first invocation, for a timed subject.
+	 * @return the time in microseconds, or NaN
+	 */
+	double inHandlerFirstMicros() {
+		return (this.inHandlerNanos.length > 0) ? this.inHandlerNanos[0] / 1e3 : Double.NaN;
+	}
+
+	/**
+	 * Return the median of the handler's own time in the warm invocations, for a timed subject.
+	 * @return the time in microseconds, or NaN
+	 */
+	double inHandlerWarmMicros() {
+		int warm = this.inHandlerNanos.length - 1;
+		return (warm > 0) ? this.inHandlerNanos[1 + (warm - 1) / 2] / 1e3 : Double.NaN;
 	}
 
 	/**
