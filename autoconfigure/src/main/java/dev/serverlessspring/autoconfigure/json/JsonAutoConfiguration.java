@@ -1,7 +1,11 @@
 package dev.serverlessspring.autoconfigure.json;
 
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,13 +15,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
 
 /**
  * Gives the application's Jackson {@link JsonMapper} deliberate
- * {@link StreamReadConstraints} ({@link JsonProperties}): Spring Cloud Function rebuilds its
- * mapper from the application's, and every event a function reads goes through it.
+ * {@link StreamReadConstraints} ({@link JsonProperties}) and hands that same mapper to Spring
+ * Cloud Function: every event a function reads goes through it.
  * <p>
  * The constraints belong to the mapper's {@link JsonFactory}, which a
  * {@link JsonMapperBuilderCustomizer} cannot replace, so this provides the
@@ -25,7 +32,8 @@ import org.springframework.context.annotation.Scope;
  * on a constrained factory, then customized by every {@link JsonMapperBuilderCustomizer} as
  * Boot's is. An application's own {@code JsonMapper.Builder} bean replaces it.
  */
-@AutoConfiguration(before = JacksonAutoConfiguration.class)
+@AutoConfiguration(before = JacksonAutoConfiguration.class,
+		beforeName = FunctionJsonMapperConfigurationRemover.SPRING_CLOUD_FUNCTION_AUTO_CONFIGURATION)
 @ConditionalOnClass({ JsonMapper.class, JacksonAutoConfiguration.class })
 @EnableConfigurationProperties(JsonProperties.class)
 public class JsonAutoConfiguration {
@@ -48,6 +56,60 @@ public class JsonAutoConfiguration {
 			.maxNumberLength(properties.getMaxNumberLength())
 			.build();
 		return JsonFactory.builder().streamReadConstraints(constraints).build();
+	}
+
+	/**
+	 * Spring Cloud Function's {@link org.springframework.cloud.function.json.JsonMapper} over
+	 * the application's own mapper. Spring Cloud Function would rebuild that mapper into a
+	 * second one with its settings and a Joda-Time module: the settings are given to the
+	 * application's mapper instead ({@link FunctionJsonMapperBuilderCustomizer}), so one mapper
+	 * is built, and its unused configuration class is never loaded
+	 * ({@link FunctionJsonMapperConfigurationRemover}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JacksonMapper.class)
+	static class FunctionJsonMapperConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(org.springframework.cloud.function.json.JsonMapper.class)
+		JacksonMapper functionJsonMapper(ObjectMapper objectMapper) {
+			return new JacksonMapper(objectMapper);
+		}
+
+		@Bean
+		FunctionJsonMapperBuilderCustomizer functionJsonMapperBuilderCustomizer() {
+			return new FunctionJsonMapperBuilderCustomizer();
+		}
+
+		@Bean
+		static FunctionJsonMapperConfigurationRemover functionJsonMapperConfigurationRemover() {
+			return new FunctionJsonMapperConfigurationRemover();
+		}
+
+	}
+
+	/**
+	 * The settings Spring Cloud Function gives the mapper functions read and write with:
+	 * unknown properties and {@code null} for primitives are accepted, beans without
+	 * properties are written as {@code {}}, and error locations do not quote the input. It
+	 * runs before Spring Boot's own customizer, so {@code spring.jackson.*} properties still
+	 * override them.
+	 */
+	static final class FunctionJsonMapperBuilderCustomizer implements JsonMapperBuilderCustomizer, Ordered {
+
+		@Override
+		public void customize(JsonMapper.Builder builder) {
+			builder.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+						DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+				.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+		}
+
+		@Override
+		public int getOrder() {
+			return -1;
+		}
+
 	}
 
 }
