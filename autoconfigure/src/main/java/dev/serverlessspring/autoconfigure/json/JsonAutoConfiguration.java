@@ -17,7 +17,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.cloud.function.json.JacksonMapper;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 
@@ -34,7 +33,7 @@ import org.springframework.core.Ordered;
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class,
 		beforeName = FunctionJsonMapperConfigurationRemover.SPRING_CLOUD_FUNCTION_AUTO_CONFIGURATION)
-@ConditionalOnClass({ JsonMapper.class, JacksonAutoConfiguration.class })
+@ConditionalOnClass({ JsonMapper.class, JacksonAutoConfiguration.class, JacksonMapper.class })
 @EnableConfigurationProperties(JsonProperties.class)
 public class JsonAutoConfiguration {
 
@@ -63,29 +62,23 @@ public class JsonAutoConfiguration {
 	 * the application's own mapper. Spring Cloud Function would rebuild that mapper into a
 	 * second one with its settings and a Joda-Time module: the settings are given to the
 	 * application's mapper instead ({@link FunctionJsonMapperBuilderCustomizer}), so one mapper
-	 * is built, and its unused configuration class is never loaded
+	 * is built, and Spring Cloud Function's configuration class for its own is never loaded
 	 * ({@link FunctionJsonMapperConfigurationRemover}).
 	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(JacksonMapper.class)
-	static class FunctionJsonMapperConfiguration {
+	@Bean
+	@ConditionalOnMissingBean(org.springframework.cloud.function.json.JsonMapper.class)
+	JacksonMapper functionJsonMapper(ObjectMapper objectMapper) {
+		return new JacksonMapper(objectMapper);
+	}
 
-		@Bean
-		@ConditionalOnMissingBean(org.springframework.cloud.function.json.JsonMapper.class)
-		JacksonMapper functionJsonMapper(ObjectMapper objectMapper) {
-			return new JacksonMapper(objectMapper);
-		}
+	@Bean
+	FunctionJsonMapperBuilderCustomizer functionJsonMapperBuilderCustomizer() {
+		return new FunctionJsonMapperBuilderCustomizer();
+	}
 
-		@Bean
-		FunctionJsonMapperBuilderCustomizer functionJsonMapperBuilderCustomizer() {
-			return new FunctionJsonMapperBuilderCustomizer();
-		}
-
-		@Bean
-		static FunctionJsonMapperConfigurationRemover functionJsonMapperConfigurationRemover() {
-			return new FunctionJsonMapperConfigurationRemover();
-		}
-
+	@Bean
+	static FunctionJsonMapperConfigurationRemover functionJsonMapperConfigurationRemover() {
+		return new FunctionJsonMapperConfigurationRemover();
 	}
 
 	/**
