@@ -26,7 +26,14 @@ public final class XRayTraceHeader {
 	/** The key under which the managed runtime keeps the header in concurrent mode. */
 	private static final String CONCURRENT_KEY = "AWS_LAMBDA_X_TRACE_ID";
 
-	private static final MethodHandle THREAD_LOCAL_GET = threadLocalGet();
+	private static final MethodHandle THREAD_LOCAL_GET = threadLocal("get", MethodType.methodType(String.class, String.class));
+
+	private static final MethodHandle THREAD_LOCAL_PUT = threadLocal("put",
+			MethodType.methodType(void.class, String.class, String.class));
+
+	// The header of this thread's invocation when a runtime of our own runs several at once and
+	// utils-lite is absent.
+	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
 	private XRayTraceHeader() {
 	}
@@ -36,7 +43,10 @@ public final class XRayTraceHeader {
 	 * @return the header, or {@code null} when Lambda sent none
 	 */
 	public static String current() {
-		String header = fromThreadLocal();
+		String header = CURRENT.get();
+		if (header == null) {
+			header = fromThreadLocal();
+		}
 		if (header == null) {
 			header = System.getProperty(SYSTEM_PROPERTY);
 		}
@@ -57,6 +67,25 @@ public final class XRayTraceHeader {
 		}
 		else {
 			System.clearProperty(SYSTEM_PROPERTY);
+		}
+	}
+
+	/**
+	 * Hand the trace header of the invocation that is about to run on this thread on to the
+	 * function, when several invocations run at once: as the managed runtime does then, in
+	 * utils-lite's thread-local (where the AWS SDK looks), else in one of our own.
+	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear it
+	 */
+	public static void propagateToThread(String header) {
+		String value = (header != null && !header.isBlank()) ? header : null;
+		CURRENT.set(value);
+		if (THREAD_LOCAL_PUT != null) {
+			try {
+				THREAD_LOCAL_PUT.invokeExact(CONCURRENT_KEY, value);
+			}
+			catch (Throwable ex) {
+				// utils-lite refused it: our own thread-local still serves current().
+			}
 		}
 	}
 
@@ -93,12 +122,11 @@ public final class XRayTraceHeader {
 	}
 
 	// The runtime interface client brings utils-lite; look it up once, without depending on it.
-	private static MethodHandle threadLocalGet() {
+	private static MethodHandle threadLocal(String method, MethodType type) {
 		try {
 			Class<?> threadLocal = Class.forName("software.amazon.awssdk.utilslite.SdkInternalThreadLocal", false,
 					XRayTraceHeader.class.getClassLoader());
-			return MethodHandles.publicLookup()
-				.findStatic(threadLocal, "get", MethodType.methodType(String.class, String.class));
+			return MethodHandles.publicLookup().findStatic(threadLocal, method, type);
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
 			return null;

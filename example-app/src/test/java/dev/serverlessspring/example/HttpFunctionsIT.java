@@ -91,6 +91,15 @@ class HttpFunctionsIT {
 
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
+	void knownPathWithAnUnroutedMethodAnswers405WithAllow(HttpEvent source) {
+		JsonNode response = invoke(source.request("DELETE", "/quotes", "/quotes", null));
+		assertThat(problem(response, 405).get("detail").asString())
+			.isEqualTo("Method DELETE is not allowed on this path; allowed: POST");
+		assertThat(header(response, "Allow")).isEqualTo("POST");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HttpEvent.class)
 	void nonJsonBodyAnswers415(HttpEvent source) {
 		problem(invoke(source.request("POST", "/orders", "/orders", Map.of(), "application/x-www-form-urlencoded",
 				"sku=MUG-7&quantity=1", false)), 415);

@@ -1,5 +1,8 @@
 package dev.serverlessspring.lambda.http;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A request that serverless-spring itself refuses before or after the function runs (no
  * route, wrong content type, missing body): the status and a detail fit for the caller.
@@ -10,17 +13,32 @@ final class HttpErrorException extends RuntimeException {
 
 	private final int status;
 
+	private final transient Map<String, List<String>> headers;
+
 	HttpErrorException(int status, String detail) {
-		this(status, detail, null);
+		this(status, detail, null, Map.of());
 	}
 
 	HttpErrorException(int status, String detail, Throwable cause) {
+		this(status, detail, cause, Map.of());
+	}
+
+	HttpErrorException(int status, String detail, Throwable cause, Map<String, List<String>> headers) {
 		super(detail, cause);
 		this.status = status;
+		this.headers = headers;
 	}
 
 	int status() {
 		return this.status;
+	}
+
+	/**
+	 * Return the headers the answer must carry besides the problem's content type, such as
+	 * {@code Allow} for a 405.
+	 */
+	Map<String, List<String>> headers() {
+		return this.headers;
 	}
 
 }

@@ -105,7 +105,7 @@ public class HttpEventAdapter implements EventAdapter {
 			if (HttpRoutes.ROUTER_FUNCTION_NAME.equals(function.definition())) {
 				HttpRoutes.Match match = this.routes.match(request.routeKey(), request.method(), request.routingPath());
 				if (match == null) {
-					throw new HttpErrorException(404, "No route matches " + request.method() + " " + request.path());
+					throw noRoute(request);
 				}
 				target = match.function();
 				routedPathParameters = match.pathVariables();
@@ -119,6 +119,21 @@ public class HttpEventAdapter implements EventAdapter {
 		catch (RuntimeException | Error ex) {
 			return error(request, event.context(), ex);
 		}
+	}
+
+	/**
+	 * 405 with {@code Allow} when routes match the path with other methods, else 404. The
+	 * details leave the path out: the problem's {@code instance} carries it, and the details
+	 * are logged.
+	 */
+	private HttpErrorException noRoute(HttpRequest request) {
+		Set<String> allowed = this.routes.allowedMethods(request.routingPath());
+		if (allowed.isEmpty()) {
+			return new HttpErrorException(404, "No route matches " + request.method() + " on this path");
+		}
+		String allow = String.join(", ", allowed);
+		return new HttpErrorException(405, "Method " + request.method() + " is not allowed on this path; allowed: "
+				+ allow, null, Map.of("Allow", List.of(allow)));
 	}
 
 	private Object readInput(HttpRequest request, LambdaFunction function, Map<String, String> pathParameters) {
@@ -196,22 +211,27 @@ public class HttpEventAdapter implements EventAdapter {
 
 	private byte[] error(HttpRequest request, Context context, Throwable ex) {
 		if (ex instanceof HttpErrorException error) {
-			return problem(request, context, error.status(), error.getMessage(), ex);
+			return problem(request, context, error.status(), error.getMessage(), ex, error.headers());
 		}
 		if (ex instanceof InvalidEventException invalid) {
-			return problem(request, context, 400, describe(invalid), ex);
+			return problem(request, context, 400, describe(invalid), ex, Map.of());
 		}
 		MappedException mapped = this.statusResolver.resolve(ex);
 		if (mapped != null) {
-			return problem(request, context, mapped.status(), mapped.exception().getMessage(), ex);
+			return problem(request, context, mapped.status(), mapped.exception().getMessage(), ex, Map.of());
 		}
-		return problem(request, context, 500, null, ex);
+		return problem(request, context, 500, null, ex, Map.of());
 	}
 
-	private byte[] problem(HttpRequest request, Context context, int status, String detail, Throwable ex) {
+	private byte[] problem(HttpRequest request, Context context, int status, String detail, Throwable ex,
+			Map<String, List<String>> extraHeaders) {
 		String requestId = (context != null) ? context.getAwsRequestId() : null;
-		String summary = request.method() + " " + request.path() + " answered " + status + " (request id "
-				+ requestId + ")";
+		// API Gateway's route key is a template (GET /orders/{id}): path parameters stay out of the log.
+		// Function URLs and HTTP APIs' default route say "$default", which names nothing.
+		String routeKey = request.routeKey();
+		String route = (routeKey != null && !routeKey.equals("$default")) ? routeKey
+				: request.method() + " " + request.path();
+		String summary = route + " answered " + status + " (request id " + requestId + ")";
 		if (status >= 500) {
 			logger.error(summary, ex);
 		}
@@ -237,7 +257,10 @@ public class HttpEventAdapter implements EventAdapter {
 		if (requestId != null) {
 			problem.put("requestId", requestId);
 		}
-		return this.writer.write(request, status, Map.of(CONTENT_TYPE, List.of(PROBLEM_JSON)),
+		Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>();
+		headers.putAll(extraHeaders);
+		headers.put(CONTENT_TYPE, List.of(PROBLEM_JSON));
+		return this.writer.write(request, status, headers,
 				this.objectMapper.writeValueAsString(problem), false);
 	}
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
 
@@ -25,7 +27,8 @@ public class HttpRoutes {
 
 	/**
 	 * The name of the function bean to serve (as {@code spring.cloud.function.definition}) so
-	 * that every HTTP request is routed; requests no route matches are answered with 404.
+	 * that every HTTP request is routed; requests no route matches are answered with 404, or
+	 * with 405 when routes match the path with other methods.
 	 */
 	public static final String ROUTER_FUNCTION_NAME = "httpRouter";
 
@@ -79,6 +82,22 @@ public class HttpRoutes {
 			}
 		}
 		return (best != null) ? new Match(best.function(), pathVariables(best, path)) : null;
+	}
+
+	/**
+	 * Return the methods of the routes whose pattern matches a path, for the {@code Allow}
+	 * header of a 405 answer to a request that {@link #match} found no route for.
+	 * @param path the request path, without an HTTP API stage prefix
+	 * @return the methods, sorted; empty when no route's pattern matches the path
+	 */
+	public Set<String> allowedMethods(String path) {
+		Set<String> methods = new TreeSet<>();
+		for (Route route : this.routes) {
+			if (!route.method().equals(ANY) && this.matcher.match(route.antPattern(), path)) {
+				methods.add(route.method());
+			}
+		}
+		return methods;
 	}
 
 	private Map<String, String> pathVariables(Route route, String path) {

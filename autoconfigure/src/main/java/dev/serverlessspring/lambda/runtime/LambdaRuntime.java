@@ -3,6 +3,8 @@ package dev.serverlessspring.lambda.runtime;
 import java.io.IOError;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.LambdaApplication;
@@ -20,11 +22,17 @@ import dev.serverlessspring.lambda.invoke.EventDispatcher;
  * invocation's error ({@code Runtime.UserException}) and the loop goes on, unless it is a
  * {@link VirtualMachineError} or an {@link IOError}, after which the process exits so that
  * Lambda replaces it; the X-Ray trace header is handed on as the managed runtime does
- * ({@link XRayTraceHeader#propagate}). Lambda itself enforces the deadline
+ * ({@link XRayTraceHeader#propagate}); with {@code AWS_LAMBDA_MAX_CONCURRENCY} above one it
+ * runs as many loops, each on its own thread, and hands the trace header on per thread.
+ * Lambda itself enforces the deadline
  * (it stops the environment); the function sees it in
  * {@code Context.getRemainingTimeInMillis()}.
  */
 public final class LambdaRuntime {
+
+	private static final String MAX_CONCURRENCY = "AWS_LAMBDA_MAX_CONCURRENCY";
+
+	private static final int NEXT_TRIES = 5;
 
 	private final LambdaRuntimeApiClient client;
 
@@ -32,10 +40,13 @@ public final class LambdaRuntime {
 
 	private final PrintStream log;
 
+	private final int loops;
+
 	LambdaRuntime(LambdaRuntimeApiClient client, Map<String, String> environment, PrintStream log) {
 		this.client = client;
 		this.environment = environment;
 		this.log = log;
+		this.loops = loops(environment, log);
 	}
 
 	/**
@@ -50,7 +61,78 @@ public final class LambdaRuntime {
 		if (dispatcher == null) {
 			System.exit(1);
 		}
-		runtime.serve(dispatcher);
+		if (runtime.loops == 1) {
+			runtime.serve(dispatcher);
+		}
+		else {
+			// As the RIC: the process ends when every loop has ended (fatal errors, a Runtime API that keeps failing).
+			for (Thread loop : runtime.startLoops(dispatcher)) {
+				joinUninterruptibly(loop);
+			}
+			System.exit(1);
+		}
+	}
+
+	private static void joinUninterruptibly(Thread thread) {
+		while (thread.isAlive()) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				// The loops end the process; the main thread only keeps it alive.
+			}
+		}
+	}
+
+	/**
+	 * Serve events on as many threads as {@code AWS_LAMBDA_MAX_CONCURRENCY} asks for.
+	 * @param dispatcher the application's dispatcher
+	 * @return the loops' threads (daemons), started; each ends after a fatal error or when the
+	 * Runtime API keeps failing
+	 */
+	List<Thread> startLoops(EventDispatcher dispatcher) {
+		this.log.println("Starting " + this.loops + " concurrent function handler threads.");
+		List<Thread> threads = new ArrayList<>(this.loops);
+		for (int loop = 1; loop <= this.loops; loop++) {
+			Thread thread = new Thread(() -> {
+				try {
+					serve(dispatcher);
+				}
+				catch (UncheckedIOException ex) {
+					this.log.println("Runtime loop " + Thread.currentThread().getName() + " ended: " + ex.getMessage());
+				}
+			}, "lambda-runtime-" + loop);
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
+		return threads;
+	}
+
+	/**
+	 * Return how many event loops to run: {@code AWS_LAMBDA_MAX_CONCURRENCY}, which Lambda
+	 * Managed Instances set to let one environment serve several invocations at once (the
+	 * runtime interface client then polls with as many threads), else one.
+	 * @param environment the function's environment variables
+	 * @param log where to report a value that is not a positive number
+	 * @return the number of loops, at least one
+	 */
+	private static int loops(Map<String, String> environment, PrintStream log) {
+		String value = environment.get(MAX_CONCURRENCY);
+		if (value == null || value.isBlank()) {
+			return 1;
+		}
+		try {
+			int loops = Integer.parseInt(value.strip());
+			if (loops >= 1) {
+				return loops;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		log.println(MAX_CONCURRENCY + " is '" + value + "', not a positive number: serving one invocation at a time");
+		return 1;
 	}
 
 	/**
@@ -80,13 +162,46 @@ public final class LambdaRuntime {
 	}
 
 	/**
+	 * Poll as the RIC's loops do when several run at once: {@value #NEXT_TRIES} tries, waiting
+	 * 100 ms, then twice as long, between them. (Its single loop does not retry; neither do we.)
+	 */
+	private InvocationRequest nextWithRetries() {
+		long backoffMillis = 100;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.client.next();
+			}
+			catch (UncheckedIOException ex) {
+				if (attempt == NEXT_TRIES) {
+					throw ex;
+				}
+				this.log.println("Failed to fetch the next invocation (try " + attempt + " of " + NEXT_TRIES + "): "
+						+ ex.getMessage());
+				try {
+					Thread.sleep(backoffMillis);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+				backoffMillis *= 2;
+			}
+		}
+	}
+
+	/**
 	 * Take one event from the Runtime API and answer it.
 	 * @param dispatcher the application's dispatcher
 	 * @return whether the runtime can go on serving
 	 */
 	boolean serveOne(EventDispatcher dispatcher) {
-		InvocationRequest request = this.client.next();
-		XRayTraceHeader.propagate(request.traceId());
+		InvocationRequest request = (this.loops > 1) ? nextWithRetries() : this.client.next();
+		if (this.loops > 1) {
+			XRayTraceHeader.propagateToThread(request.traceId());
+		}
+		else {
+			XRayTraceHeader.propagate(request.traceId());
+		}
 		byte[] response;
 		try {
 			response = dispatcher.dispatch(request.payload(), new RuntimeContext(request, this.environment));

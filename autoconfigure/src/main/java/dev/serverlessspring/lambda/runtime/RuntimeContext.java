@@ -22,6 +22,8 @@ public final class RuntimeContext implements Context {
 
 	private final Map<String, String> environment;
 
+	private final LambdaLogger logger;
+
 	/**
 	 * Create the context of an invocation.
 	 * @param request the invocation
@@ -29,8 +31,20 @@ public final class RuntimeContext implements Context {
 	 * {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, ...)
 	 */
 	public RuntimeContext(InvocationRequest request, Map<String, String> environment) {
+		this(request, environment, null);
+	}
+
+	/**
+	 * Create the context of an invocation whose function logs somewhere else than the
+	 * runtime's standard output, as the local Lambda's in-process functions do.
+	 * @param request the invocation
+	 * @param environment the function's environment variables
+	 * @param logger the logger {@link #getLogger()} returns, or {@code null} for the runtime's
+	 */
+	public RuntimeContext(InvocationRequest request, Map<String, String> environment, LambdaLogger logger) {
 		this.request = request;
 		this.environment = environment;
+		this.logger = logger;
 	}
 
 	@Override
@@ -157,7 +171,7 @@ public final class RuntimeContext implements Context {
 
 	@Override
 	public LambdaLogger getLogger() {
-		return LambdaRuntime.getLogger();
+		return (this.logger != null) ? this.logger : LambdaRuntime.getLogger();
 	}
 
 	@Override

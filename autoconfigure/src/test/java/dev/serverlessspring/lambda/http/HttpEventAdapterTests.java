@@ -169,10 +169,13 @@ class HttpEventAdapterTests {
 
 	@ParameterizedTest
 	@EnumSource(value = HttpEvent.class, names = { "REST_API", "HTTP_API" })
-	void getWithoutBodyBindsPathParametersAndMapsNotFound(HttpEvent source) {
+	void getWithoutBodyBindsPathParametersAndMapsNotFound(HttpEvent source, CapturedOutput output) {
 		JsonNode response = dispatch("getOrder", source.request("GET", "/orders/{id}", "/orders/404",
 				Map.of("id", "404"), null, null, false));
 		assertThat(assertProblem(response, 404, "/orders/404").get("detail").asString()).isEqualTo("No order 404");
+		// API Gateway's route template is logged, not the path with its parameter values.
+		assertThat(output).contains("GET /orders/{id} answered 404 (request id req-http)")
+			.doesNotContain("/orders/404");
 		JsonNode found = dispatch("getOrder", source.request("GET", "/orders/{id}", "/orders/7", Map.of("id", "7"),
 				null, null, false));
 		assertThat(found.get("statusCode").asInt()).isEqualTo(200);
@@ -396,8 +399,19 @@ class HttpEventAdapterTests {
 		assertThat(json.readTree(special.get("body").asString()).isArray()).isTrue();
 		JsonNode deleteFile = dispatch("httpRouter", HttpEvent.ALB.request("DELETE", "/files/{path+}", "/files/x", null));
 		assertThat(deleteFile.get("body").asString()).isEqualTo("x");
-		assertProblem(dispatch("httpRouter", HttpEvent.ALB.request("PUT", "/orders/{id}", "/orders/3", "{}")), 404,
-				"/orders/3");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HttpEvent.class)
+	void routerAnswers405WithAllowWhenOnlyTheMethodDoesNotMatch(HttpEvent source) {
+		// "GET /orders/{id}, HEAD /orders/{id}" are routes; nothing routes PUT.
+		JsonNode response = dispatch("httpRouter", source.request("PUT", "/orders/{id}", "/orders/3", "{}"));
+		assertThat(assertProblem(response, 405, "/orders/3").get("detail").asString())
+			.isEqualTo("Method PUT is not allowed on this path; allowed: GET, HEAD");
+		assertThat(header(response, "Allow")).isEqualTo("GET, HEAD");
+		JsonNode unknown = dispatch("httpRouter", source.request("GET", "/nowhere", "/nowhere", null));
+		assertThat(assertProblem(unknown, 404, "/nowhere").get("detail").asString())
+			.isEqualTo("No route matches GET on this path");
 	}
 
 	@Test

@@ -3,20 +3,14 @@ package dev.serverlessspring.example.reliability;
 import dev.serverlessspring.test.process.FunctionPackage;
 
 /**
- * The concurrency suite on serverless-spring's own event loop. It runs one loop whatever
- * {@code AWS_LAMBDA_MAX_CONCURRENCY} says, so the 8 outstanding invocations are served one
- * after the other; each must still get its own answer exactly once.
+ * The concurrency suite on serverless-spring's own event loop, which runs as many loops as
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY} says, as the AWS runtime interface client does.
  */
 class CustomRuntimeConcurrencyIT extends ConcurrencyIT {
 
 	@Override
 	FunctionPackage function(String definition) {
 		return ExamplePackage.customRuntimeFunction(definition);
-	}
-
-	@Override
-	boolean runsConcurrentLoops() {
-		return false;
 	}
 
 }

@@ -80,6 +80,31 @@ class LambdaRuntimeFaultTests {
 			.withMessageContaining("next invocation");
 	}
 
+	// The RIC's loops retry when several run at once: five tries, 100 ms apart and growing.
+	@Test
+	void concurrentLoopsRetryAFailedNextAndServeTheEvent() throws Exception {
+		LambdaRuntime concurrent = concurrentRuntime();
+		this.api.failNextPolls(2);
+		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("\"x:2\"").build());
+		assertThat(concurrent.serveOne(dispatcher)).isTrue();
+		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("xx");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to fetch the next invocation (try 2 of 5)");
+	}
+
+	@Test
+	void concurrentLoopsGiveUpOnARuntimeApiThatKeepsFailing() {
+		LambdaRuntime concurrent = concurrentRuntime();
+		this.api.failNextPolls(5);
+		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> concurrent.serveOne(dispatcher))
+			.withMessageContaining("next invocation");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("(try 4 of 5)").doesNotContain("(try 5 of 5)");
+	}
+
+	private LambdaRuntime concurrentRuntime() {
+		return new LambdaRuntime(new LambdaRuntimeApiClient(this.api.address()), Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "2"),
+				new PrintStream(this.log, true, StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void aVanishingRuntimeApiEndsTheLoop() {
 		this.api.close();

@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -89,6 +93,34 @@ class LambdaRuntimeTests {
 	}
 
 	@Test
+	void servesAsManyInvocationsAtOnceAsMaxConcurrencySaysEachWithItsOwnTraceHeader() throws Exception {
+		int loops = 4;
+		this.api.close();
+		this.api = new RuntimeApiServer(0, loops);
+		Map<String, String> environment = new HashMap<>(ENVIRONMENT);
+		environment.put("AWS_LAMBDA_MAX_CONCURRENCY", Integer.toString(loops));
+		LambdaRuntime concurrent = new LambdaRuntime(new LambdaRuntimeApiClient(this.api.address()), environment,
+				new PrintStream(this.log, true, StandardCharsets.UTF_8));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Functions.class)
+			.properties("spring.main.banner-mode=off", "spring.cloud.function.definition=gate")
+			.run()) {
+			concurrent.startLoops(context.getBean(EventDispatcher.class));
+			List<CompletableFuture<InvocationResult>> results = new ArrayList<>();
+			for (int n = 0; n < loops; n++) {
+				results.add(this.api.invoke(InvocationRequest.builder("\"x\"").traceId("Root=1-trace-" + n).build()));
+			}
+			// Each invocation waits until all are in flight: one loop at a time would never answer.
+			for (int n = 0; n < loops; n++) {
+				InvocationResult result = results.get(n).get(10, TimeUnit.SECONDS);
+				assertThat(result.isFunctionError()).as(result.toString()).isFalse();
+				assertThat(result.payloadAsString()).isEqualTo("Root=1-trace-" + n);
+			}
+		}
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Starting 4 concurrent function handler threads.");
+		assertThat(System.getProperty(XRayTraceHeader.SYSTEM_PROPERTY)).isNull();
+	}
+
+	@Test
 	void reportsAFunctionsExceptionAsTheInvocationsErrorAndGoesOn() throws Exception {
 		InvocationResult failed = serve("fail", InvocationRequest.builder("\"boom\"").build());
 		assertThat(failed.isFunctionError()).isTrue();
@@ -128,6 +160,22 @@ class LambdaRuntimeTests {
 		@Bean
 		Function<String, String> uppercase() {
 			return String::toUpperCase;
+		}
+
+		/** Answers with its trace header once four invocations are in flight. */
+		@Bean
+		Function<String, String> gate() {
+			CountDownLatch inFlight = new CountDownLatch(4);
+			return (text) -> {
+				inFlight.countDown();
+				try {
+					inFlight.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return XRayTraceHeader.current();
+			};
 		}
 
 		@Bean

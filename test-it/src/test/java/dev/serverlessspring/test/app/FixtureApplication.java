@@ -9,15 +9,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.serverlessspring.lambda.LambdaHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.messaging.Message;
 
 /**
  * Functions for the local Lambda's in-process tests: plain ones, and HTTP ones that echo the
@@ -78,6 +81,18 @@ public class FixtureApplication {
 				Thread.currentThread().interrupt();
 			}
 			return "late";
+		};
+	}
+
+	/** Answers with what its Lambda context says of the function and the caller, and logs through it. */
+	@Bean
+	public Function<Message<String>, String> caller() {
+		return (message) -> {
+			Context context = message.getHeaders().get(LambdaHeaders.CONTEXT, Context.class);
+			context.getLogger().log("called by " + context.getIdentity().getIdentityId() + "\n");
+			return context.getFunctionName() + " " + context.getMemoryLimitInMB() + " "
+					+ context.getClientContext().getClient().getInstallationId() + " "
+					+ context.getClientContext().getCustom().get("tier") + " " + context.getIdentity().getIdentityPoolId();
 		};
 	}
 

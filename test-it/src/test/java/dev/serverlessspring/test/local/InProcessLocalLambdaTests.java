@@ -39,6 +39,18 @@ class InProcessLocalLambdaTests {
 	}
 
 	@Test
+	void contextCarriesTheClientContextAndCognitoIdentityAndLogsToTheInvocation(LocalLambda lambda) {
+		LocalFunction caller = lambda.function("caller");
+		InvocationResult result = caller.invoke(caller.invocation("\"hi\"".getBytes(StandardCharsets.UTF_8))
+			.clientContext("{\"client\":{\"installation_id\":\"install-1\"},\"custom\":{\"tier\":\"gold\"}}")
+			.cognitoIdentity("{\"cognitoIdentityId\":\"id-7\",\"cognitoIdentityPoolId\":\"pool-3\"}")
+			.build());
+		assertThat(result.isFunctionError()).isFalse();
+		assertThat(result.payloadAsString()).isEqualTo("fixture-test-caller 512 install-1 gold pool-3");
+		assertThat(result.log()).contains("called by id-7\n");
+	}
+
+	@Test
 	void functionErrorIsLambdasErrorDocument(LocalLambda lambda) {
 		InvocationResult result = lambda.invoke("fail", "\"o-1\"");
 		assertThat(result.isFunctionError()).isTrue();

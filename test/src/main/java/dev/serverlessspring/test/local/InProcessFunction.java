@@ -18,13 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.MainClassLocator;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.runtime.RuntimeContext;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -110,7 +108,11 @@ final class InProcessFunction implements LocalFunction {
 		}
 		log.line("START RequestId: " + request.requestId() + " Version: $LATEST");
 		long start = System.nanoTime();
-		Invocation context = new Invocation(request, this.config, this.environment, log);
+		// The context the custom runtime builds from the Runtime API's headers, with this invocation's log.
+		RuntimeContext context = new RuntimeContext(new dev.serverlessspring.lambda.runtime.InvocationRequest(
+				request.requestId(), System.currentTimeMillis() + request.timeout().toMillis(),
+				request.invokedFunctionArn(), request.traceId(), request.clientContext(), request.cognitoIdentity(),
+				request.tenantId(), request.payload()), this.environment, log);
 		EventDispatcher current = this.dispatcher;
 		Future<byte[]> response = this.executor.submit(() -> current.dispatch(request.payload(), context));
 		InvocationResult result;
@@ -245,76 +247,6 @@ final class InProcessFunction implements LocalFunction {
 		@Override
 		public synchronized String toString() {
 			return this.text.toString();
-		}
-
-	}
-
-	/** The {@link Context} of one invocation. */
-	private record Invocation(InvocationRequest request, FunctionConfig config, Map<String, String> environment,
-			LambdaLogger getLogger, long deadlineNanos) implements Context {
-
-		Invocation(InvocationRequest request, FunctionConfig config, Map<String, String> environment, LambdaLogger logger) {
-			this(request, config, environment, logger, System.nanoTime() + request.timeout().toNanos());
-		}
-
-		@Override
-		public String getAwsRequestId() {
-			return this.request.requestId();
-		}
-
-		@Override
-		public String getLogGroupName() {
-			return this.environment.get("AWS_LAMBDA_LOG_GROUP_NAME");
-		}
-
-		@Override
-		public String getLogStreamName() {
-			return this.environment.get("AWS_LAMBDA_LOG_STREAM_NAME");
-		}
-
-		@Override
-		public String getFunctionName() {
-			return this.config.deployedName();
-		}
-
-		@Override
-		public String getFunctionVersion() {
-			return "$LATEST";
-		}
-
-		@Override
-		public String getInvokedFunctionArn() {
-			return this.request.invokedFunctionArn();
-		}
-
-		@Override
-		public CognitoIdentity getIdentity() {
-			return null;
-		}
-
-		@Override
-		public ClientContext getClientContext() {
-			return null;
-		}
-
-		@Override
-		public int getRemainingTimeInMillis() {
-			return (int) Math.max(0, TimeUnit.NANOSECONDS.toMillis(this.deadlineNanos - System.nanoTime()));
-		}
-
-		@Override
-		public int getMemoryLimitInMB() {
-			return this.config.memorySize();
-		}
-
-		@Override
-		public String getTenantId() {
-			return this.request.tenantId();
-		}
-
-		@Override
-		public String getXrayTraceId() {
-			return this.request.traceId();
 		}
 
 	}
