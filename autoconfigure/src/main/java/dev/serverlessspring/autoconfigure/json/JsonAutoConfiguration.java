@@ -6,6 +6,7 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,15 +61,17 @@ public class JsonAutoConfiguration {
 	/**
 	 * Spring Cloud Function's {@link org.springframework.cloud.function.json.JsonMapper} over
 	 * the application's own mapper. Spring Cloud Function would rebuild that mapper into a
-	 * second one with its settings and a Joda-Time module: the settings are given to the
-	 * application's mapper instead ({@link FunctionJsonMapperBuilderCustomizer}), so one mapper
-	 * is built, and Spring Cloud Function's configuration class for its own is never loaded
+	 * second one with its settings and a Joda-Time module. The mapper this auto-configuration
+	 * builds has those settings already ({@link FunctionJsonMapperBuilderCustomizer}), so it is
+	 * used as it is: one mapper is built. A mapper without them (the application's own, or
+	 * one that {@code spring.jackson.*} properties changed) is rebuilt with them, as Spring
+	 * Cloud Function did. Its configuration class for its own mapper is never loaded
 	 * ({@link FunctionJsonMapperConfigurationRemover}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(org.springframework.cloud.function.json.JsonMapper.class)
 	JacksonMapper functionJsonMapper(ObjectMapper objectMapper) {
-		return new JacksonMapper(objectMapper);
+		return new JacksonMapper(FunctionJsonMapperBuilderCustomizer.withFunctionSettings(objectMapper));
 	}
 
 	@Bean
@@ -86,21 +89,37 @@ public class JsonAutoConfiguration {
 	 * unknown properties and {@code null} for primitives are accepted, beans without
 	 * properties are written as {@code {}}, and error locations do not quote the input. It
 	 * runs before Spring Boot's own customizer, so {@code spring.jackson.*} properties still
-	 * override them.
+	 * apply to the application's mapper.
 	 */
 	static final class FunctionJsonMapperBuilderCustomizer implements JsonMapperBuilderCustomizer, Ordered {
 
 		@Override
 		public void customize(JsonMapper.Builder builder) {
-			builder.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-				.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-						DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-				.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+			applyTo(builder);
 		}
 
 		@Override
 		public int getOrder() {
 			return -1;
+		}
+
+		static ObjectMapper withFunctionSettings(ObjectMapper mapper) {
+			if (!mapper.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+					&& !mapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+					&& !mapper.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+					&& !mapper.isEnabled(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)) {
+				return mapper;
+			}
+			MapperBuilder<?, ?> builder = mapper.rebuild();
+			applyTo(builder);
+			return builder.build();
+		}
+
+		private static void applyTo(MapperBuilder<?, ?> builder) {
+			builder.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+			builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+			builder.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
 		}
 
 	}

@@ -12,6 +12,7 @@ import dev.serverlessspring.lambda.invoke.PayloadConverter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -135,12 +136,32 @@ class JsonAutoConfigurationTests {
 	}
 
 	@Test
-	void jacksonPropertiesOverrideSpringCloudFunctionsSettings() {
+	void functionsKeepSpringCloudFunctionsSettingsWhereJacksonPropertiesChangeThem() {
 		this.runner.withPropertyValues("spring.jackson.deserialization.fail-on-unknown-properties=true")
-			.run((context) -> assertThatExceptionOfType(InvalidEventException.class)
-				.isThrownBy(() -> context.getBean(PayloadConverter.class)
-					.read("{\"x\":1,\"z\":2}".getBytes(StandardCharsets.UTF_8), Point.class))
-				.withMessageContaining("invalid or missing value at 'z'"));
+			.run((context) -> {
+				JsonMapper applications = context.getBean(JsonMapper.class);
+				assertThat(applications.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
+				// As Spring Cloud Function did: functions read with a copy that has its settings.
+				ObjectMapper functions = context.getBean(PayloadConverter.class).objectMapper();
+				assertThat(functions).isNotSameAs(applications);
+				assertThat(functions.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
+				assertThat(context.getBean(PayloadConverter.class)
+					.read("{\"x\":1,\"z\":2}".getBytes(StandardCharsets.UTF_8), Point.class)).isEqualTo(new Point(1, 0));
+				assertThat(constraints(functions)).isSameAs(constraints(applications));
+			});
+	}
+
+	@Test
+	void anApplicationsOwnMapperIsGivenSpringCloudFunctionsSettingsForFunctions() {
+		this.runner.withUserConfiguration(OwnMapper.class).run((context) -> {
+			ObjectMapper functions = context.getBean(PayloadConverter.class).objectMapper();
+			assertThat(functions).isNotSameAs(context.getBean(JsonMapper.class));
+			assertThat(functions.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
+			assertThat(functions.isEnabled(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)).isFalse();
+			assertThat(functions.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)).isFalse();
+			assertThat(functions.isEnabled(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)).isFalse();
+			assertThat(constraints(functions).getMaxNestingDepth()).isEqualTo(12);
+		});
 	}
 
 	@Test
@@ -204,6 +225,17 @@ class JsonAutoConfigurationTests {
 		@Bean
 		JacksonMapper ownFunctionJsonMapper() {
 			return this.mapper;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMapper {
+
+		@Bean
+		JsonMapper ownJsonMapper() {
+			StreamReadConstraints constraints = StreamReadConstraints.builder().maxNestingDepth(12).build();
+			return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
 		}
 
 	}
