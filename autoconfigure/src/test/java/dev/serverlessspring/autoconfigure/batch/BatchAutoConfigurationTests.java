@@ -3,6 +3,7 @@ package dev.serverlessspring.autoconfigure.batch;
 import java.time.Duration;
 
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
+import dev.serverlessspring.autoconfigure.json.JsonAutoConfiguration;
 import dev.serverlessspring.lambda.batch.DynamoDbEventAdapter;
 import dev.serverlessspring.lambda.batch.EventBridgeEventAdapter;
 import dev.serverlessspring.lambda.batch.KinesisEventAdapter;
@@ -15,7 +16,7 @@ import dev.serverlessspring.lambda.invoke.PayloadConverter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
@@ -27,9 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				ContextFunctionCatalogAutoConfiguration.class, LambdaFunctionAutoConfiguration.class,
-				BatchAutoConfiguration.class));
+		.withUserConfiguration(AutoConfigured.class);
 
 	@Test
 	void registersAnAdapterPerSourceThatReportsItemFailures() {
@@ -80,6 +79,19 @@ class BatchAutoConfigurationTests {
 		SqsEventAdapter mySqsEventAdapter() {
 			return this.adapter;
 		}
+
+	}
+
+	/**
+	 * Imported by name, as in an application: Spring then reads Spring Cloud Function's
+	 * configuration classes from their bytecode rather than loading them (see
+	 * {@code JsonAutoConfigurationTests}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ JsonAutoConfiguration.class, JacksonAutoConfiguration.class,
+			ContextFunctionCatalogAutoConfiguration.class, LambdaFunctionAutoConfiguration.class,
+			BatchAutoConfiguration.class })
+	static class AutoConfigured {
 
 	}
 
