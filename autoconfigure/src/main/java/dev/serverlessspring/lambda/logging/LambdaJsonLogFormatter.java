@@ -59,7 +59,7 @@ public class LambdaJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILo
 			.as((event) -> stackTrace(event, stackTracePrinter, throwableProxyConverter));
 	}
 
-	private static String timestamp(Instant instant) {
+	static String timestamp(Instant instant) {
 		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
