@@ -1,5 +1,8 @@
 package dev.serverlessspring.lambda.logging;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
@@ -40,7 +43,7 @@ public class LambdaJsonLogRecordFormatter extends JsonWriterStructuredLogFormatt
 
 	private static void members(JsonWriter.Members<LogRecord> members, @Nullable StackTracePrinter stackTracePrinter,
 			ContextPairs contextPairs) {
-		members.add("timestamp", LogRecord::getInstant).as(LambdaJsonLogFormatter::timestamp);
+		members.add("timestamp", LogRecord::getInstant).as(LambdaJsonLogRecordFormatter::timestamp);
 		members.add("level", LogRecord::getLevel).as(LambdaTextLogFormatter::level);
 		members.add("message", MESSAGE::formatMessage);
 		members.add("logger", LogRecord::getLoggerName);
@@ -52,6 +55,11 @@ public class LambdaJsonLogRecordFormatter extends JsonWriterStructuredLogFormatt
 			.whenNotNull()
 			.as((thrown) -> (stackTracePrinter != null) ? stackTracePrinter.printStackTraceToString(thrown)
 					: LambdaTextLogFormatter.stackTrace(thrown));
+	}
+
+	// RFC 3339 in UTC, to the millisecond, as Lambda's own JSON logs.
+	static String timestamp(Instant instant) {
+		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	private static Map<String, String> mdc() {
