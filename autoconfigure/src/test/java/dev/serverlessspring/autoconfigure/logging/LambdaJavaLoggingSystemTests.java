@@ -27,6 +27,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * {@link LambdaJavaLoggingSystem}, the logging system of the starter's default
@@ -129,6 +130,13 @@ class LambdaJavaLoggingSystemTests {
 		List<JsonNode> lines = jsonLines(output);
 		assertThat(lines).extracting((line) -> line.get("message").asString()).containsExactly("shown at DEBUG");
 		assertThat(lines.get(0).get("level").asString()).isEqualTo("DEBUG");
+	}
+
+	@Test
+	void aFormatThatIsNoFormatterOfLogRecordsIsAClearError() {
+		// Spring Boot's common formats (ecs, gelf, logstash) exist for Logback and Log4j 2 only.
+		assertThatIllegalArgumentException().isThrownBy(() -> initialize(Map.of("logging.structured.format.console", "ecs")))
+			.withMessageContaining("Unknown format 'ecs'");
 	}
 
 	@Test
