@@ -1,9 +1,12 @@
 package dev.serverlessspring.autoconfigure.logging;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -164,9 +168,43 @@ class LambdaJavaLoggingSystemTests {
 
 	@Test
 	void factoryStepsAsideWhereSlf4jLogsThroughLogback() {
-		// This class path has Logback, which SLF4J is bound to: the factory steps aside.
+		// This class path has both SLF4J providers; the tests' JVM binds Logback (slf4j.provider).
 		assertThat(new LambdaJavaLoggingSystem.Factory().getLoggingSystem(getClass().getClassLoader())).isNull();
 		assertThat(LoggingSystem.get(getClass().getClassLoader())).isNotInstanceOf(JavaLoggingSystem.class);
+	}
+
+	@Test
+	void springBootFollowsSlf4jToJavaLoggingWhereLogbackIsPresentToo() throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Dslf4j.provider=org.slf4j.jul.JULServiceProvider", "-cp", System.getProperty("java.class.path"),
+				Slf4jOnJavaLogging.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("Logging system: " + LambdaJavaLoggingSystem.class.getName())
+			.containsPattern("Z req-child  INFO \\[main\\] child : Through SLF4J\n");
+	}
+
+	/**
+	 * Picks the logging system as Spring Boot does, sets it up as in Lambda and logs through
+	 * SLF4J, in a JVM whose SLF4J is bound to {@code java.util.logging}.
+	 */
+	static final class Slf4jOnJavaLogging {
+
+		public static void main(String[] args) {
+			LoggingSystem system = LoggingSystem.get(Slf4jOnJavaLogging.class.getClassLoader());
+			System.out.println("Logging system: " + system.getClass().getName());
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(LambdaLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME, Map.of()));
+			system.beforeInitialize();
+			system.initialize(new LoggingInitializationContext(environment), null, null);
+			MDC.put(LambdaMdc.REQUEST_ID, "req-child");
+			LoggerFactory.getLogger("child").info("Through SLF4J");
+		}
+
 	}
 
 	// In Lambda: the post-processor's property source is there.
