@@ -10,10 +10,7 @@
 #      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
 #      first invocation after priming (no snapshot is taken: init includes the priming),
 #   6. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
-#   7. serverless-spring (4, without AOT) without Logback (the logging starter's jars deleted
-#      from a copy of the zip, whose AOT code was generated with them): what an application
-#      saves by excluding spring-boot-starter-logging,
-#   8-9. the framework-free handler and 5 again, with in-handler timing (timed: handler): the
+#   7-8. the framework-free handler and 5 again, with in-handler timing (timed: handler): the
 #      harness times the handler's own handleRequest from inside the process (InHandlerTimer),
 #      without the runtime interface client and the Runtime API around it; only their
 #      in-handler columns are meant to be read,
@@ -49,16 +46,6 @@ UPPERCASE=SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
 OUT=benchmarks/target/cold-start.md
 rm -rf benchmarks/target/cold-start
 mkdir -p benchmarks/target
-NO_LOGBACK_SUBJECT=()
-if command -v zip > /dev/null; then
-	NO_LOGBACK=benchmarks/target/serverless-spring-example-without-logback.zip
-	cp "$OURS" "$NO_LOGBACK"
-	zip -q -d "$NO_LOGBACK" 'lib/logback-*' 'lib/jul-to-slf4j-*' 'lib/slf4j-api-*' 'lib/spring-boot-starter-logging-*'
-	# Without AOT: the zip's generated code was built with Logback present (compare with subject 4).
-	NO_LOGBACK_SUBJECT=(--subject "serverless-spring, without Logback|$HANDLER|$NO_LOGBACK|$UPPERCASE,SPRING_AOT_ENABLED=false")
-else
-	echo "No zip command: the 'without Logback' subject is left out" >&2
-fi
 
 java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/harness/target/lib/*" dev.serverlessspring.benchmarks.ColdStartBenchmark \
 	--ric "$PWD/benchmarks/harness/target/ric/*" --runs "$RUNS" --warm "$WARM" --work benchmarks/target/cold-start --out "$OUT" \
@@ -69,7 +56,6 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
-	"${NO_LOGBACK_SUBJECT[@]}" \
 	--subject "framework-free, in-handler timing|timed:dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "serverless-spring, SnapStart-primed, in-handler timing|timed:$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start"
 echo "Table written to $OUT"

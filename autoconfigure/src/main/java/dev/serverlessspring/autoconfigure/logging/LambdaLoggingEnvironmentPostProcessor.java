@@ -15,12 +15,18 @@ import org.springframework.util.ClassUtils;
  * Sets Spring Boot's console logging up the way CloudWatch wants it, when the application
  * runs in Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set):
  * <ul>
- * <li>JSON lines ({@link dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter}, or
- * ECS for a logging system other than Logback) when Lambda's advanced logging controls ask
- * for JSON ({@code AWS_LAMBDA_LOG_FORMAT=JSON});</li>
+ * <li>JSON lines when Lambda's advanced logging controls ask for JSON
+ * ({@code AWS_LAMBDA_LOG_FORMAT=JSON}):
+ * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter} with
+ * {@code java.util.logging} (the starter's default),
+ * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter} with Logback, ECS with
+ * Log4j 2;</li>
  * <li>otherwise text lines with the request id, in which the line breaks of multi-line
  * messages and stack traces become carriage returns, as Lambda's own runtimes do, so that
- * each stays one CloudWatch event;</li>
+ * each stays one CloudWatch event: a Logback pattern, and with {@code java.util.logging}
+ * {@link dev.serverlessspring.lambda.logging.LambdaTextLogFormatter}, which
+ * {@link LambdaJavaLoggingSystem} installs when it finds this post-processor's property
+ * source;</li>
  * <li>the root log level from {@code AWS_LAMBDA_LOG_LEVEL}, when set.</li>
  * </ul>
  * The settings are a property source of the lowest precedence: any {@code logging.*}
@@ -38,7 +44,11 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 
 	static final String JSON_FORMAT = "dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter";
 
+	static final String JAVA_LOGGING_JSON_FORMAT = "dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter";
+
 	private static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
+
+	private static final String LOG4J2 = "org.apache.logging.log4j.core.impl.Log4jContextFactory";
 
 	private final Function<String, String> environmentVariables;
 
@@ -58,8 +68,7 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 		}
 		Map<String, Object> properties = new HashMap<>();
 		if ("JSON".equalsIgnoreCase(this.environmentVariables.apply("AWS_LAMBDA_LOG_FORMAT"))) {
-			properties.put("logging.structured.format.console",
-					ClassUtils.isPresent(LOGBACK, getClass().getClassLoader()) ? JSON_FORMAT : "ecs");
+			properties.put(LambdaJavaLoggingSystem.STRUCTURED_FORMAT, jsonFormat(getClass().getClassLoader()));
 		}
 		else {
 			properties.put("logging.pattern.console", TEXT_PATTERN);
@@ -69,6 +78,14 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 			properties.put("logging.level.root", level.strip().toUpperCase(Locale.ROOT));
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+	}
+
+	// The logging system Spring Boot picks: Logback, else Log4j 2, else java.util.logging.
+	static String jsonFormat(ClassLoader classLoader) {
+		if (ClassUtils.isPresent(LOGBACK, classLoader)) {
+			return JSON_FORMAT;
+		}
+		return ClassUtils.isPresent(LOG4J2, classLoader) ? "ecs" : JAVA_LOGGING_JSON_FORMAT;
 	}
 
 }

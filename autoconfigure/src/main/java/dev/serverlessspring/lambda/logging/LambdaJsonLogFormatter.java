@@ -1,9 +1,5 @@
 package dev.serverlessspring.lambda.logging;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
@@ -43,7 +39,7 @@ public class LambdaJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILo
 
 	private static void members(JsonWriter.Members<ILoggingEvent> members, StackTracePrinter stackTracePrinter,
 			ContextPairs contextPairs, ThrowableProxyConverter throwableProxyConverter) {
-		members.add("timestamp", ILoggingEvent::getInstant).as(LambdaJsonLogFormatter::timestamp);
+		members.add("timestamp", ILoggingEvent::getInstant).as(LambdaJsonLogRecordFormatter::timestamp);
 		members.add("level", ILoggingEvent::getLevel);
 		members.add("message", ILoggingEvent::getFormattedMessage);
 		members.add("logger", ILoggingEvent::getLoggerName);
@@ -57,10 +53,6 @@ public class LambdaJsonLogFormatter extends JsonWriterStructuredLogFormatter<ILo
 		members.add("stackTrace", (event) -> event)
 			.whenNotNull(ILoggingEvent::getThrowableProxy)
 			.as((event) -> stackTrace(event, stackTracePrinter, throwableProxyConverter));
-	}
-
-	private static String timestamp(Instant instant) {
-		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	private static String stackTrace(ILoggingEvent event, StackTracePrinter printer,

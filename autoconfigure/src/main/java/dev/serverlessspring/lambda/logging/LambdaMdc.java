@@ -11,8 +11,8 @@ import org.slf4j.MDC;
 
 /**
  * Puts the invocation's identity into the SLF4J {@link MDC} while it runs, so every log line
- * written on the invoking thread carries it: in text logs through {@code %X{AWSRequestId}},
- * in JSON logs as members.
+ * written on the invoking thread carries it: in text logs the request id (with Logback through
+ * {@code %X{AWSRequestId}}), in JSON logs as members.
  * <p>
  * Runs first and ends last among the {@link InvocationListener}s, so their log lines carry
  * the invocation's identity too.

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -27,6 +28,14 @@ class LambdaLoggingEnvironmentPostProcessorTests {
 			.isEqualTo(LambdaLoggingEnvironmentPostProcessor.JSON_FORMAT);
 		assertThat(environment.getProperty("logging.level.root")).isEqualTo("DEBUG");
 		assertThat(environment.getProperty("logging.pattern.console")).isNull();
+	}
+
+	@Test
+	void jsonFormatFollowsTheLoggingSystem() {
+		assertThat(LambdaLoggingEnvironmentPostProcessor.jsonFormat(getClass().getClassLoader()))
+			.isEqualTo(LambdaLoggingEnvironmentPostProcessor.JSON_FORMAT);
+		assertThat(LambdaLoggingEnvironmentPostProcessor.jsonFormat(new FilteredClassLoader("ch.qos.logback")))
+			.isEqualTo(LambdaLoggingEnvironmentPostProcessor.JAVA_LOGGING_JSON_FORMAT);
 	}
 
 	@Test
