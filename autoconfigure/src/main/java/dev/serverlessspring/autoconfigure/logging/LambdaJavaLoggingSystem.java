@@ -26,7 +26,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Spring Boot's {@link JavaLoggingSystem} with the console set up for CloudWatch: the logging
- * system of functions that log through {@code java.util.logging} (the starter's default, SLF4J
+ * system of functions that log through {@code java.util.logging} (as archetype projects do, SLF4J
  * through {@code slf4j-jdk14}), chosen by Spring Boot wherever neither Logback nor Log4j 2 is
  * present.
  * <p>

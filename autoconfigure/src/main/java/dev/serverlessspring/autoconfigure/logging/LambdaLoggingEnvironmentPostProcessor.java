@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * <li>JSON lines when Lambda's advanced logging controls ask for JSON
  * ({@code AWS_LAMBDA_LOG_FORMAT=JSON}):
  * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter} with
- * {@code java.util.logging} (the starter's default),
+ * {@code java.util.logging} (as archetype projects do),
  * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter} with Logback, ECS with
  * Log4j 2;</li>
  * <li>otherwise text lines with the request id, in which the line breaks of multi-line

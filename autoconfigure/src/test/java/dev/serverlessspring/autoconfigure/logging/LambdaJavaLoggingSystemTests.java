@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link LambdaJavaLoggingSystem}, the logging system of the starter's default
+ * {@link LambdaJavaLoggingSystem}, the logging system of archetype projects' default
  * {@code java.util.logging}, initialised as Spring Boot does it and fed records the way
  * {@code slf4j-jdk14} writes them: the lines it writes are parsed as CloudWatch would cut them.
  */
