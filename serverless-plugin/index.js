@@ -75,6 +75,27 @@ class ServerlessSpringPlugin {
     return this.serverless.serviceDir || this.serverless.config.servicePath;
   }
 
+  /** The directory of the function project's pom.xml: the service's, or custom.spring.module's. */
+  get moduleDir() {
+    const module = this.options.module;
+    if (!module) return this.projectDir;
+    const dir = path.resolve(this.projectDir, module);
+    if (!fs.existsSync(path.join(dir, 'pom.xml'))) {
+      throw new PluginError(
+        `custom.spring.module is "${module}", but ${dir} has no pom.xml: name the directory of the Maven ` +
+          'module that builds the functions, relative to serverless.yml.',
+        'SPRING_MODULE_NOT_FOUND'
+      );
+    }
+    return dir;
+  }
+
+  /** Maven's arguments for a build of the functions: the module and what it needs, in a multi-module build. */
+  buildArgs(args) {
+    const module = this.options.module;
+    return module ? [...args, '-pl', module, '-am'] : args;
+  }
+
   /** Rewrites bean-name handlers once; returns the kind (jvm/native) of each Spring function. */
   prepare() {
     if (!this.kinds) this.kinds = prepareFunctions(this.serverless.service, this.options);
@@ -82,7 +103,7 @@ class ServerlessSpringPlugin {
   }
 
   async finalName(command) {
-    if (!this.cachedFinalName) this.cachedFinalName = await maven.readFinalName(this.projectDir, command);
+    if (!this.cachedFinalName) this.cachedFinalName = await maven.readFinalName(this.moduleDir, command);
     return this.cachedFinalName;
   }
 
@@ -95,14 +116,16 @@ class ServerlessSpringPlugin {
     const needed = [...new Set(kinds.values())].sort();
     const artifacts = {};
     for (const kind of needed) {
-      const artifact = maven.artifactPath(this.projectDir, finalName, kind);
+      const artifact = maven.artifactPath(this.moduleDir, finalName, kind);
       artifacts[kind] = artifact;
       if (!options.build) {
         this.log.info(`serverless-spring: custom.spring.build is false, using ${artifact} as it is`);
-      } else if (options.skipBuildWhenFresh && maven.isFresh(artifact, this.projectDir, options.sources)) {
+      } else if (options.skipBuildWhenFresh && maven.isFresh(artifact, this.moduleDir, options.sources)) {
         this.log.notice(`serverless-spring: ${path.basename(artifact)} is up to date, skipping the Maven build`);
       } else {
-        const args = kind === 'native' ? [...options.mavenArgs, `-P${options.nativeProfile}`] : options.mavenArgs;
+        const args = this.buildArgs(
+          kind === 'native' ? [...options.mavenArgs, `-P${options.nativeProfile}`] : options.mavenArgs
+        );
         this.log.notice(`serverless-spring: building ${path.basename(artifact)} (${path.basename(command)} ${args.join(' ')})`);
         await maven.runMaven(this.projectDir, command, args);
       }
@@ -156,13 +179,13 @@ class ServerlessSpringPlugin {
     const command = maven.mavenCommand(this.projectDir, options.maven);
     await this.build(new Map([...this.kinds].map(([name]) => [name, 'jvm'])));
     const finalName = await this.finalName(command);
-    const classpath = await localLambda.localClasspath(this.projectDir, command, finalName);
+    const classpath = await localLambda.localClasspath(this.moduleDir, command, finalName);
     const jvmRuntime = /^java/.test(options.runtime) ? options.runtime : 'java21';
     const config = localLambda.writeLocalConfig(
-      this.projectDir,
+      this.moduleDir,
       this.serverless.service,
       this.kinds,
-      maven.artifactPath(this.projectDir, finalName, 'jvm'),
+      maven.artifactPath(this.moduleDir, finalName, 'jvm'),
       jvmRuntime
     );
     return { classpath, config };

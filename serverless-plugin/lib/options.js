@@ -8,6 +8,7 @@ const schema = {
   type: 'object',
   properties: {
     maven: { type: 'string' },
+    module: { type: 'string' },
     mavenArgs: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     nativeProfile: { type: 'string' },
     runtime: { type: 'string' },
@@ -21,6 +22,9 @@ const schema = {
 const defaults = {
   // null: ./mvnw when the project has the wrapper, else mvn from the PATH.
   maven: null,
+  // The Maven module (a directory under the service's) holding the functions, when serverless.yml
+  // sits at the root of a multi-module build: Maven runs at the root with -pl <module> -am.
+  module: null,
   mavenArgs: ['-q', 'package', '-DskipTests'],
   nativeProfile: 'native',
   // Runtime of functions that name a bean and declare no runtime (nor does the provider).

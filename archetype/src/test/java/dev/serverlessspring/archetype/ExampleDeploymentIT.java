@@ -84,9 +84,13 @@ class ExampleDeploymentIT {
 	}
 
 	@Test
-	void theZipIsTheOneThisBuildMade() throws IOException {
-		assertThat(deployment.assertArtifactHoldsApplication("uppercase", APPLICATION).getFileName())
-			.hasToString("serverless-spring-example-" + System.getProperty("archetype.version") + "-aws.zip");
+	void theZipIsTheOneThisBuildMadeAndThePluginPointedAt() throws IOException {
+		String zip = "serverless-spring-example-" + System.getProperty("archetype.version") + "-aws.zip";
+		assertThat(deployment.assertArtifactHoldsApplication("uppercase", APPLICATION))
+			.isEqualTo(Command.ROOT.resolve("example-app/target/" + zip));
+		// The reactor built it just before: the plugin finds it fresh and does not run Maven again.
+		assertThat(LOGS.resolve("example-serverless-package.log")).content()
+			.contains("serverless-spring: " + zip + " is up to date, skipping the Maven build");
 	}
 
 }

@@ -195,9 +195,14 @@ final class ServerlessPackage {
 	 */
 	Path assertArtifactHoldsApplication(String name, String applicationClass) throws IOException {
 		JsonNode ownArtifact = this.configuration.path("functions").path(name).path("package").path("artifact");
+		JsonNode serviceArtifact = this.configuration.path("package").path("artifact");
+		String codeKey = function(name).path("Code").path("S3Key").asString();
+		// Without one in serverless.yml, serverless-spring's plugin set it: <custom.spring.module>/target/<zip>.
 		String artifact = ownArtifact.isString() ? ownArtifact.asString()
-				: this.configuration.path("package").path("artifact").asString();
-		Path zip = this.serviceDirectory.resolve(artifact);
+				: serviceArtifact.isString() ? serviceArtifact.asString()
+						: this.service.path("custom").path("spring").path("module").asString(".") + "/target/"
+								+ codeKey.substring(codeKey.lastIndexOf('/') + 1);
+		Path zip = this.serviceDirectory.resolve(artifact).normalize();
 		assertThat(zip).isRegularFile();
 		assertThat(function(name).path("Code").path("S3Key").asString()).endsWith("/" + zip.getFileName());
 		try (ZipFile file = new ZipFile(zip.toFile())) {
