@@ -32,6 +32,23 @@ function freePort() {
   });
 }
 
+function isFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose next one is free too: spring start serves the Invoke API on --port + 1. */
+async function freePortPair() {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort();
+    if (port < 65535 && (await isFree(port + 1))) return port;
+  }
+  throw new Error('no two consecutive free ports on 127.0.0.1');
+}
+
 describe('serverless-spring on osls, one fixture project', () => {
   let dir;
   let zip;
@@ -193,7 +210,7 @@ describe('serverless-spring on osls, one fixture project', () => {
   });
 
   it('spring start serves the httpApi routes through the local Lambda', { skip: LOCAL_LAMBDA_ABSENT }, async (t) => {
-    const port = await freePort();
+    const port = await freePortPair();
     const child = spawn(process.execPath, [oslsBin, 'spring', 'start', '--port', String(port)], {
       cwd: dir,
       env: environment(),

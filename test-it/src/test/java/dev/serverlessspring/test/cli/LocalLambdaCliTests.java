@@ -102,7 +102,9 @@ class LocalLambdaCliTests {
 	@Test
 	void startFailsClearlyWhenThePortIsTaken() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Run run = run("start", "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()));
+			// A free Invoke API port: by default it is the next one, which another process may hold by chance.
+			Run run = run("start", "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()),
+					"--invoke-port", "0");
 			assertThat(run.status()).isEqualTo(2);
 			assertThat(run.err()).contains("Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
 		}
