@@ -165,14 +165,17 @@ public class SnapStartPriming implements Resource {
 					System.currentTimeMillis() + this.timeout.toMillis(), null, null, null, null, null, payload);
 			Context context = new RuntimeContext(priming, System.getenv());
 			RequestStreamHandler handler = this.handler.get();
+			Method handleRequest = null;
 			if (handler != null) {
 				loadRuntimeInvocationClasses();
+				handleRequest = handler.getClass()
+					.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
 			}
 			int invoked = 0;
 			long deadline = start + this.timeout.toNanos() / 2;
 			do {
 				if (handler != null) {
-					invokeAsTheRuntimeDoes(handler, payload, context);
+					invokeAsTheRuntimeDoes(handler, handleRequest, payload, context);
 				}
 				else {
 					dispatcher.dispatch(payload, context);
@@ -202,13 +205,12 @@ public class SnapStartPriming implements Resource {
 	/**
 	 * Call the handler as the runtime interface client calls a handler named
 	 * {@code Class::method}: through {@link Method#invoke} of the handler class's public
-	 * method. The method accessor that the first call creates is shared by every copy of the
-	 * {@code Method}, the client's included, so its first invocation after the restore finds it.
+	 * {@code handleRequest} method, looked up once per priming. The method accessor that the
+	 * first call creates is shared by every copy of the {@code Method}, the client's included,
+	 * so its first invocation after the restore finds it.
 	 */
-	private static void invokeAsTheRuntimeDoes(RequestStreamHandler handler, byte[] payload, Context context)
-			throws Throwable {
-		Method handleRequest = handler.getClass()
-			.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
+	private static void invokeAsTheRuntimeDoes(RequestStreamHandler handler, Method handleRequest, byte[] payload,
+			Context context) throws Throwable {
 		try {
 			handleRequest.invoke(handler, new ByteArrayInputStream(payload), new ByteArrayOutputStream(1024), context);
 		}
