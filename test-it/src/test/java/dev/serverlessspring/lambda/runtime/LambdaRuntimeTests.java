@@ -169,7 +169,9 @@ class LambdaRuntimeTests {
 			return (text) -> {
 				inFlight.countDown();
 				try {
-					inFlight.await(10, TimeUnit.SECONDS);
+					if (!inFlight.await(5, TimeUnit.SECONDS)) {
+						throw new IllegalStateException("not all four invocations were in flight at once");
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
