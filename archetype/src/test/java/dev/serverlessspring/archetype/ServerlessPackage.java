@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -188,7 +190,8 @@ final class ServerlessPackage {
 	/**
 	 * Asserts that the zip a function deploys is the one the template names, that it exists, and
 	 * that it holds the application's classes at its root with the Start-Class manifest entry
-	 * FunctionHandler reads, and the dependencies under lib/.
+	 * FunctionHandler reads, and the dependencies under lib/ as jars with stored entries
+	 * (serverless-spring:prepare-lib).
 	 * @param name the function's name in serverless.yml
 	 * @param applicationClass the {@code @SpringBootApplication} class
 	 * @return the zip
@@ -209,12 +212,23 @@ final class ServerlessPackage {
 			assertThat(file.getEntry(applicationClass.replace('.', '/') + ".class")).as("application class").isNotNull();
 			assertThat(file.stream().map((entry) -> entry.getName()))
 				.anyMatch((entry) -> entry.matches("lib/serverless-spring-boot-autoconfigure-.+\\.jar"));
+			for (ZipEntry jar : file.stream().filter((entry) -> entry.getName().matches("lib/.+\\.jar")).toList()) {
+				assertEveryEntryStored(file, jar);
+			}
 			try (var manifest = file.getInputStream(file.getEntry(JarFile.MANIFEST_NAME))) {
 				assertThat(new Manifest(manifest).getMainAttributes().getValue("Start-Class"))
 					.isEqualTo(applicationClass);
 			}
 		}
 		return zip;
+	}
+
+	private static void assertEveryEntryStored(ZipFile zip, ZipEntry jar) throws IOException {
+		try (ZipInputStream entries = new ZipInputStream(zip.getInputStream(jar))) {
+			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+				assertThat(entry.getMethod()).as(jar.getName() + "!/" + entry.getName()).isEqualTo(ZipEntry.STORED);
+			}
+		}
 	}
 
 }
