@@ -31,6 +31,9 @@ public final class LambdaApplication {
 
 	private static final String AOT_ENABLED = "spring.aot.enabled";
 
+	/** A system property Spring Boot reads when its listeners are created. */
+	private static final String IGNORE_BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";
+
 	/** The suffix of the class Spring AOT generates for the main class. */
 	private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer";
 
@@ -89,8 +92,23 @@ public final class LambdaApplication {
 		}
 	}
 
+	/**
+	 * With more than one CPU, Spring Boot warms up Jackson, charsets and conversion in a
+	 * background thread while the application starts. Lambda sizes CPU by memory, below
+	 * 1,769 MB less than one vCPU for all threads of the function: that thread's work is then
+	 * taken from the start itself. Measured on two CPUs (benchmarks/README.md): 70 ms more CPU,
+	 * no earlier first answer. {@code -Dspring.backgroundpreinitializer.ignore=false} (for
+	 * example in {@code JAVA_TOOL_OPTIONS}) turns it back on.
+	 */
+	private static void skipBackgroundPreinitialization() {
+		if (System.getProperty(IGNORE_BACKGROUND_PREINITIALIZER) == null) {
+			System.setProperty(IGNORE_BACKGROUND_PREINITIALIZER, "true");
+		}
+	}
+
 	private static EventDispatcher start(Class<?> mainClass) {
 		useAotArtifactsWhenPresent(mainClass);
+		skipBackgroundPreinitialization();
 		ConfigurableApplicationContext started = run(application(mainClass));
 		context = started;
 		return started.getBean(EventDispatcher.class);

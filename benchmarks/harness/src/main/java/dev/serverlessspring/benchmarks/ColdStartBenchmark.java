@@ -28,7 +28,7 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
 /**
  * Measures packaged Lambda functions side by side, the way Lambda's managed Java runtime
  * starts them: the AWS runtime interface client ({@code AWSLambda <handler>}) in a fresh JVM
- * pinned to one CPU with Lambda's JVM flags, the package unpacked as its working directory,
+ * pinned to one CPU (or the {@code --cpus} given, a {@code taskset} list) with Lambda's JVM flags, the package unpacked as its working directory,
  * against a local Runtime API.
  * <p>
  * Per run and subject: process start to first answer (cold start), process start to the
@@ -39,7 +39,7 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
  * costs are not the function's. Runs are interleaved (run 1 of every subject, then run 2, ...), so a
  * noisy neighbour hurts every subject alike. Every answer is checked.
  * <p>
- * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file>
+ * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file> [--cpus 0,1]
  * --jdk <label>=<java home> ... --subject <spec> ...}, see {@link Subject#parse}.
  */
 public final class ColdStartBenchmark {
@@ -68,9 +68,12 @@ public final class ColdStartBenchmark {
 
 	private final Path ricJni;
 
-	private ColdStartBenchmark(String ricClasspath, Path workDirectory) throws IOException {
+	private final String cpus;
+
+	private ColdStartBenchmark(String ricClasspath, Path workDirectory, String cpus) throws IOException {
 		this.ricClasspath = ricClasspath;
 		this.workDirectory = workDirectory;
+		this.cpus = cpus;
 		this.ricJni = extractRicJni();
 	}
 
@@ -111,6 +114,7 @@ public final class ColdStartBenchmark {
 		int warm = 200;
 		Path out = null;
 		Path work = Path.of("target", "cold-start");
+		String cpus = "0";
 		for (int i = 0; i < args.length; i++) {
 			String value = args[++i];
 			switch (args[i - 1]) {
@@ -119,6 +123,7 @@ public final class ColdStartBenchmark {
 				case "--warm" -> warm = Integer.parseInt(value);
 				case "--out" -> out = Path.of(value);
 				case "--work" -> work = Path.of(value);
+				case "--cpus" -> cpus = value;
 				case "--jdk" -> jdks.put(value.substring(0, value.indexOf('=')),
 						Path.of(value.substring(value.indexOf('=') + 1)));
 				case "--subject" -> subjects.add(Subject.parse(value));
@@ -128,7 +133,7 @@ public final class ColdStartBenchmark {
 		if (ric == null || jdks.isEmpty() || subjects.isEmpty()) {
 			throw new IllegalArgumentException("Need --ric, at least one --jdk and one --subject");
 		}
-		ColdStartBenchmark benchmark = new ColdStartBenchmark(ric, work);
+		ColdStartBenchmark benchmark = new ColdStartBenchmark(ric, work, cpus);
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
 		for (int run = 1; run <= runs; run++) {
 			for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
@@ -145,7 +150,7 @@ public final class ColdStartBenchmark {
 				}
 			}
 		}
-		String table = Report.table(subjects, jdks.keySet(), results, runs, warm);
+		String table = Report.table(subjects, jdks.keySet(), results, runs, warm, cpus);
 		System.out.println(table);
 		if (out != null) {
 			Files.createDirectories(out.toAbsolutePath().getParent());
@@ -155,7 +160,7 @@ public final class ColdStartBenchmark {
 
 	private Measurement measure(Subject subject, Path javaHome, int warm) throws Exception {
 		Path taskRoot = unpack(subject);
-		List<String> command = new ArrayList<>(List.of("taskset", "-c", "0"));
+		List<String> command = new ArrayList<>(List.of("taskset", "-c", this.cpus));
 		if (subject.isCustomRuntime()) {
 			// provided.al2023: the package's bootstrap starts the JVM (with Lambda's flags) itself.
 			command.add(taskRoot.resolve("bootstrap").toString());

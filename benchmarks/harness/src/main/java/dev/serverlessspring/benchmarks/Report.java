@@ -19,11 +19,11 @@ final class Report {
 	}
 
 	static String table(List<Subject> subjects, Collection<String> jdks, Map<String, List<Measurement>> results,
-			int runs, int warm) {
+			int runs, int warm, String cpus) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
-				"Medians of %d runs; warm = %d invocations after the first, per run; one CPU (taskset -c 0), %s.%n%n",
-				runs, warm, String.join(" ", ColdStartBenchmark.LAMBDA_JVM_FLAGS)));
+				"Medians of %d runs; warm = %d invocations after the first, per run; %s (taskset -c %s), %s.%n%n",
+				runs, warm, cpus.matches("\\d+") ? "one CPU" : "CPUs " + cpus, cpus, String.join(" ", ColdStartBenchmark.LAMBDA_JVM_FLAGS)));
 		table.append("| Subject | JDK | Cold start (ms) | Cold start CPU (ms) | Init (ms) | First invocation (ms) | Warm p50 (µs) | Warm p99 (µs) "
 				+ "| First ÷ warm p50 | In-handler first (µs) | In-handler warm p50 (µs) | Peak RSS (MB) | Package (MiB) "
 				+ "| Cold ÷ framework-free | FunctionInvoker ÷ cold |\n");
