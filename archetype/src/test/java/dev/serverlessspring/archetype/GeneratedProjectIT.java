@@ -3,6 +3,7 @@ package dev.serverlessspring.archetype;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,7 +54,15 @@ class GeneratedProjectIT {
 				"2048", "region", "eu-west-1"));
 
 		build(project, "custom");
+		// A change after the build: serverless package rebuilds the zip through serverless-spring's plugin.
+		Path zip = project.resolve("target/shop-api-2.3.0-aws.zip");
+		FileTime built = Files.getLastModifiedTime(zip);
+		Path application = project.resolve("src/main/java/org/example/shop/api/Application.java");
+		Files.writeString(application, Files.readString(application) + "// changed after the build\n");
 		ServerlessPackage deployment = ServerlessPackage.of(project, log("custom", "serverless-package"));
+		assertThat(Files.getLastModifiedTime(zip)).as("rebuilt by the plugin").isGreaterThan(built);
+		assertThat(log("custom", "serverless-package")).content()
+			.contains("serverless-spring: building shop-api-2.3.0-aws.zip");
 
 		assertThat(deployment.serviceName()).isEqualTo("shop-api");
 		deployment.assertJavaFunction("hello", "hello", "java25", "x86_64");
