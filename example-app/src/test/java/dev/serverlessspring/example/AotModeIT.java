@@ -1,8 +1,6 @@
 package dev.serverlessspring.example;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -20,12 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AotModeIT {
 
-	private static final FunctionPackage EXAMPLE = FunctionPackage
-		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-		.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "uppercase")
-		.memorySize(512)
-		.timeout(Duration.ofSeconds(30))
+	private static final FunctionPackage EXAMPLE = ExampleZip.function("uppercase")
 		.jvmOptions("-Xlog:class+load=info");
 
 	/** Loaded, Spring Cloud Function's own mapper configuration would need the Joda-Time module. */

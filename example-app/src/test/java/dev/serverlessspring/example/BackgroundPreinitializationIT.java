@@ -1,7 +1,5 @@
 package dev.serverlessspring.example;
 
-import java.nio.file.Path;
-import java.time.Duration;
 
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
@@ -17,12 +15,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class BackgroundPreinitializationIT {
 
-	private static final FunctionPackage EXAMPLE = FunctionPackage
-		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-		.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "uppercase")
-		.memorySize(512)
-		.timeout(Duration.ofSeconds(30));
+	private static final FunctionPackage EXAMPLE = ExampleZip.function("uppercase");
 
 	/** The task the background thread runs; Spring Boot starts no thread with one CPU either. */
 	private static final String BACKGROUND_TASK = "org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializingApplicationListener$Runner ";
