@@ -3,6 +3,8 @@
 # first and warm invocations, peak RSS, package size) of the same uppercase function as
 #   1. a framework-free RequestStreamHandler (the baseline),
 #   2. Spring Cloud Function's FunctionInvoker (shaded jar, aws classifier),
+#   Micronaut: a Micronaut 4 serverless function (MicronautRequestHandler, shaded jar; standalone
+#      module benchmarks/micronaut, built here with its own pom),
 #   3. serverless-spring on the managed runtime (the example app's zip, which carries Spring
 #      AOT's generated code and so starts from it),
 #   4. the same without AOT (SPRING_AOT_ENABLED=false: configuration-class processing),
@@ -29,6 +31,7 @@ VERSION=0.1.0-SNAPSHOT
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 	./mvnw -q -B -ntp install -DskipTests -pl test,example-app,benchmarks/plain-handler,benchmarks/function-invoker,benchmarks/harness -am
+	./mvnw -q -B -ntp -f benchmarks/micronaut/pom.xml package -DskipTests
 fi
 
 JAVA_HOME_DEFAULT="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
@@ -39,6 +42,7 @@ for jdk in ${JDKS:-$DEFAULT_JDKS}; do JDK_ARGS+=(--jdk "$jdk"); done
 
 PLAIN=benchmarks/plain-handler/target/benchmark-plain-handler-$VERSION.jar
 INVOKER=benchmarks/function-invoker/target/benchmark-function-invoker-$VERSION-aws.jar
+MICRONAUT=benchmarks/micronaut/target/benchmark-micronaut-$VERSION.jar
 OURS=example-app/target/serverless-spring-example-$VERSION-aws.zip
 CUSTOM=example-app/target/serverless-spring-example-$VERSION-custom-runtime.zip
 HANDLER=dev.serverlessspring.lambda.FunctionHandler::handleRequest
@@ -52,6 +56,7 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	"${JDK_ARGS[@]}" \
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
+	--subject "Micronaut|dev.serverlessspring.benchmarks.micronaut.UppercaseHandler|$MICRONAUT" \
 	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
 	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
