@@ -3,20 +3,22 @@
 # first and warm invocations, peak RSS, package size) of the same uppercase function as
 #   1. a framework-free RequestStreamHandler (the baseline),
 #   2. Spring Cloud Function's FunctionInvoker (shaded jar, aws classifier),
-#   Micronaut: a Micronaut 4 serverless function (MicronautRequestHandler, shaded jar; standalone
-#      module benchmarks/micronaut, built here with its own pom),
-#   3. serverless-spring on the managed runtime (the example app's zip, which carries Spring
+#   3. Quarkus's amazon-lambda extension (a RequestHandler bean behind QuarkusStreamHandler,
+#      Quarkus's own function.zip in JVM mode; the standalone module benchmarks/quarkus),
+#   4. a Micronaut 4 serverless function (MicronautRequestHandler, shaded jar; the standalone
+#      module benchmarks/micronaut),
+#   5. serverless-spring on the managed runtime (the example app's zip, which carries Spring
 #      AOT's generated code and so starts from it),
-#   4. the same without AOT (SPRING_AOT_ENABLED=false: configuration-class processing),
-#   5. the same, initialized for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the
+#   6. the same without AOT (SPRING_AOT_ENABLED=false: configuration-class processing),
+#   7. the same, initialized for SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the
 #      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
 #      first invocation after priming (no snapshot is taken: init includes the priming),
-#   6. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
-#   7-8. the framework-free handler and 5 again, with in-handler timing (timed: handler): the
+#   8. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
+#   9-10. the framework-free handler and 7 again, with in-handler timing (timed: handler): the
 #      harness times the handler's own handleRequest from inside the process (InHandlerTimer),
 #      without the runtime interface client and the Runtime API around it; only their
 #      in-handler columns are meant to be read,
-# 1-5 started by the AWS runtime interface client, all on one CPU with Lambda's JVM flags,
+# 1-7 started by the AWS runtime interface client, all on one CPU with Lambda's JVM flags,
 # on every JDK given.
 #
 # Usage: benchmarks/cold-start.sh [runs (default 5)] [warm invocations per run (default 200)]
@@ -31,6 +33,8 @@ VERSION=0.1.0-SNAPSHOT
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 	./mvnw -q -B -ntp install -DskipTests -pl test,example-app,benchmarks/plain-handler,benchmarks/function-invoker,benchmarks/harness -am
+	# Standalone (not in the reactor): Quarkus's and Micronaut's versions stay their own.
+	./mvnw -q -B -ntp -f benchmarks/quarkus/pom.xml package -DskipTests
 	./mvnw -q -B -ntp -f benchmarks/micronaut/pom.xml package -DskipTests
 fi
 
@@ -42,6 +46,7 @@ for jdk in ${JDKS:-$DEFAULT_JDKS}; do JDK_ARGS+=(--jdk "$jdk"); done
 
 PLAIN=benchmarks/plain-handler/target/benchmark-plain-handler-$VERSION.jar
 INVOKER=benchmarks/function-invoker/target/benchmark-function-invoker-$VERSION-aws.jar
+QUARKUS=benchmarks/quarkus/target/function.zip
 MICRONAUT=benchmarks/micronaut/target/benchmark-micronaut-$VERSION.jar
 OURS=example-app/target/serverless-spring-example-$VERSION-aws.zip
 CUSTOM=example-app/target/serverless-spring-example-$VERSION-custom-runtime.zip
@@ -56,6 +61,7 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	"${JDK_ARGS[@]}" \
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
+	--subject "Quarkus|io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest|$QUARKUS" \
 	--subject "Micronaut|dev.serverlessspring.benchmarks.micronaut.UppercaseHandler|$MICRONAUT" \
 	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
 	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
