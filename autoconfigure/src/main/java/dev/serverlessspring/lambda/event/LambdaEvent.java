@@ -57,7 +57,8 @@ public final class LambdaEvent {
 
 	private JsonNode parseObject() {
 		int first = firstNonWhitespace();
-		if (first < 0 || this.payload[first] != '{') {
+		// Not JSON when not well-formed UTF-8: the function's reader then refuses it clearly.
+		if (first < 0 || this.payload[first] != '{' || !Utf8Validator.isValid(this.payload)) {
 			return null;
 		}
 		try {

@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.http;
 
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -269,6 +270,9 @@ public class HttpEventAdapter implements EventAdapter {
 	 */
 	private static String describe(InvalidEventException ex) {
 		Throwable cause = ex.getCause();
+		if (cause instanceof CharacterCodingException) {
+			return "The request body is not valid UTF-8";
+		}
 		if (cause instanceof DatabindException databind) {
 			// Well-formed JSON that does not fit: say where, not that the JSON is broken.
 			return databind.getPath().isEmpty() ? "The request body is well-formed JSON but not of the expected shape"

@@ -3,6 +3,7 @@ package dev.serverlessspring.lambda.invoke;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.serverlessspring.lambda.event.Utf8Validator;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -94,6 +96,11 @@ public class PayloadConverter {
 		}
 		if (raw == String.class) {
 			return readString(payload);
+		}
+		if (!Utf8Validator.isValid(payload)) {
+			// The cause tells the HTTP adapter's 400 what is wrong, without a value.
+			throw new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": not valid UTF-8",
+					new CharacterCodingException());
 		}
 		try {
 			if (isAwsEventType(raw)) {

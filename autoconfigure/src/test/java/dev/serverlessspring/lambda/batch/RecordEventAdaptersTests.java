@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,6 +163,22 @@ class RecordEventAdaptersTests {
 			.isEqualTo(failures(ids.get(1), ids.get(2), ids.get(3)));
 		assertThat(Functions.seen).extracting("orderId").containsExactly("o-1");
 		assertThat(output).contains("Stopped with 2 records unprocessed, 900 ms before the function's timeout");
+	}
+
+	@ParameterizedTest
+	@Event(value = "events/kinesis-orders.json", type = KinesisEvent.class)
+	void recordOfOverlongUtf8IsABatchItemFailureNotDecoded(KinesisEvent event) {
+		byte[] overlong = "{\"orderId\":\"o-1\",\"sku\":\"BOOK-1\u00C0\u00AF\",\"quantity\":1}"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		String first = "eyJvcmRlcklkIjoiby0xIiwic2t1IjoiQk9PSy0xIiwicXVhbnRpdHkiOjF9";
+		String fixture = new String(fixture("events/kinesis-orders.json"), StandardCharsets.UTF_8);
+		assertThat(fixture).contains(first);
+		byte[] changed = fixture.replace(first, Base64.getEncoder().encodeToString(overlong))
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(new LambdaEventCall("order", null).dispatch(changed, mock(Context.class)))
+			.isEqualTo(failures(event.getRecords().get(0).getKinesis().getSequenceNumber()));
+		assertThat(Functions.seen).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -367,11 +384,15 @@ class RecordEventAdaptersTests {
 		}
 
 		String dispatch(String fixture, Context context) {
+			return dispatch(fixture(fixture), context);
+		}
+
+		String dispatch(byte[] event, Context context) {
 			EventDispatcher dispatcher = (this.adapter != null)
 					? new EventDispatcher(application.getBean(FunctionResolver.class).resolve(this.definition),
 							List.of(this.adapter), mapper())
 					: dispatcher(this.definition);
-			byte[] response = dispatcher.dispatch(fixture(fixture), context);
+			byte[] response = dispatcher.dispatch(event, context);
 			return (response != null) ? new String(response, StandardCharsets.UTF_8) : null;
 		}
 

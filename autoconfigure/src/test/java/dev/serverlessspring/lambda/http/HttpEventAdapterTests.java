@@ -115,6 +115,16 @@ class HttpEventAdapterTests {
 
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
+	void base64BodyOfOverlongUtf8Is400(HttpEvent source) {
+		// "\u00C0\u00AF" goes out as the bytes 0xC0 0xAF: an overlong '/', which Jackson alone would decode.
+		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", Map.of(),
+				"application/json", "{\"sku\":\"BOOK-1\u00C0\u00AF\",\"quantity\":1}", true));
+		JsonNode problem = assertProblem(response, 400, "/orders");
+		assertThat(problem.get("detail").asString()).isEqualTo("The request body is not valid UTF-8");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HttpEvent.class)
 	void wronglyTypedJsonIs400NamingTheField(HttpEvent source) {
 		JsonNode response = dispatch("createOrder",
 				source.request("POST", "/orders", "/orders", "{\"sku\":\"BOOK-1\",\"quantity\":\"many\"}"));

@@ -49,6 +49,20 @@ class EventDispatcherTests {
 	}
 
 	@Test
+	void overlongUtf8IsRejectedNotDecoded() {
+		byte[] event = "{\"name\":\"Ada?\"}".getBytes(StandardCharsets.UTF_8);
+		int mark = new String(event, StandardCharsets.UTF_8).indexOf('?');
+		byte[] overlong = new byte[event.length + 1];
+		System.arraycopy(event, 0, overlong, 0, mark);
+		overlong[mark] = (byte) 0xC0;
+		overlong[mark + 1] = (byte) 0xAF;
+		System.arraycopy(event, mark + 1, overlong, mark + 2, event.length - mark - 1);
+
+		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> dispatch("greet", overlong))
+			.withMessage("Cannot read the event as " + Person.class.getName() + ": not valid UTF-8");
+	}
+
+	@Test
 	void nullEventIsRejectedClearly() {
 		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> dispatch("greet", "null"))
 			.withMessageContaining("empty or null");
@@ -91,11 +105,14 @@ class EventDispatcherTests {
 	}
 
 	private static String dispatch(String definition, String event) {
+		return dispatch(definition, event.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String dispatch(String definition, byte[] event) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Functions.class)
 			.properties("spring.main.banner-mode=off", "spring.cloud.function.definition=" + definition)
 			.run()) {
-			byte[] result = context.getBean(EventDispatcher.class)
-				.dispatch(event.getBytes(StandardCharsets.UTF_8), new TestContext("req-1"));
+			byte[] result = context.getBean(EventDispatcher.class).dispatch(event, new TestContext("req-1"));
 			return (result != null) ? new String(result, StandardCharsets.UTF_8) : null;
 		}
 	}
