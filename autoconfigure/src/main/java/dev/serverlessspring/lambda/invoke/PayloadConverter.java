@@ -36,6 +36,7 @@ import org.springframework.messaging.Message;
  * their field casing.</li>
  * <li>Everything else is JSON, through the application's Jackson {@link ObjectMapper}.</li>
  * </ul>
+ * Bytes read as JSON (the last two) must be well-formed UTF-8 ({@link Utf8Validator}).
  */
 public class PayloadConverter {
 
