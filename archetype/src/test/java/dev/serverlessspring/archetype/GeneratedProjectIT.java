@@ -29,6 +29,8 @@ class GeneratedProjectIT {
 				"com.acme.orders"));
 		assertThat(project.resolve("mvnw")).isExecutable();
 		assertThat(project.resolve(".gitignore")).content().contains("node_modules/", "target/");
+		// The npm tree is pinned: npm install takes osls's dependencies as tested, not the newest published.
+		assertThat(project.resolve("package-lock.json")).content().contains("\"node_modules/osls\"");
 		assertThat(project.resolve("pom.xml")).content().doesNotContain("<id>native</id>");
 		assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties")).hasSameTextualContentAs(
 				Command.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
