@@ -195,11 +195,13 @@ public final class LambdaRuntime {
 	 * @return whether the runtime can go on serving
 	 */
 	boolean serveOne(EventDispatcher dispatcher) {
-		InvocationRequest request = (this.loops > 1) ? nextWithRetries() : this.client.next();
+		InvocationRequest request;
 		if (this.loops > 1) {
+			request = nextWithRetries();
 			XRayTraceHeader.propagateToThread(request.traceId());
 		}
 		else {
+			request = this.client.next();
 			XRayTraceHeader.propagate(request.traceId());
 		}
 		byte[] response;
