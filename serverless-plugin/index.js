@@ -220,7 +220,7 @@ function missingArtifactMessage(artifact, kind, options) {
   const layout =
     kind === 'native'
       ? `the "${options.nativeProfile}" profile must assemble the native bootstrap into target/<finalName>-native.zip`
-      : 'the pom must run serverless-spring-packaging\'s prepare-lib goal and maven-assembly-plugin with its lambda-zip descriptor (appendAssemblyId, id "aws")';
+      : 'the pom must run serverless-spring-maven-plugin\'s prepare-lib goal and maven-assembly-plugin with its lambda-zip descriptor (appendAssemblyId, id "aws")';
   return `Deployment package ${artifact} not found. ${built}: ${layout}.`;
 }
 

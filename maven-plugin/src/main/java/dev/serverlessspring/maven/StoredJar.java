@@ -1,4 +1,4 @@
-package dev.serverlessspring.packaging;
+package dev.serverlessspring.maven;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
