@@ -19,6 +19,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
+import org.springframework.util.ClassUtils;
 
 /**
  * Native-image hints for the application's functions: the input and output types of every
@@ -42,7 +43,10 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 				continue;
 			}
 			if (AnnotatedElementUtils.hasAnnotation(beanClass, SpringBootConfiguration.class)) {
-				applicationClasses.add(beanClass);
+				// A configuration class with proxied @Bean methods is, by now, its CGLIB subclass
+				// (Application$$SpringCGLIB$$0): started as the application, it would scan its own
+				// superclass as a second 'application' bean. The user's class is the one to name.
+				applicationClasses.add(ClassUtils.getUserClass(beanClass));
 			}
 			collect(type.as(Function.class), payloadTypes, 0, 1);
 			collect(type.as(BiFunction.class), payloadTypes, 0, 2);

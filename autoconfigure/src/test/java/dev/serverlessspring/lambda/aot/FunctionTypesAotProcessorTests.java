@@ -68,6 +68,17 @@ class FunctionTypesAotProcessorTests {
 			.isEqualTo(Functions.class.getName());
 	}
 
+	@Test
+	void namesTheApplicationClassNotItsCglibSubclassWhenBeanMethodsAreProxied() throws Exception {
+		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+		RuntimeHints hints = process(ProxiedApplication.class, files);
+		// The name a local Lambda or a native image starts: the subclass would scan the application
+		// class as a second bean of the same name (ConflictingBeanDefinitionException).
+		assertThat(files.getGeneratedFileContent(GeneratedFiles.Kind.RESOURCE, MainClassLocator.AOT_START_CLASS_RESOURCE))
+			.isEqualTo(ProxiedApplication.class.getName());
+		assertThat(RuntimeHintsPredicates.reflection().onType(ProxiedApplication.class)).accepts(hints);
+	}
+
 	private static RuntimeHints process(Class<?> configuration) {
 		return process(configuration, new InMemoryGeneratedFiles());
 	}
@@ -92,6 +103,17 @@ class FunctionTypesAotProcessorTests {
 	}
 
 	record Receipt(String id) {
+	}
+
+	/** Proxied @Bean methods, the default of @SpringBootApplication: AOT sees its CGLIB subclass. */
+	@SpringBootConfiguration
+	static class ProxiedApplication {
+
+		@Bean
+		Supplier<String> clock() {
+			return () -> "tick";
+		}
+
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
