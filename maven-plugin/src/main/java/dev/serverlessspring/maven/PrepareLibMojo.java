@@ -1,16 +1,8 @@
 package dev.serverlessspring.maven;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -25,8 +17,8 @@ import org.apache.maven.project.MavenProject;
  * {@code lambda-zip} and {@code lambda-custom-runtime-zip} assembly descriptors take {@code lib/}
  * from there, so this goal runs before them ({@code prepare-package}).
  * <p>
- * A jar is rewritten only when its source changed since the last build; copies of dependencies
- * the project no longer has are removed.
+ * The {@code package} goal writes the same copies itself: this goal is for builds that lay out
+ * their zips with the published assembly descriptors.
  */
 @Mojo(name = "prepare-lib", defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
 		requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -44,51 +36,8 @@ public class PrepareLibMojo extends AbstractMojo {
 	@Override
 	public void execute() throws MojoExecutionException {
 		Path output = this.outputDirectory.toPath();
-		Map<Path, Artifact> written = new HashMap<>();
-		try {
-			Files.createDirectories(output);
-			for (Artifact artifact : this.project.getArtifacts()) {
-				if (artifact.getArtifactHandler().isAddedToClasspath()) {
-					Artifact other = written.put(storedCopy(artifact, output), artifact);
-					if (other != null) {
-						throw new MojoExecutionException(artifact + " and " + other
-								+ " would have the same file name under lib/: exclude one of them");
-					}
-				}
-			}
-			removeAllBut(written.keySet(), output);
-		}
-		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write the stored dependency jars to " + output + ": " + ex.getMessage(), ex);
-		}
-		getLog().info("serverless-spring: " + written.size() + " dependency jars with stored entries in " + output);
-	}
-
-	private static Path storedCopy(Artifact artifact, Path output) throws IOException, MojoExecutionException {
-		File file = artifact.getFile();
-		if (file == null || !file.isFile()) {
-			throw new MojoExecutionException(artifact + " has no jar to put into the deployment package (" + file
-					+ "); run at least the package phase so that reactor modules are jars");
-		}
-		String name = artifact.getArtifactId() + "-" + artifact.getBaseVersion()
-				+ (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + "."
-				+ artifact.getArtifactHandler().getExtension();
-		Path source = file.toPath();
-		Path target = output.resolve(name);
-		FileTime sourceTime = Files.getLastModifiedTime(source);
-		if (!Files.isRegularFile(target) || !Files.getLastModifiedTime(target).equals(sourceTime)) {
-			StoredJar.copy(source, target);
-			Files.setLastModifiedTime(target, sourceTime);
-		}
-		return target;
-	}
-
-	private static void removeAllBut(Set<Path> copies, Path directory) throws IOException {
-		try (Stream<Path> files = Files.list(directory)) {
-			for (Path file : files.filter((file) -> !copies.contains(file)).toList()) {
-				Files.delete(file);
-			}
-		}
+		int written = StoredDependencies.write(this.project.getArtifacts(), output).size();
+		getLog().info("serverless-spring: " + written + " dependency jars with stored entries in " + output);
 	}
 
 }
