@@ -219,8 +219,8 @@ function missingArtifactMessage(artifact, kind, options) {
   const built = options.build ? 'The Maven build succeeded but did not write it' : 'custom.spring.build is false and it is missing';
   const layout =
     kind === 'native'
-      ? `the "${options.nativeProfile}" profile must assemble the native bootstrap into target/<finalName>-native.zip`
-      : 'the pom must run serverless-spring-maven-plugin\'s prepare-lib goal and maven-assembly-plugin with its lambda-zip descriptor (appendAssemblyId, id "aws")';
+      ? `the "${options.nativeProfile}" profile must build the native image target/bootstrap, which serverless-spring-maven-plugin's package goal zips into target/<finalName>-native.zip`
+      : 'the pom must run serverless-spring-maven-plugin\'s package goal (<executions><execution><goals><goal>package</goal></goals></execution></executions>), which writes target/<finalName>-aws.zip';
   return `Deployment package ${artifact} not found. ${built}: ${layout}.`;
 }
 

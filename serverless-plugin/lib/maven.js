@@ -138,7 +138,7 @@ async function readFinalName(projectDir, command) {
   return evaluated.trim();
 }
 
-/** The deployment package the lambda-zip (JVM) or native assembly writes. */
+/** The deployment package serverless-spring-maven-plugin's package goal writes: -aws.zip (JVM) or -native.zip. */
 function artifactPath(projectDir, finalName, kind) {
   return path.join(projectDir, 'target', `${finalName}-${kind === 'native' ? 'native' : 'aws'}.zip`);
 }

@@ -157,7 +157,7 @@ describe('serverless-spring on osls, one fixture project', () => {
       const result = serverless(dir, ['package']);
       assert.notEqual(result.status, 0);
       assert.match(result.output, /building fixture-functions-1\.0\.0-native\.zip \(mvnw -q validate -Pnative\)/);
-      assert.match(result.output, /fixture-functions-1\.0\.0-native\.zip not found\. The Maven build succeeded but did not write it: the "native" profile must assemble/);
+      assert.match(result.output, /fixture-functions-1\.0\.0-native\.zip not found\. The Maven build succeeded but did not write it: the "native" profile must build the native image target\/bootstrap, which serverless-spring-maven-plugin.s package goal zips/);
 
       // Where the profile would write it, a zip stands in; the plugin is told not to build.
       fs.copyFileSync(zip, nativeZip);
