@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.ServerlessConfigException;
 import dev.serverlessspring.test.local.LocalLambda;
+import dev.serverlessspring.test.reload.ClassesReloader;
 
 /**
  * The local Lambda from the command line, as the Serverless plugin runs it:
@@ -27,7 +29,11 @@ import dev.serverlessspring.test.local.LocalLambda;
  * with a message on standard error. The function's own output goes to standard error, so
  * standard output holds the payload only. {@code start} prints the URLs and serves until it
  * is stopped. Both take {@code --stage S} and {@code --mode in-process|out-of-process}
- * (default: out of process when every function has a {@code package.artifact}).
+ * (default: out of process when every function has a {@code package.artifact}) and
+ * {@code --main-class NAME} (the application class of in-process functions). {@code start
+ * --watch DIR} is the dev loop: the functions run in process from the classes in {@code DIR},
+ * which the class path must not contain, and reload when they change (see
+ * {@link ClassesReloader}).
  */
 public final class LocalLambdaCli {
 
@@ -39,8 +45,8 @@ public final class LocalLambdaCli {
 
 	private static final String USAGE = """
 			Usage:
-			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process]
-			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process]""";
+			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process] [--main-class NAME]
+			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process] [--main-class NAME] [--watch CLASSES_DIR]""";
 
 	private final PrintStream out;
 
@@ -107,15 +113,30 @@ public final class LocalLambdaCli {
 
 	private int start(Map<String, String> options) throws IOException {
 		int port = port(options, "port", 0);
-		LocalLambda.Builder builder = builder(options).httpPort(port)
-			.invokePort(port(options, "invoke-port", (port != 0) ? port + 1 : 0));
-		LocalLambda lambda = builder.start();
+		int invokePort = port(options, "invoke-port", (port != 0) ? port + 1 : 0);
+		LocalLambda.Builder builder = builder(options).httpPort(port).invokePort(invokePort);
+		Path watched = options.containsKey("watch") ? Path.of(options.get("watch")) : null;
+		if (watched != null) {
+			if ("out-of-process".equals(options.get("mode"))) {
+				throw new UsageException("--watch runs the functions in process");
+			}
+			builder.mode(LocalLambda.Mode.IN_PROCESS);
+		}
+		LocalLambda lambda = bind(builder, port, invokePort);
+		ClassesReloader reloader = (watched != null)
+				? new ClassesReloader(lambda, watched, LocalLambdaCli.class.getClassLoader(), this.out) : null;
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (reloader != null) {
+				reloader.close();
+			}
 			lambda.close();
 			stopped.countDown();
 		}, "local-lambda-shutdown"));
 		printBanner(lambda, this.out);
+		if (reloader != null) {
+			reloader.start();
+		}
 		try {
 			stopped.await();
 		}
@@ -150,10 +171,24 @@ public final class LocalLambdaCli {
 		out.flush();
 	}
 
+	// A port in use is the user's to resolve: say which and how, not a stack trace.
+	private static LocalLambda bind(LocalLambda.Builder builder, int port, int invokePort) throws IOException {
+		try {
+			return builder.start();
+		}
+		catch (BindException ex) {
+			throw new IllegalStateException("Cannot listen on port " + port + " (HTTP) and " + invokePort + " (Invoke API): "
+					+ ex.getMessage() + ". Stop what listens there or choose other ports (--port, --invoke-port; 0 for free ones)");
+		}
+	}
+
 	private static LocalLambda.Builder builder(Map<String, String> options) {
 		LocalLambda.Builder builder = LocalLambda.builder().config(Path.of(required(options, "config")));
 		if (options.containsKey("stage")) {
 			builder.stage(options.get("stage"));
+		}
+		if (options.containsKey("main-class")) {
+			builder.mainClass(options.get("main-class"));
 		}
 		if (options.containsKey("mode")) {
 			builder.mode(switch (options.get("mode")) {

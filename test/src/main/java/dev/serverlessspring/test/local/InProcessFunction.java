@@ -32,6 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -52,7 +53,12 @@ final class InProcessFunction implements LocalFunction {
 
 	private final Class<?> mainClass;
 
+	private final String mainClassName;
+
 	private final Map<String, String> environment;
+
+	/** Where the application's classes come from; {@code null}: the invoking thread's context class loader. */
+	private ClassLoader classLoader;
 
 	private ExecutorService executor;
 
@@ -65,10 +71,16 @@ final class InProcessFunction implements LocalFunction {
 	 * @param config the function
 	 * @param mainClass the application class, or {@code null} to find it as Lambda does
 	 * ({@code MAIN_CLASS}, then the {@code Start-Class} of the class path's manifests)
+	 * @param mainClassName the application class's name, looked up in the function's class
+	 * loader when {@code mainClass} is {@code null}, or {@code null}
+	 * @param classLoader the loader of the application's classes, or {@code null} for the
+	 * invoking thread's context class loader
 	 */
-	InProcessFunction(FunctionConfig config, Class<?> mainClass) {
+	InProcessFunction(FunctionConfig config, Class<?> mainClass, String mainClassName, ClassLoader classLoader) {
 		this.config = config;
 		this.mainClass = mainClass;
+		this.mainClassName = mainClassName;
+		this.classLoader = classLoader;
 		this.environment = lambdaEnvironment(config);
 	}
 
@@ -152,17 +164,33 @@ final class InProcessFunction implements LocalFunction {
 
 	// Starts the application once; an init failure fails the invocation that waited for it.
 	private InvocationResult init(InvocationRequest request) {
+		Throwable failure = start();
+		return (failure != null) ? failure(request.requestId(), failure, Duration.ZERO) : null;
+	}
+
+	/**
+	 * Start the function's environment now, unless it runs already.
+	 * @return why it failed to start, or {@code null} if it runs
+	 */
+	synchronized Throwable start() {
 		if (this.dispatcher != null) {
 			return null;
 		}
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		ClassLoader classLoader = (this.classLoader != null) ? this.classLoader : previous;
 		this.executor = Executors.newSingleThreadExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "local-lambda-" + this.config.name());
-			thread.setDaemon(true);
-			return thread;
+			Thread worker = new Thread(runnable, "local-lambda-" + this.config.name());
+			worker.setDaemon(true);
+			worker.setContextClassLoader(classLoader);
+			return worker;
 		});
+		// Spring reads the context class loader when it creates the context and its bean factory.
+		thread.setContextClassLoader(classLoader);
 		try {
-			Class<?> mainClass = mainClass();
+			Class<?> mainClass = mainClass(classLoader);
 			SpringApplication application = LambdaApplication.application(mainClass);
+			application.setResourceLoader(new DefaultResourceLoader(classLoader));
 			StandardEnvironment springEnvironment = new StandardEnvironment();
 			springEnvironment.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment", new LinkedHashMap<>(this.environment)));
@@ -173,16 +201,33 @@ final class InProcessFunction implements LocalFunction {
 		}
 		catch (Throwable ex) {
 			discard();
-			return failure(request.requestId(), ex, Duration.ZERO);
+			return ex;
+		}
+		finally {
+			thread.setContextClassLoader(previous);
 		}
 	}
 
-	private Class<?> mainClass() throws ClassNotFoundException {
+	/**
+	 * Stop the function's environment; the next start loads the application's classes from
+	 * {@code classLoader}.
+	 * @param classLoader the loader of the application's classes
+	 */
+	synchronized void reload(ClassLoader classLoader) {
+		discard();
+		this.classLoader = classLoader;
+	}
+
+	private Class<?> mainClass(ClassLoader classLoader) throws ClassNotFoundException {
 		String name = this.environment.get(MAIN_CLASS_VARIABLE);
 		if (name != null && !name.isBlank()) {
-			return Class.forName(name.strip(), false, Thread.currentThread().getContextClassLoader());
+			return Class.forName(name.strip(), false, classLoader);
 		}
-		return (this.mainClass != null) ? this.mainClass : MainClassLocator.locate(Thread.currentThread().getContextClassLoader());
+		if (this.mainClass != null) {
+			return this.mainClass;
+		}
+		return (this.mainClassName != null) ? Class.forName(this.mainClassName, false, classLoader)
+				: MainClassLocator.locate(classLoader);
 	}
 
 	// The error document as the AWS runtime interface client writes it for a thrown exception.

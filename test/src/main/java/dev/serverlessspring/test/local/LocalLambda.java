@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
@@ -56,7 +60,7 @@ public final class LocalLambda implements AutoCloseable {
 		try {
 			for (FunctionConfig function : this.config.functions().values()) {
 				functions.put(function.name(), (this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function)
-						: new InProcessFunction(function, builder.mainClass));
+						: new InProcessFunction(function, builder.mainClass, builder.mainClassName, builder.classLoader));
 			}
 			this.functions = functions;
 			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
@@ -169,6 +173,51 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Replace every function's execution environment by a new one whose application classes
+	 * come from {@code classLoader}, as after a deployment: the running environments are
+	 * stopped, then all functions start (in parallel, one per CPU) before this method
+	 * returns, so that a function that no longer starts is known at once. Invocations that
+	 * arrive meanwhile wait for their function. The servers keep their ports.
+	 * @param classLoader the loader of the application's classes (its parent provides the
+	 * dependencies)
+	 * @return the functions that failed to start, by name, with the reason; empty if all run
+	 * @throws IllegalStateException if the functions run out of process, from their packages
+	 */
+	public Map<String, Throwable> reload(ClassLoader classLoader) {
+		if (this.mode != Mode.IN_PROCESS) {
+			throw new IllegalStateException("Only in-process functions reload; these run from their deployment packages");
+		}
+		List<InProcessFunction> functions = this.functions.values().stream().map(InProcessFunction.class::cast).toList();
+		functions.forEach((function) -> function.reload(classLoader));
+		int threads = Math.max(1, Math.min(functions.size(), Runtime.getRuntime().availableProcessors()));
+		ExecutorService starters = Executors.newFixedThreadPool(threads);
+		try {
+			Map<String, Future<Throwable>> started = new LinkedHashMap<>();
+			for (InProcessFunction function : functions) {
+				started.put(function.config().name(), starters.submit(function::start));
+			}
+			Map<String, Throwable> failures = new LinkedHashMap<>();
+			for (Map.Entry<String, Future<Throwable>> function : started.entrySet()) {
+				Throwable failure = function.getValue().get();
+				if (failure != null) {
+					failures.put(function.getKey(), failure);
+				}
+			}
+			return failures;
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Could not start the functions", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while starting the functions", ex);
+		}
+		finally {
+			starters.shutdownNow();
 		}
 	}
 
@@ -298,6 +347,10 @@ public final class LocalLambda implements AutoCloseable {
 
 		private Class<?> mainClass;
 
+		private String mainClassName;
+
+		private ClassLoader classLoader;
+
 		private int httpPort;
 
 		private int invokePort;
@@ -353,6 +406,29 @@ public final class LocalLambda implements AutoCloseable {
 		 */
 		public Builder mainClass(Class<?> mainClass) {
 			this.mainClass = mainClass;
+			return this;
+		}
+
+		/**
+		 * Name the application class for in-process functions, to be loaded from their class
+		 * loader (see {@link #classLoader(ClassLoader)}); by default it is found as on Lambda.
+		 * @param mainClassName the {@code @SpringBootApplication} class's name
+		 * @return this builder
+		 */
+		public Builder mainClass(String mainClassName) {
+			this.mainClassName = mainClassName;
+			return this;
+		}
+
+		/**
+		 * Load in-process functions' application classes from a class loader of their own,
+		 * which {@link LocalLambda#reload(ClassLoader)} replaces; by default the invoking
+		 * thread's context class loader.
+		 * @param classLoader the loader of the application's classes
+		 * @return this builder
+		 */
+		public Builder classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
 			return this;
 		}
 
