@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  *
  * @param directory where the command runs
  * @param arguments the program and its arguments
+ * @param environment variables added to this process's environment
  */
-record Command(Path directory, List<String> arguments) {
+record Command(Path directory, List<String> arguments, Map<String, String> environment) {
 
 	/** The local repository of this build: generated builds must resolve our SNAPSHOTs from it. */
 	static final String LOCAL_REPOSITORY = System.getProperty("local.repository");
@@ -24,7 +27,28 @@ record Command(Path directory, List<String> arguments) {
 	static final Path ROOT = Path.of(System.getProperty("root.dir", "..")).toAbsolutePath().normalize();
 
 	static Command of(Path directory, String... arguments) {
-		return new Command(directory, List.of(arguments));
+		return new Command(directory, List.of(arguments), Map.of());
+	}
+
+	/**
+	 * A command line run by {@code sh -c} exactly as a README shows it.
+	 * @param directory where it runs
+	 * @param line the line
+	 * @return the command
+	 */
+	static Command shell(Path directory, String line) {
+		return of(directory, "sh", "-c", line);
+	}
+
+	/**
+	 * This command with more environment variables.
+	 * @param variables the variables
+	 * @return the command
+	 */
+	Command withEnvironment(Map<String, String> variables) {
+		Map<String, String> all = new LinkedHashMap<>(this.environment);
+		all.putAll(variables);
+		return new Command(this.directory, this.arguments, all);
 	}
 
 	/**
@@ -40,7 +64,7 @@ record Command(Path directory, List<String> arguments) {
 			all.add("-Dmaven.repo.local=" + LOCAL_REPOSITORY);
 		}
 		all.addAll(Arrays.asList(arguments));
-		return new Command(directory, all);
+		return new Command(directory, all, Map.of());
 	}
 
 	/**
@@ -50,12 +74,7 @@ record Command(Path directory, List<String> arguments) {
 	 */
 	Result run(Path log) {
 		try {
-			Files.createDirectories(log.getParent());
-			Process process = new ProcessBuilder(this.arguments).directory(this.directory.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			process.getOutputStream().close();
+			Process process = start(log);
 			if (!process.waitFor(10, TimeUnit.MINUTES)) {
 				process.destroyForcibly();
 				throw new IllegalStateException(this.arguments + " did not finish in 10 minutes; see " + log);
@@ -69,6 +88,23 @@ record Command(Path directory, List<String> arguments) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while running " + this.arguments, ex);
 		}
+	}
+
+	/**
+	 * Starts the command, for one that runs until it is stopped.
+	 * @param log the file that receives its standard output and error
+	 * @return the running process
+	 * @throws IOException if it cannot start
+	 */
+	Process start(Path log) throws IOException {
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(this.arguments).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(this.environment);
+		Process process = builder.start();
+		process.getOutputStream().close();
+		return process;
 	}
 
 	/**

@@ -123,7 +123,7 @@ class GeneratedProjectIT {
 		assertThat(WORK.resolve("missing/orders")).doesNotExist();
 	}
 
-	private static Path generate(String name, Map<String, String> properties) throws IOException {
+	static Path generate(String name, Map<String, String> properties) throws IOException {
 		Path directory = fresh(name);
 		generateCommand(directory, properties).run(log(name, "generate")).assertSuccess();
 		return directory.resolve(properties.get("artifactId"));
@@ -162,7 +162,7 @@ class GeneratedProjectIT {
 		return directory;
 	}
 
-	private static Path log(String name, String step) {
+	static Path log(String name, String step) {
 		return WORK.resolve(name + "-" + step + ".log");
 	}
 

@@ -4,7 +4,6 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -122,9 +121,10 @@ public final class LocalLambdaCli {
 			}
 			builder.mode(LocalLambda.Mode.IN_PROCESS);
 		}
-		LocalLambda lambda = bind(builder, port, invokePort);
+		LocalLambda lambda = builder.start();
 		ClassesReloader reloader = (watched != null)
-				? new ClassesReloader(lambda, watched, LocalLambdaCli.class.getClassLoader(), this.out) : null;
+				? new ClassesReloader(lambda, watched, LocalLambdaCli.class.getClassLoader(), options.get("main-class"), this.out)
+				: null;
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (reloader != null) {
@@ -169,17 +169,6 @@ public final class LocalLambdaCli {
 						+ parts[1] + " -H 'Content-Type: application/json' -d '\"hello\"'");
 			});
 		out.flush();
-	}
-
-	// A port in use is the user's to resolve: say which and how, not a stack trace.
-	private static LocalLambda bind(LocalLambda.Builder builder, int port, int invokePort) throws IOException {
-		try {
-			return builder.start();
-		}
-		catch (BindException ex) {
-			throw new IllegalStateException("Cannot listen on port " + port + " (HTTP) and " + invokePort + " (Invoke API): "
-					+ ex.getMessage() + ". Stop what listens there or choose other ports (--port, --invoke-port; 0 for free ones)");
-		}
 	}
 
 	private static LocalLambda.Builder builder(Map<String, String> options) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,9 @@ public final class ClassesReloader implements AutoCloseable {
 
 	private static final Duration QUIET_PERIOD = Duration.ofMillis(400);
 
+	/** Spring Boot logs a failed start with its stack trace; the loop reports it in one line instead. */
+	private static final String FAILURE_LOG_LEVEL = "logging.level.org.springframework.boot.SpringApplication";
+
 	private final LocalLambda lambda;
 
 	private final Path classes;
@@ -33,6 +37,8 @@ public final class ClassesReloader implements AutoCloseable {
 	private final ClassLoader parent;
 
 	private final PrintStream out;
+
+	private final String mainClass;
 
 	private URLClassLoader current;
 
@@ -44,12 +50,15 @@ public final class ClassesReloader implements AutoCloseable {
 	 * @param classes the compiled classes and resources ({@code target/classes}), which the
 	 * parent class loader must not see
 	 * @param parent the class loader of the dependencies
+	 * @param mainClass the application class, or {@code null} if unknown: while its class
+	 * file is missing, the compiler is still at work and changes do not reload
 	 * @param out where reloads are reported
 	 */
-	public ClassesReloader(LocalLambda lambda, Path classes, ClassLoader parent, PrintStream out) {
+	public ClassesReloader(LocalLambda lambda, Path classes, ClassLoader parent, String mainClass, PrintStream out) {
 		this.lambda = lambda;
 		this.classes = classes.toAbsolutePath().normalize();
 		this.parent = parent;
+		this.mainClass = mainClass;
 		this.out = out;
 	}
 
@@ -58,8 +67,15 @@ public final class ClassesReloader implements AutoCloseable {
 	 * @return {@code true} if every function started
 	 */
 	public boolean start() {
+		if (System.getProperty(FAILURE_LOG_LEVEL) == null) {
+			System.setProperty(FAILURE_LOG_LEVEL, "off");
+		}
 		boolean started = load("Started");
-		this.watcher = new DirectoryWatcher(this.classes, POLL_INTERVAL, QUIET_PERIOD, () -> load("Reloaded"));
+		this.watcher = new DirectoryWatcher(this.classes, POLL_INTERVAL, QUIET_PERIOD, () -> {
+			if (isCompiled()) {
+				load("Reloaded");
+			}
+		});
 		this.out.println("Watching " + this.classes + ": recompile (your IDE, or ./mvnw compile in another shell)"
 				+ " and the functions reload. Ctrl-C stops.");
 		this.out.flush();
@@ -84,6 +100,11 @@ public final class ClassesReloader implements AutoCloseable {
 		}
 		this.out.flush();
 		return failures.isEmpty();
+	}
+
+	// Maven's compiler removes the classes before it writes them again: a reload in between would fail.
+	private boolean isCompiled() {
+		return this.mainClass == null || Files.isRegularFile(this.classes.resolve(this.mainClass.replace('.', '/') + ".class"));
 	}
 
 	/** The failure in one line: its message, and its root cause's when that says more. */
