@@ -140,7 +140,7 @@ class GeneratedReadmeIT {
 				|| command.startsWith("npx serverless remove") || command.contains("https://<endpoint>");
 	}
 
-	/** The lines of the README's fenced code blocks that are not YAML, Java or a list. */
+	/** The lines of a README's shell blocks (fenced without a language, or as bash), comments left out. */
 	static List<String> commands(Path readme) throws IOException {
 		List<String> commands = new ArrayList<>();
 		boolean inBlock = false;
@@ -149,10 +149,10 @@ class GeneratedReadmeIT {
 			String stripped = line.strip();
 			if (stripped.startsWith("```")) {
 				inBlock = !inBlock;
-				shell = inBlock && stripped.equals("```");
+				shell = inBlock && (stripped.equals("```") || stripped.equals("```bash"));
 				continue;
 			}
-			if (inBlock && shell && !stripped.isEmpty()) {
+			if (inBlock && shell && !stripped.isEmpty() && !stripped.startsWith("#")) {
 				commands.add(stripped);
 			}
 		}

@@ -49,7 +49,7 @@ class RootReadmeIT {
 					.POST(HttpRequest.BodyPublishers.ofString("\"hello\""))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.body()).isEqualTo("HELLO");
+			assertThat(response.body()).isEqualTo("\"HELLO\"");
 		}
 		finally {
 			loop.descendants().forEach(ProcessHandle::destroy);

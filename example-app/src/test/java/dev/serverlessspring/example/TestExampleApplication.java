@@ -9,8 +9,10 @@ import dev.serverlessspring.test.cli.LocalLambdaCli;
 import dev.serverlessspring.test.local.LocalLambda;
 
 /**
- * The dev loop: {@code ./mvnw -pl example-app spring-boot:test-run} starts the example's
- * functions behind the local Lambda (in this JVM, from the sources' classes), with the
+ * The example in one JVM, for an IDE's Run button or {@code ./mvnw -pl example-app
+ * spring-boot:test-run}: the example's functions behind the local Lambda (in this JVM, from
+ * the sources' classes, without reload: the dev loop that reloads is
+ * {@code ./mvnw -pl example-app serverless-spring:run}), with the
  * functions and routes of the build's root {@code serverless.yml}, and prints the URLs and a
  * sample {@code curl}. Stop it with Ctrl-C.
  * <p>
