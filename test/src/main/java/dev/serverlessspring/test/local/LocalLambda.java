@@ -15,10 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
@@ -179,8 +175,8 @@ public final class LocalLambda implements AutoCloseable {
 	/**
 	 * Replace every function's execution environment by a new one whose application classes
 	 * come from {@code classLoader}, as after a deployment: the running environments are
-	 * stopped, then all functions start (in parallel, one per CPU) before this method
-	 * returns, so that a function that no longer starts is known at once. Invocations that
+	 * stopped, then all functions start, one after the other, before this method returns,
+	 * so that a function that no longer starts is known at once. Invocations that
 	 * arrive meanwhile wait for their function. The servers keep their ports.
 	 * @param classLoader the loader of the application's classes (its parent provides the
 	 * dependencies)
@@ -193,32 +189,15 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		List<InProcessFunction> functions = this.functions.values().stream().map(InProcessFunction.class::cast).toList();
 		functions.forEach((function) -> function.reload(classLoader));
-		int threads = Math.max(1, Math.min(functions.size(), Runtime.getRuntime().availableProcessors()));
-		ExecutorService starters = Executors.newFixedThreadPool(threads);
-		try {
-			Map<String, Future<Throwable>> started = new LinkedHashMap<>();
-			for (InProcessFunction function : functions) {
-				started.put(function.config().name(), starters.submit(function::start));
+		// One after the other: Spring Boot sets up the JVM's one logging system as each application starts.
+		Map<String, Throwable> failures = new LinkedHashMap<>();
+		for (InProcessFunction function : functions) {
+			Throwable failure = function.start();
+			if (failure != null) {
+				failures.put(function.config().name(), failure);
 			}
-			Map<String, Throwable> failures = new LinkedHashMap<>();
-			for (Map.Entry<String, Future<Throwable>> function : started.entrySet()) {
-				Throwable failure = function.getValue().get();
-				if (failure != null) {
-					failures.put(function.getKey(), failure);
-				}
-			}
-			return failures;
 		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("Could not start the functions", ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while starting the functions", ex);
-		}
-		finally {
-			starters.shutdownNow();
-		}
+		return failures;
 	}
 
 	/**
