@@ -121,7 +121,7 @@ class GeneratedReadmeIT {
 	private void userMistakesGetOneMessage(Path project) throws IOException {
 		try (ServerSocket taken = new ServerSocket(0)) {
 			Command.Result result = maven(project, "./mvnw serverless-spring:run",
-					"-Dserverless-spring.run.port=" + taken.getLocalPort())
+					"-Dserverless-spring.run.port=" + taken.getLocalPort() + " -Dserverless-spring.run.invoke-port=0")
 				.run(GeneratedProjectIT.log("readme", "port-in-use"));
 			assertThat(result.exitCode()).isNotZero();
 			assertThat(result.output()).contains("Error: Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort())

@@ -72,8 +72,15 @@ public final class ClassesReloader implements AutoCloseable {
 		}
 		boolean started = load("Started");
 		this.watcher = new DirectoryWatcher(this.classes, POLL_INTERVAL, QUIET_PERIOD, () -> {
-			if (isCompiled()) {
-				load("Reloaded");
+			try {
+				if (isCompiled()) {
+					load("Reloaded");
+				}
+			}
+			catch (RuntimeException ex) {
+				// The watcher must survive whatever a reload meets: the next change tries again.
+				this.out.println("Reload failed: " + describe(ex));
+				this.out.flush();
 			}
 		});
 		this.out.println("Watching " + this.classes + ": recompile (your IDE, or ./mvnw compile in another shell)"
