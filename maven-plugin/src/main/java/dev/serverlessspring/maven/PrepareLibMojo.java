@@ -70,17 +70,26 @@ public class PrepareLibMojo extends AbstractMojo {
 			throw new MojoExecutionException(artifact + " has no jar to put into the deployment package (" + file
 					+ "); run at least the package phase so that reactor modules are jars");
 		}
-		String name = artifact.getArtifactId() + "-" + artifact.getBaseVersion()
-				+ (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + "."
-				+ artifact.getArtifactHandler().getExtension();
 		Path source = file.toPath();
-		Path target = output.resolve(name);
+		Path target = output.resolve(fileName(artifact));
 		FileTime sourceTime = Files.getLastModifiedTime(source);
 		if (!Files.isRegularFile(target) || !Files.getLastModifiedTime(target).equals(sourceTime)) {
 			StoredJar.copy(source, target);
 			Files.setLastModifiedTime(target, sourceTime);
 		}
 		return target;
+	}
+
+	/**
+	 * Return the name a dependency's stored copy gets: {@code artifactId-version[-classifier].jar},
+	 * the name under {@code lib/} in every package.
+	 * @param artifact the dependency
+	 * @return the file name
+	 */
+	public static String fileName(Artifact artifact) {
+		return artifact.getArtifactId() + "-" + artifact.getBaseVersion()
+				+ (artifact.hasClassifier() ? "-" + artifact.getClassifier() : "") + "."
+				+ artifact.getArtifactHandler().getExtension();
 	}
 
 	private static void removeAllBut(Set<Path> copies, Path directory) throws IOException {
