@@ -138,9 +138,10 @@ async function readFinalName(projectDir, command) {
   return evaluated.trim();
 }
 
-/** The deployment package the lambda-zip (JVM) or native assembly writes. */
+/** The deployment package the lambda-zip (JVM), native assembly or java-runtime-zip goal writes. */
 function artifactPath(projectDir, finalName, kind) {
-  return path.join(projectDir, 'target', `${finalName}-${kind === 'native' ? 'native' : 'aws'}.zip`);
+  const classifier = { native: 'native', 'java-runtime': 'java-runtime' }[kind] || 'aws';
+  return path.join(projectDir, 'target', `${finalName}-${classifier}.zip`);
 }
 
 function newestModification(file) {

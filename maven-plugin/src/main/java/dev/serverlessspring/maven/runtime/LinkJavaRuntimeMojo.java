@@ -37,7 +37,7 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 
 	private static final String STAMP = ".serverless-spring-link";
 
-	private static final String MODULES = "modules: ";
+	private static final String SECTION = "\n--\n";
 
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
@@ -80,29 +80,42 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		Jdk jdk = Jdk.at(this.jdk.toPath());
 		jdk.lambdaArchitecture();
 		List<Path> jars = jars();
+		Path app = jars.get(0);
+		List<Path> dependencies = jars.subList(1, jars.size());
 		Path output = this.outputDirectory.toPath();
-		String inputs = inputs(jdk, jars);
-		// What it was linked from, beside it: the zip takes the runtime directory as it is.
+		// What it was linked from, beside it (the zip takes the runtime directory as it is):
+		// the project's jar, then the rest, then the modules the dependencies need, then all modules.
 		Path stamp = output.resolveSibling(output.getFileName() + STAMP);
 		try {
-			String previous = (Files.isExecutable(output.resolve("bin/java")) && Files.isRegularFile(stamp))
-					? Files.readString(stamp, StandardCharsets.UTF_8) : "";
-			if (previous.startsWith(inputs + MODULES)) {
+			String appInput = app.getFileName() + " " + JarContent.digest(app) + "\n";
+			String inputs = inputs(jdk, dependencies);
+			List<String> previous = (Files.isExecutable(output.resolve("bin/java")) && Files.isRegularFile(stamp))
+					? List.of(Files.readString(stamp, StandardCharsets.UTF_8).split(SECTION, -1)) : List.of();
+			boolean sameDependencies = previous.size() == 4 && previous.get(1).equals(inputs);
+			if (sameDependencies && previous.get(0).equals(appInput)) {
 				getLog().info("serverless-spring: Java runtime up to date in " + output);
 				return;
 			}
 			long start = System.nanoTime();
-			List<String> modules = modules(jdk, jars);
-			String linked = MODULES + String.join(",", modules) + "\n";
-			if (previous.endsWith(linked) && previous.startsWith(inputs.substring(0, inputs.indexOf(']') + 1))) {
-				Files.writeString(stamp, inputs + linked, StandardCharsets.UTF_8);
+			// jdeps over the dependencies costs seconds of CPU; over the project's jar alone, under one.
+			String dependencyModules = sameDependencies ? previous.get(2)
+					: String.join(",", jdeps(jdk, dependencies, dependencies, true));
+			TreeSet<String> modules = new TreeSet<>(List.of(dependencyModules.split(",")));
+			modules.addAll(jdeps(jdk, List.of(app), dependencies, false));
+			modules.addAll(this.additionalModules);
+			modules.remove("");
+			String moduleList = String.join(",", modules);
+			String linked = appInput + SECTION + inputs + SECTION + dependencyModules + SECTION + moduleList;
+			if (previous.size() == 4 && previous.get(3).equals(moduleList)
+					&& previous.get(1).startsWith(inputs.substring(0, inputs.indexOf(']') + 1))) {
+				Files.writeString(stamp, linked, StandardCharsets.UTF_8);
 				getLog().info("serverless-spring: Java runtime up to date in " + output + " (same modules)");
 				return;
 			}
 			delete(output);
 			Files.deleteIfExists(stamp);
-			jdk.run("jlink", jlinkArguments(jdk, modules, output));
-			Files.writeString(stamp, inputs + linked, StandardCharsets.UTF_8);
+			jdk.run("jlink", jlinkArguments(jdk, new ArrayList<>(modules), output));
+			Files.writeString(stamp, linked, StandardCharsets.UTF_8);
 			getLog().info("serverless-spring: Java " + jdk.version() + " runtime (" + modules.size() + " modules: "
 					+ String.join(", ", modules) + ") linked in " + (System.nanoTime() - start) / 1_000_000 + " ms to "
 					+ output);
@@ -144,45 +157,42 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		return jars;
 	}
 
-	private List<String> modules(Jdk jdk, List<Path> jars) throws MojoExecutionException {
+	/**
+	 * The modules {@code jdeps} finds that the given jars need, either following their
+	 * dependencies through {@code classPath} or not.
+	 */
+	private static List<String> jdeps(Jdk jdk, List<Path> jars, List<Path> classPath, boolean recursive)
+			throws MojoExecutionException {
+		if (jars.isEmpty()) {
+			return List.of();
+		}
 		List<String> arguments = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
-				"--multi-release", Integer.toString(jdk.feature()), "--class-path",
-				String.join(File.pathSeparator, jars.stream().map(Path::toString).toList())));
+				"--multi-release", Integer.toString(jdk.feature())));
+		if (!recursive) {
+			arguments.add("--no-recursive");
+		}
+		if (!classPath.isEmpty()) {
+			arguments.add("--class-path");
+			arguments.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+		}
 		jars.forEach((jar) -> arguments.add(jar.toString()));
 		String output = jdk.run("jdeps", arguments).strip();
 		// The last line is the list; warnings (split packages) come before it.
 		String list = output.substring(output.lastIndexOf('\n') + 1).strip();
-		TreeSet<String> modules = new TreeSet<>();
-		for (String module : list.split(",")) {
-			if (!module.isBlank()) {
-				modules.add(module.strip());
-			}
+		if (!list.matches("[\\w.]+(,[\\w.]+)*")) {
+			throw new MojoExecutionException("jdeps found no modules in " + jars + ": " + output);
 		}
-		if (modules.isEmpty() || !modules.contains("java.base")) {
-			throw new MojoExecutionException("jdeps found no modules in the function's jars: " + output);
-		}
-		modules.addAll(this.additionalModules);
-		return new ArrayList<>(modules);
+		return List.of(list.split(","));
 	}
 
-	/**
-	 * What the runtime is made from: the JDK, the extra modules, and every jar: the project's by
-	 * its entries' names and checksums (it is written anew by every build), the dependencies by
-	 * name, size and time.
-	 */
-	private String inputs(Jdk jdk, List<Path> jars) throws MojoExecutionException {
+	/** What the dependencies' modules depend on: the JDK, jlink's options, the extra modules and each jar's name, size and time. */
+	private String inputs(Jdk jdk, List<Path> dependencies) throws IOException {
 		StringBuilder inputs = new StringBuilder(jdk.toString()).append('\n')
 			.append(jlinkArguments(jdk, List.of(), Path.of(""))).append('\n')
 			.append(this.additionalModules).append('\n');
-		try {
-			inputs.append(JarContent.digest(jars.get(0))).append('\n');
-			for (Path jar : jars.subList(1, jars.size())) {
-				inputs.append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
-					.append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
-			}
-		}
-		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot read the function's jars: " + ex.getMessage(), ex);
+		for (Path jar : dependencies) {
+			inputs.append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
+				.append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
 		}
 		return inputs.toString();
 	}
