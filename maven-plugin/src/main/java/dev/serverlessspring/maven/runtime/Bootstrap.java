@@ -54,6 +54,8 @@ final class Bootstrap {
 		String script = TEMPLATE.replace("@ENTRIES@", entries)
 			.replace("@CACHE@", cache.fileName())
 			.replace("@CACHE_KIND@", cache.description())
+			.replace("@TRAINING_OPTIONS@", cache.options())
+			.replace("@CACHE_OPTIONS@", cache.options())
 			.replace("@TRAINING_OPTION@", cache.trainingOption())
 			.replace("@CACHE_OPTION@", cache.option());
 		if (Files.isRegularFile(target) && Files.readString(target, StandardCharsets.UTF_8).equals(script)) {

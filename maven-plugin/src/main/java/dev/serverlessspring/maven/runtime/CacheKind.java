@@ -7,13 +7,15 @@ package dev.serverlessspring.maven.runtime;
 enum CacheKind {
 
 	/** A JDK AOT cache (JDK 25+, JEP 483/514/515): classes loaded and linked, and method profiles. */
-	AOT_CACHE("app.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "JDK AOT cache"),
+	AOT_CACHE("app.aot", "", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "JDK AOT cache"),
 
 	/** A dynamic AppCDS archive (JDK 21 to 24), on top of the runtime's default CDS archive. */
-	DYNAMIC_CDS("app.jsa", "-Xshare:auto -XX:ArchiveClassesAtExit=", "-Xshare:auto -XX:SharedArchiveFile=",
+	DYNAMIC_CDS("app.jsa", "-Xshare:auto", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
 			"dynamic AppCDS archive");
 
 	private final String fileName;
+
+	private final String options;
 
 	private final String trainingOption;
 
@@ -21,8 +23,9 @@ enum CacheKind {
 
 	private final String description;
 
-	CacheKind(String fileName, String trainingOption, String option, String description) {
+	CacheKind(String fileName, String options, String trainingOption, String option, String description) {
 		this.fileName = fileName;
+		this.options = options;
 		this.trainingOption = trainingOption;
 		this.option = option;
 		this.description = description;
@@ -31,6 +34,11 @@ enum CacheKind {
 	/** The cache's file in the task root. */
 	String fileName() {
 		return this.fileName;
+	}
+
+	/** The JVM options besides the one naming the cache's file, in training and at run time. */
+	String options() {
+		return this.options;
 	}
 
 	/** The JVM option that writes the cache when the JVM exits; the path follows. */

@@ -180,7 +180,7 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 				getLog().info("serverless-spring: training skipped: the package has no cache");
 			}
 			else {
-				train(root, cacheFile, cache, entries, runtime);
+				train(root, cacheFile, cache, runtime);
 			}
 			writeZip(root, runtime, jars, cacheFile, jdk);
 		}
@@ -258,14 +258,16 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 		return FileTime.from(time.to(TimeUnit.SECONDS), TimeUnit.SECONDS);
 	}
 
-	private void train(Path root, Path cacheFile, CacheKind cache, String entries, Path runtime)
+	private void train(Path root, Path cacheFile, CacheKind cache, Path runtime)
 			throws IOException, MojoExecutionException {
 		List<Path> events = events();
 		TrainingRun training = new TrainingRun(root, cacheFile, cache, this.trainingMemorySize, this.trainingFunction,
 				this.trainingEnvironment, events, this.trainingInvocations);
 		Path stamp = root.resolveSibling(root.getFileName() + ".training");
 		Path linkStamp = runtime.resolveSibling(runtime.getFileName() + ".serverless-spring-link");
-		String inputs = training.inputs(entries, Files.isRegularFile(linkStamp) ? Files.readString(linkStamp) : "");
+		// The bootstrap holds the class path with its times and the JVM's flags.
+		String inputs = training.inputs(Files.readString(root.resolve("bootstrap"), StandardCharsets.UTF_8),
+				Files.isRegularFile(linkStamp) ? Files.readString(linkStamp) : "");
 		if (Files.isRegularFile(cacheFile) && Files.isRegularFile(stamp)
 				&& Files.readString(stamp, StandardCharsets.UTF_8).equals(inputs)) {
 			getLog().info("serverless-spring: " + cache.description() + " up to date: " + cacheFile);

@@ -39,6 +39,10 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 
 	private static final String SECTION = "\n--\n";
 
+	private static final List<String> HEADLESS_UNUSED = List.of("/java.desktop/lib/libawt*", "/java.desktop/lib/libfontmanager*",
+			"/java.desktop/lib/libfreetype*", "/java.desktop/lib/liblcms*", "/java.desktop/lib/libmlib_image*",
+			"/java.desktop/lib/libjavajpeg*", "/java.desktop/lib/libsplashscreen*", "/java.desktop/lib/libjsound*");
+
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
 
@@ -131,6 +135,11 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 				"--strip-debug", "--no-man-pages", "--no-header-files",
 				// jlink leaves them out; the java-runtime-zip goal checks the function's architecture against them.
 				"--release-info", "add:OS_NAME=" + jdk.osName() + ":OS_ARCH=" + jdk.osArch()));
+		// The image stays uncompressed: the zip compresses it better (58 -> 17 MB for the example, against
+		// 27 MB with jlink's zip-6), and a start without the cache reads it as fast as the JDK's.
+		// java.beans brings java.desktop; a function runs headless and never loads its AWT, 2D, font, image
+		// and sound libraries (5.8 MB unpacked, 2.4 MB of the zip).
+		arguments.add("--exclude-files=" + String.join(",", HEADLESS_UNUSED));
 		if (!jdk.hasAotCache()) {
 			// A dynamic AppCDS archive (JDK 21 to 24) sits on top of the runtime's default one.
 			arguments.add("--generate-cds-archive");

@@ -71,11 +71,11 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Return what the run's cache depends on besides the runtime: the class path with its times,
-	 * the runtime's inputs, the settings and the events' content.
+	 * Return what the run's cache depends on: the bootstrap (the class path with its times, the
+	 * JVM's flags), the runtime's inputs, the settings and the events' content.
 	 */
-	String inputs(String classPath, String runtime) throws IOException {
-		StringBuilder inputs = new StringBuilder(classPath).append('\n').append(runtime).append('\n')
+	String inputs(String bootstrap, String runtime) throws IOException {
+		StringBuilder inputs = new StringBuilder(bootstrap).append('\n').append(runtime).append('\n')
 			.append(this.cache).append(' ').append(this.memorySize).append(' ').append(this.function).append(' ')
 			.append(this.rounds).append(' ').append(this.environment).append('\n');
 		for (Path event : this.events) {
