@@ -132,10 +132,13 @@ final class ServerlessPackage {
 		assertThat(function.path("Architectures").get(0).asString()).isEqualTo(architecture);
 		assertThat(function.path("Environment").path("Variables").path("SPRING_CLOUD_FUNCTION_DEFINITION").asString())
 			.isEqualTo(definition);
-		String artifact = this.configuration.path("functions").path(name).path("package").path("artifact").asString();
-		assertThat(artifact).endsWith("-java-runtime.zip");
-		assertThat(function.path("Code").path("S3Key").asString()).endsWith("-java-runtime.zip");
-		try (ZipFile zip = new ZipFile(this.serviceDirectory.resolve(artifact).normalize().toFile())) {
+		// serverless-spring's plugin pointed the function at <custom.spring.module>/target/<zip>.
+		String codeKey = function.path("Code").path("S3Key").asString();
+		assertThat(codeKey).endsWith("-java-runtime.zip");
+		Path artifact = this.serviceDirectory.resolve(this.service.path("custom").path("spring").path("module").asString("."))
+			.resolve("target")
+			.resolve(codeKey.substring(codeKey.lastIndexOf('/') + 1));
+		try (ZipFile zip = new ZipFile(artifact.normalize().toFile())) {
 			assertThat(zip.stream().map(ZipEntry::getName)).contains("bootstrap", "app.jar", "app.aot",
 					"runtime/bin/java", "runtime/lib/modules");
 		}
