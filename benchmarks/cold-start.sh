@@ -14,6 +14,8 @@
 #      RIC runs the checkpoint hooks, which prime the function; "first invocation" is then the
 #      first invocation after priming (no snapshot is taken: init includes the priming),
 #   8. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
+#   8b. serverless-spring's java-runtime package (provided.al2023 zip with its own jlinked Java 25
+#      runtime and a JDK AOT cache trained at build time; built where Temurin 25 is installed),
 #   9-10. the framework-free handler and 7 again, with in-handler timing (timed: handler): the
 #      harness times the handler's own handleRequest from inside the process (InHandlerTimer),
 #      without the runtime interface client and the Runtime API around it; only their
@@ -50,9 +52,13 @@ QUARKUS=benchmarks/quarkus/target/function.zip
 MICRONAUT=benchmarks/micronaut/target/benchmark-micronaut-$VERSION.jar
 OURS=example-app/target/serverless-spring-example-$VERSION-aws.zip
 CUSTOM=example-app/target/serverless-spring-example-$VERSION-custom-runtime.zip
+JAVA_RUNTIME=example-app/target/serverless-spring-example-$VERSION-java-runtime.zip
 HANDLER=dev.serverlessspring.lambda.FunctionHandler::handleRequest
 UPPERCASE=SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
 OUT=benchmarks/target/cold-start.md
+# Its own Java runtime: the same on every JDK row (read it in the JDK 25 rows).
+JAVA_RUNTIME_SUBJECT=()
+if [[ -f "$JAVA_RUNTIME" ]]; then JAVA_RUNTIME_SUBJECT=(--subject "serverless-spring, java-runtime package|bootstrap|$JAVA_RUNTIME|$UPPERCASE"); fi
 rm -rf benchmarks/target/cold-start
 mkdir -p benchmarks/target
 
@@ -67,6 +73,7 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	--subject "serverless-spring, without AOT|$HANDLER|$OURS|$UPPERCASE,SPRING_AOT_ENABLED=false" \
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
+	"${JAVA_RUNTIME_SUBJECT[@]}" \
 	--subject "framework-free, in-handler timing|timed:dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "serverless-spring, SnapStart-primed, in-handler timing|timed:$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start"
 echo "Table written to $OUT"

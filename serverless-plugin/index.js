@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { schema, resolveOptions } = require('./lib/options');
-const { prepareFunctions } = require('./lib/functions');
+const { prepareFunctions, checkArchitectures, PACKAGE_PROPERTY, JAVA_RUNTIME } = require('./lib/functions');
 const maven = require('./lib/maven');
 const localLambda = require('./lib/local-lambda');
 const PluginError = require('./lib/plugin-error');
@@ -24,6 +24,12 @@ class ServerlessSpringPlugin {
     const schemaHandler = serverless.configSchemaHandler;
     if (schemaHandler && schemaHandler.defineCustomProperties) {
       schemaHandler.defineCustomProperties({ properties: { spring: schema } });
+    }
+    if (schemaHandler && schemaHandler.defineFunctionProperties) {
+      // provided.al2023 functions: "native" (GraalVM, the default) or "java-runtime" (own JVM and AOT cache).
+      schemaHandler.defineFunctionProperties('aws', {
+        properties: { [PACKAGE_PROPERTY]: { enum: ['native', JAVA_RUNTIME] } },
+      });
     }
 
     this.commands = {
@@ -110,6 +116,11 @@ class ServerlessSpringPlugin {
   /** Builds the artifact of each kind the given functions need and points them at it. */
   async build(kinds) {
     if (kinds.size === 0) return;
+    try {
+      checkArchitectures(this.serverless.service, kinds);
+    } catch (error) {
+      throw new PluginError(error.message, 'SPRING_ARCHITECTURE');
+    }
     const options = this.options;
     const command = maven.mavenCommand(this.projectDir, options.maven);
     const finalName = await this.finalName(command);
@@ -123,9 +134,7 @@ class ServerlessSpringPlugin {
       } else if (options.skipBuildWhenFresh && maven.isFresh(artifact, this.moduleDir, options.sources)) {
         this.log.notice(`serverless-spring: ${path.basename(artifact)} is up to date, skipping the Maven build`);
       } else {
-        const args = this.buildArgs(
-          kind === 'native' ? [...options.mavenArgs, `-P${options.nativeProfile}`] : options.mavenArgs
-        );
+        const args = this.buildArgs(this.kindArgs(kind, kinds));
         this.log.notice(`serverless-spring: building ${path.basename(artifact)} (${path.basename(command)} ${args.join(' ')})`);
         await maven.runMaven(this.projectDir, command, args);
       }
@@ -134,6 +143,17 @@ class ServerlessSpringPlugin {
       }
     }
     this.pointAt(kinds, artifacts);
+  }
+
+  /** Maven's arguments for one kind of package: the native profile, or the architecture the java-runtime package is checked against. */
+  kindArgs(kind, kinds) {
+    const options = this.options;
+    if (kind === 'native') return [...options.mavenArgs, `-P${options.nativeProfile}`];
+    if (kind === JAVA_RUNTIME) {
+      const name = [...kinds].find(([, k]) => k === JAVA_RUNTIME)[0];
+      return [...options.mavenArgs, `-Dserverless-spring.java-runtime.architecture=${this.serverless.service.functions[name].architecture}`];
+    }
+    return options.mavenArgs;
   }
 
   /** Sets package.artifact of the service or of each function to the zip of its kind. */
@@ -220,6 +240,8 @@ function missingArtifactMessage(artifact, kind, options) {
   const layout =
     kind === 'native'
       ? `the "${options.nativeProfile}" profile must build the native image target/bootstrap, which serverless-spring-maven-plugin's package goal zips into target/<finalName>-native.zip`
+      : kind === JAVA_RUNTIME
+      ? "the pom must run serverless-spring-maven-plugin's link-java-runtime and java-runtime-zip goals (target/<finalName>-java-runtime.zip)"
       : 'the pom must run serverless-spring-maven-plugin\'s package goal (<executions><execution><goals><goal>package</goal></goals></execution></executions>), which writes target/<finalName>-aws.zip';
   return `Deployment package ${artifact} not found. ${built}: ${layout}.`;
 }

@@ -7,11 +7,53 @@ const DEFINITION_VARIABLE = 'SPRING_CLOUD_FUNCTION_DEFINITION';
 // A bean name, or a Spring Cloud Function definition composing several ("a|b", "a,b").
 const BEAN_DEFINITION = /^[A-Za-z_$][\w$-]*(\s*[|,]\s*[A-Za-z_$][\w$-]*)*$/;
 
-/** `jvm` for the managed Java runtimes, `native` for OS-only runtimes running our bootstrap. */
-function kindOf(runtime) {
+/** The function property that puts a provided.al2023 function on the package with its own Java runtime. */
+const PACKAGE_PROPERTY = 'springPackage';
+const JAVA_RUNTIME = 'java-runtime';
+
+/**
+ * `jvm` for the managed Java runtimes; for OS-only runtimes running our bootstrap, `java-runtime`
+ * (the package that carries its own Java runtime and AOT cache) when the function asks for it,
+ * else `native`.
+ */
+function kindOf(runtime, springPackage) {
   if (/^java\d/.test(runtime)) return 'jvm';
-  if (/^provided(\.|$)/.test(runtime)) return 'native';
+  if (/^provided(\.|$)/.test(runtime)) return springPackage === JAVA_RUNTIME ? JAVA_RUNTIME : 'native';
   return null;
+}
+
+/** Lambda's name for the CPU Node runs on, which a java-runtime package is built for; null elsewhere. */
+function hostArchitecture(platform = process.platform, arch = process.arch) {
+  if (platform !== 'linux') return null;
+  return { x64: 'x86_64', arm64: 'arm64' }[arch] || null;
+}
+
+/**
+ * Sets, or checks, the architecture of the functions on the java-runtime package: its Java runtime
+ * and AOT cache are those of the build machine (Linux, its CPU).
+ *
+ * @throws {Error} for an architecture the build machine cannot produce
+ */
+function checkArchitectures(service, kinds, host = hostArchitecture()) {
+  const providerArchitecture = service.provider && service.provider.architecture;
+  for (const [name, kind] of kinds) {
+    if (kind !== JAVA_RUNTIME) continue;
+    const fn = service.functions[name];
+    const wanted = fn.architecture || providerArchitecture || 'x86_64';
+    if (!host) {
+      throw new Error(
+        `Function ${name} uses the java-runtime package, whose Java runtime and AOT cache are built for the build ` +
+          `machine, and Lambda runs Linux: build it on Linux (x86_64 or arm64), for example in CI, not on ${process.platform}.`
+      );
+    }
+    if (wanted !== host) {
+      throw new Error(
+        `Function ${name} is deployed for ${wanted}, but its java-runtime package (its own Java runtime and AOT cache) ` +
+          `is built on this ${host} machine: set "architecture: ${host}" on the function, or build on a Linux ${wanted} machine.`
+      );
+    }
+    fn.architecture = host;
+  }
 }
 
 /**
@@ -20,7 +62,7 @@ function kindOf(runtime) {
  * one that names our handler class already is only classified. Functions of other runtimes,
  * container-image functions and other Java handlers are left alone.
  *
- * @returns {Map<string, 'jvm'|'native'>} the kind of each function the plugin builds for
+ * @returns {Map<string, 'jvm'|'native'|'java-runtime'>} the kind of each function the plugin builds for
  */
 function prepareFunctions(service, options) {
   const providerRuntime = service.provider && service.provider.runtime;
@@ -31,7 +73,7 @@ function prepareFunctions(service, options) {
     const namesBean = BEAN_DEFINITION.test(handler);
     if (!namesBean && handler !== HANDLER) continue;
     const runtime = fn.runtime || providerRuntime || options.runtime;
-    const kind = kindOf(runtime);
+    const kind = kindOf(runtime, fn[PACKAGE_PROPERTY]);
     if (!kind) continue;
     if (!fn.runtime && !providerRuntime) fn.runtime = runtime;
     if (namesBean) {
@@ -43,4 +85,13 @@ function prepareFunctions(service, options) {
   return kinds;
 }
 
-module.exports = { HANDLER, DEFINITION_VARIABLE, kindOf, prepareFunctions };
+module.exports = {
+  HANDLER,
+  DEFINITION_VARIABLE,
+  PACKAGE_PROPERTY,
+  JAVA_RUNTIME,
+  kindOf,
+  hostArchitecture,
+  checkArchitectures,
+  prepareFunctions,
+};

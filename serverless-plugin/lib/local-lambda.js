@@ -52,8 +52,8 @@ async function localClasspath(projectDir, command, finalName) {
 /**
  * Writes the service as the framework resolved it (variables resolved, handlers rewritten) for the
  * local Lambda. Every Spring function points at the JVM zip, so that the local Lambda runs it from
- * its deployment package in a runtime process of its own, as Lambda does; native functions run as
- * their JVM build. JSON is YAML, so the file reads as a serverless.yml.
+ * its deployment package in a runtime process of its own, as Lambda does; native and java-runtime
+ * functions run as their JVM build. JSON is YAML, so the file reads as a serverless.yml.
  */
 function writeLocalConfig(projectDir, service, kinds, jvmArtifact, jvmRuntime) {
   const functions = {};
@@ -61,7 +61,8 @@ function writeLocalConfig(projectDir, service, kinds, jvmArtifact, jvmRuntime) {
     const { package: _ignored, ...rest } = fn;
     if (kinds.has(name)) {
       rest.package = { artifact: jvmArtifact };
-      if (kinds.get(name) === 'native') rest.runtime = jvmRuntime;
+      if (kinds.get(name) !== 'jvm') rest.runtime = jvmRuntime;
+      delete rest.springPackage;
     }
     functions[name] = rest;
   }

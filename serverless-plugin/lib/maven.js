@@ -138,9 +138,10 @@ async function readFinalName(projectDir, command) {
   return evaluated.trim();
 }
 
-/** The deployment package serverless-spring-maven-plugin's package goal writes: -aws.zip (JVM) or -native.zip. */
+/** The deployment package serverless-spring-maven-plugin writes: -aws.zip (JVM), -native.zip or -java-runtime.zip. */
 function artifactPath(projectDir, finalName, kind) {
-  return path.join(projectDir, 'target', `${finalName}-${kind === 'native' ? 'native' : 'aws'}.zip`);
+  const classifier = { native: 'native', 'java-runtime': 'java-runtime' }[kind] || 'aws';
+  return path.join(projectDir, 'target', `${finalName}-${classifier}.zip`);
 }
 
 function newestModification(file) {

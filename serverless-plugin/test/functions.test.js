@@ -75,3 +75,47 @@ describe('prepareFunctions', () => {
     assert.deepEqual(service.functions.explicit.environment, { SPRING_CLOUD_FUNCTION_DEFINITION: 'x' });
   });
 });
+
+describe('java-runtime functions', () => {
+  const { checkArchitectures, hostArchitecture } = require('../lib/functions');
+  const service = (architecture, providerArchitecture) => ({
+    provider: { runtime: 'java21', architecture: providerArchitecture },
+    functions: {
+      fast: { handler: 'uppercase', runtime: 'provided.al2023', springPackage: 'java-runtime', architecture },
+      other: { handler: 'quote' },
+    },
+  });
+
+  it('is a provided function that asks for the package with its own Java runtime', () => {
+    const s = service();
+    assert.deepEqual(prepare(s), { fast: 'java-runtime', other: 'jvm' });
+    const native = { provider: {}, functions: { n: { handler: 'uppercase', runtime: 'provided.al2023' } } };
+    assert.deepEqual(prepare(native), { n: 'native' });
+  });
+
+  it('gets the build machine architecture when it declares none', () => {
+    const s = service(undefined, undefined);
+    checkArchitectures(s, new Map(Object.entries(prepare(s))), 'x86_64');
+    assert.equal(s.functions.fast.architecture, 'x86_64');
+    assert.equal(s.functions.other.architecture, undefined);
+  });
+
+  it('fails clearly for an architecture the build machine cannot build, its own or the provider one', () => {
+    for (const s of [service('arm64'), service(undefined, 'arm64')]) {
+      assert.throws(
+        () => checkArchitectures(s, new Map(Object.entries(prepare(s))), 'x86_64'),
+        /Function fast is deployed for arm64, but its java-runtime package .* is built on this x86_64 machine: set "architecture: x86_64"/
+      );
+    }
+    const fine = service('x86_64', 'arm64');
+    checkArchitectures(fine, new Map(Object.entries(prepare(fine))), 'x86_64');
+  });
+
+  it('fails clearly off Linux', () => {
+    assert.equal(hostArchitecture('darwin', 'arm64'), null);
+    assert.equal(hostArchitecture('linux', 'x64'), 'x86_64');
+    assert.equal(hostArchitecture('linux', 'arm64'), 'arm64');
+    const s = service();
+    assert.throws(() => checkArchitectures(s, new Map(Object.entries(prepare(s))), null), /Lambda runs Linux: build it on Linux/);
+  });
+});

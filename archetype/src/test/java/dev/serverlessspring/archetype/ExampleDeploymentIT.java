@@ -46,6 +46,11 @@ class ExampleDeploymentIT {
 	}
 
 	@Test
+	void oneFunctionRunsOnTheJavaRuntimePackage() throws IOException {
+		deployment.assertJavaRuntimeFunction("uppercaseJavaRuntime", "uppercase", "x86_64", "POST /uppercase-java-runtime");
+	}
+
+	@Test
 	void httpFunctionsAnswerHttpApiRoutes() {
 		deployment.assertHttpRoutes("uppercase", "POST /uppercase");
 		deployment.assertHttpRoutes("quote", "POST /quotes");

@@ -117,6 +117,39 @@ final class ServerlessPackage {
 	}
 
 	/**
+	 * Asserts a function on the java-runtime package: {@code provided.al2023} with the build
+	 * machine's architecture, its own zip holding the bootstrap, the Java runtime, the
+	 * application's jar and the trained AOT cache.
+	 * @param name the function's name in serverless.yml
+	 * @param definition the expected {@code SPRING_CLOUD_FUNCTION_DEFINITION}
+	 * @param architecture the expected architecture
+	 * @param routeKey the function's HTTP API route (invoking the function itself: no SnapStart alias)
+	 */
+	void assertJavaRuntimeFunction(String name, String definition, String architecture, String routeKey)
+			throws IOException {
+		JsonNode function = function(name);
+		assertThat(function.path("Runtime").asString()).isEqualTo("provided.al2023");
+		assertThat(function.path("Architectures").get(0).asString()).isEqualTo(architecture);
+		assertThat(function.path("Environment").path("Variables").path("SPRING_CLOUD_FUNCTION_DEFINITION").asString())
+			.isEqualTo(definition);
+		// serverless-spring's plugin pointed the function at <custom.spring.module>/target/<zip>.
+		String codeKey = function.path("Code").path("S3Key").asString();
+		assertThat(codeKey).endsWith("-java-runtime.zip");
+		Path artifact = this.serviceDirectory.resolve(this.service.path("custom").path("spring").path("module").asString("."))
+			.resolve("target")
+			.resolve(codeKey.substring(codeKey.lastIndexOf('/') + 1));
+		try (ZipFile zip = new ZipFile(artifact.normalize().toFile())) {
+			assertThat(zip.stream().map(ZipEntry::getName)).contains("bootstrap", "app.jar", "app.aot",
+					"runtime/bin/java", "runtime/lib/modules");
+		}
+		String integration = "\"HttpApiIntegration" + logicalId(name) + "\"";
+		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route")).map((route) -> route.path("Properties"))
+			.filteredOn((route) -> route.path("Target").toString().contains(integration))
+			.extracting((route) -> route.path("RouteKey").asString())
+			.containsExactly(routeKey);
+	}
+
+	/**
 	 * Asserts the HTTP API routes of a function and that they invoke its SnapStart alias.
 	 * @param name the function's name in serverless.yml
 	 * @param routeKeys e.g. {@code POST /hello}
@@ -191,7 +224,7 @@ final class ServerlessPackage {
 	 * Asserts that the zip a function deploys is the one the template names, that it exists, and
 	 * that it holds the application's classes at its root with the Start-Class manifest entry
 	 * FunctionHandler reads, and the dependencies under lib/ as jars with stored entries
-	 * (serverless-spring:prepare-lib).
+	 * (serverless-spring:package).
 	 * @param name the function's name in serverless.yml
 	 * @param applicationClass the {@code @SpringBootApplication} class
 	 * @return the zip

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the two JVM zips hold under {@code lib/}: the dependency jars, without the jars the managed
  * runtime brings itself or that only the build needs, and with the AWS ones where no runtime brings
- * them (the custom runtime); stored, not deflated (serverless-spring:prepare-lib; the archetype's
+ * them (the custom runtime); stored, not deflated (serverless-spring:package; the archetype's
  * ExampleDeploymentIT checks the same of the managed-runtime zip the root serverless.yml deploys).
  */
 class DeploymentPackagesIT {

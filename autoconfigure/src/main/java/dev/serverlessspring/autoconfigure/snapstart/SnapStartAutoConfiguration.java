@@ -15,10 +15,12 @@ import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -39,6 +41,12 @@ public class SnapStartAutoConfiguration {
 
 	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
+	/**
+	 * Set to {@code true} by serverless-spring-maven-plugin's training run, which writes the
+	 * AOT cache of a package that carries its own Java runtime.
+	 */
+	static final String TRAINING = "SERVERLESS_SPRING_TRAINING";
+
 	private static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
 	@Bean
@@ -53,6 +61,22 @@ public class SnapStartAutoConfiguration {
 			CheckpointHooks.register(hooks);
 		}
 		return hooks;
+	}
+
+	/**
+	 * Primes the function once it has started when it runs in a build-time training run, with
+	 * the events it would be primed with before a SnapStart snapshot: the JVM's AOT cache,
+	 * written when the training run ends, then holds the classes and profiles of the
+	 * invocation path. Decided at run time, like the hooks above.
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> snapStartTrainingPriming(SnapStartPriming priming,
+			SnapStartProperties properties) {
+		return (event) -> {
+			if ("true".equals(System.getenv(TRAINING)) && properties.getPriming().isEnabled()) {
+				priming.prime();
+			}
+		};
 	}
 
 	/**

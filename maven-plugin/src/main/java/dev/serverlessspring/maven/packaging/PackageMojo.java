@@ -55,9 +55,6 @@ public class PackageMojo extends AbstractMojo {
 	private static final Set<String> MANAGED_RUNTIME_JARS = Set.of("com.amazonaws:aws-lambda-java-core",
 			"com.amazonaws:aws-lambda-java-serialization");
 
-	/** Spring Cloud Function needs it for build-time AOT only; at run time it costs ~40 ms of each cold start. */
-	private static final Set<String> BUILD_TIME_JARS = Set.of("org.springframework.boot:spring-boot-web-server");
-
 	/** The custom runtime's bootstrap script, at the root of the jar of the event loop it starts. */
 	private static final String EVENT_LOOP_JAR = "dev.serverlessspring:serverless-spring-boot-autoconfigure";
 
@@ -192,7 +189,7 @@ public class PackageMojo extends AbstractMojo {
 			.sorted(Map.Entry.comparingByValue())
 			.toList()) {
 			String id = jar.getKey().getGroupId() + ":" + jar.getKey().getArtifactId();
-			if (!excluded.contains(id) && !BUILD_TIME_JARS.contains(id)) {
+			if (!excluded.contains(id) && !StoredDependencies.isBuildTimeOnly(jar.getKey())) {
 				zip.addFile("lib/" + jar.getValue().getFileName(), jar.getValue(), DeploymentZip.FILE_MODE);
 			}
 		}

@@ -234,6 +234,24 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	}
 
 	/**
+	 * End the running execution environment as Lambda's shutdown phase does: the runtime gets
+	 * {@code SIGTERM}, so that its JVM runs its shutdown hooks and exit actions (such as
+	 * writing an AOT cache), and is killed if it has not exited within {@code grace}. The
+	 * next invocation starts a new environment.
+	 * @param grace how long to wait for the runtime to exit
+	 * @return the runtime's exit status, empty if no environment was running or it had to be
+	 * killed
+	 */
+	public synchronized Optional<Integer> shutdown(Duration grace) {
+		if (this.environment == null) {
+			return Optional.empty();
+		}
+		Optional<Integer> status = this.environment.terminate(grace);
+		discard();
+		return status;
+	}
+
+	/**
 	 * Stop the runtime process and delete the unpacked task root.
 	 */
 	@Override
@@ -404,6 +422,19 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 		boolean isAlive() {
 			return this.process.isAlive();
+		}
+
+		Optional<Integer> terminate(Duration grace) {
+			this.process.destroy();
+			try {
+				if (this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+					return Optional.of(this.process.exitValue());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return Optional.empty();
 		}
 
 		void stop() {

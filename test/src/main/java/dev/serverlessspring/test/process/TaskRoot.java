@@ -1,15 +1,17 @@
 package dev.serverlessspring.test.process;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * The directory a function's code lives in ({@code LAMBDA_TASK_ROOT}, {@code /var/task} on
@@ -43,24 +45,29 @@ final class TaskRoot implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Unpack as Lambda does: each file with its Unix mode (an executable {@code bootstrap}, a
+	 * bundled {@code java}) and, as Info-ZIP's {@code unzip} does, its modification time (in UTC
+	 * where the zip has it: a JVM refuses a CDS or AOT cache whose jars' times changed).
+	 */
 	private static void unzip(Path zip, Path directory) throws IOException {
-		try (InputStream file = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(file)) {
-			ZipEntry entry;
-			while ((entry = entries.getNextEntry()) != null) {
-				Path target = directory.resolve(entry.getName()).normalize();
+		try (FileSystem entries = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"));
+				Stream<Path> files = Files.walk(entries.getPath("/"))) {
+			for (Path entry : files.filter(Files::isRegularFile).toList()) {
+				Path target = directory.resolve(entry.toString().substring(1)).normalize();
 				if (!target.startsWith(directory)) {
-					throw new IOException("Zip entry " + entry.getName() + " points outside the task root");
+					throw new IOException("Zip entry " + entry + " points outside the task root");
 				}
-				if (entry.isDirectory()) {
-					Files.createDirectories(target);
+				Files.createDirectories(target.getParent());
+				Files.copy(entry, target);
+				Set<PosixFilePermission> mode = Files.getPosixFilePermissions(entry);
+				if (!mode.isEmpty()) {
+					Files.setPosixFilePermissions(target, mode);
 				}
-				else {
-					Files.createDirectories(target.getParent());
-					Files.copy(entries, target);
-				}
+				Files.setLastModifiedTime(target, Files.getLastModifiedTime(entry));
 			}
 		}
-		// ZipInputStream does not see Unix modes; Lambda keeps them, and bootstrap must be executable.
+		// A zip without Unix modes: Lambda's bootstrap must be executable all the same.
 		Path bootstrap = directory.resolve("bootstrap");
 		if (Files.isRegularFile(bootstrap)) {
 			bootstrap.toFile().setExecutable(true);
