@@ -12,6 +12,7 @@ import dev.serverlessspring.lambda.http.HttpRoutes;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -58,8 +59,8 @@ public class HttpAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	HttpEventAdapter httpEventAdapter(PayloadConverter payloadConverter, ExceptionStatusResolver statusResolver,
-			HttpRoutes routes) {
-		return new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes);
+			HttpRoutes routes, ResponseStreams responseStreams) {
+		return new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes, responseStreams);
 	}
 
 	/**

@@ -1,0 +1,26 @@
+package dev.serverlessspring.autoconfigure.streaming;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of how streaming results ({@code Flux}, {@code Stream}) are written.
+ */
+@ConfigurationProperties("serverless.spring.streaming")
+public class StreamingProperties {
+
+	/**
+	 * What follows each element of a stream that is written as JSON (elements that are
+	 * neither String nor byte[]): a line feed gives newline-delimited JSON. Server-sent
+	 * events (text/event-stream) are framed as events instead.
+	 */
+	private String jsonDelimiter = "\n";
+
+	public String getJsonDelimiter() {
+		return this.jsonDelimiter;
+	}
+
+	public void setJsonDelimiter(String jsonDelimiter) {
+		this.jsonDelimiter = jsonDelimiter;
+	}
+
+}
