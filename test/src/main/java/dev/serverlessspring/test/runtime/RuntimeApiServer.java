@@ -82,15 +82,6 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private static final AtomicInteger SERVER_COUNT = new AtomicInteger();
 
-	static {
-		// The JDK's server writes headers and body separately; with Nagle's algorithm on, the runtime's
-		// delayed ACK then stalls every answer by about 40 ms (90 ms an invocation instead of well under 1).
-		// Read once, when the JDK's server is first used.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
-
 	private final OneRequestHttpServer server;
 
 	private final ExecutorService executor;
