@@ -42,6 +42,11 @@ public class StreamingApplication {
 	}
 
 	@Bean
+	public Function<String, Flux<String>> noFeed() {
+		return (name) -> Flux.error(new IllegalStateException("no feed today"));
+	}
+
+	@Bean
 	public Function<String, HttpResponse<Flux<String>>> events() {
 		return (request) -> HttpResponse.status(200)
 			.contentType("text/event-stream")
