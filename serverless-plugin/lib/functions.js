@@ -43,4 +43,36 @@ function prepareFunctions(service, options) {
   return kinds;
 }
 
-module.exports = { HANDLER, DEFINITION_VARIABLE, kindOf, prepareFunctions };
+/** Whether a function asks Lambda to stream its response: a Function URL or a REST API route in stream mode. */
+function streams(fn) {
+  const url = fn.url;
+  if (url && typeof url === 'object' && url.invokeMode === 'RESPONSE_STREAM') return true;
+  return (fn.events || []).some(
+    (event) => event && event.http && typeof event.http === 'object' && event.http.response &&
+      event.http.response.transferMode === 'STREAM'
+  );
+}
+
+/**
+ * The warnings for Spring functions that ask for response streaming on a managed Java runtime:
+ * the runtime interface client cannot stream, so Lambda gets the whole response (at most 6 MB).
+ *
+ * @returns {string[]} one message per such function
+ */
+function streamingWarnings(service, kinds) {
+  const warnings = [];
+  for (const [name, kind] of kinds) {
+    const fn = service.functions[name];
+    if (kind === 'jvm' && streams(fn)) {
+      const runtime = fn.runtime || (service.provider && service.provider.runtime) || 'java';
+      warnings.push(
+        `serverless-spring: function "${name}" streams its response (RESPONSE_STREAM), but ${runtime} cannot ` +
+          'stream: Lambda answers its whole response at once, at most 6 MB. Put it on a custom runtime ' +
+          '(runtime: provided.al2023) to stream; see docs/streaming.md.'
+      );
+    }
+  }
+  return warnings;
+}
+
+module.exports = { HANDLER, DEFINITION_VARIABLE, kindOf, prepareFunctions, streamingWarnings };

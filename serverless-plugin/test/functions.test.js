@@ -2,7 +2,7 @@
 
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { prepareFunctions, HANDLER } = require('../lib/functions');
+const { prepareFunctions, streamingWarnings, HANDLER } = require('../lib/functions');
 const { resolveOptions } = require('../lib/options');
 
 const prepare = (service, custom) => {
@@ -73,5 +73,40 @@ describe('prepareFunctions', () => {
     assert.equal(service.functions.other.handler, 'com.example.Handler::handleRequest');
     assert.equal(service.functions.nodeBean.handler, 'handler');
     assert.deepEqual(service.functions.explicit.environment, { SPRING_CLOUD_FUNCTION_DEFINITION: 'x' });
+  });
+});
+
+describe('streamingWarnings', () => {
+  const warnings = (service) => streamingWarnings(service, prepareFunctions(service, resolveOptions()));
+
+  it('warns when a streaming Function URL sits on a managed Java runtime', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: { feed: { handler: 'feed', url: { invokeMode: 'RESPONSE_STREAM' } } },
+    };
+    const [warning, ...others] = warnings(service);
+    assert.deepEqual(others, []);
+    assert.match(warning, /function "feed" streams its response \(RESPONSE_STREAM\), but java21 cannot stream/);
+    assert.match(warning, /provided\.al2023/);
+  });
+
+  it('warns for a REST API route in stream mode too', () => {
+    const service = {
+      provider: { runtime: 'java25' },
+      functions: { feed: { handler: 'feed', events: [{ http: { path: 'feed', method: 'get', response: { transferMode: 'STREAM' } } }] } },
+    };
+    assert.equal(warnings(service).length, 1);
+  });
+
+  it('says nothing for a custom runtime, a buffered URL or a function of another runtime', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: {
+        streamed: { handler: 'feed', runtime: 'provided.al2023', url: { invokeMode: 'RESPONSE_STREAM' } },
+        buffered: { handler: 'upper', url: true },
+        node: { handler: 'index.handler', runtime: 'nodejs22.x', url: { invokeMode: 'RESPONSE_STREAM' } },
+      },
+    };
+    assert.deepEqual(warnings(service), []);
   });
 });
