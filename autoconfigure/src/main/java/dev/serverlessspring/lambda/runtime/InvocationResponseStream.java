@@ -41,7 +41,7 @@ final class InvocationResponseStream extends OutputStream {
 
 	private final String path;
 
-	private final String contentType;
+	private String contentType = "application/octet-stream";
 
 	private final byte[] chunk = new byte[CHUNK_BYTES];
 
@@ -55,12 +55,40 @@ final class InvocationResponseStream extends OutputStream {
 
 	private boolean finished;
 
-	InvocationResponseStream(String runtimeApi, String requestId, String contentType) {
+	private boolean headSent;
+
+	InvocationResponseStream(String runtimeApi, String requestId) {
 		int colon = runtimeApi.lastIndexOf(':');
 		this.host = runtimeApi.substring(0, colon);
 		this.port = Integer.parseInt(runtimeApi.substring(colon + 1));
 		this.path = "/2018-06-01/runtime/invocation/" + requestId + "/response";
+	}
+
+	/**
+	 * Set the stream's {@code Content-Type}, before its first byte.
+	 * @param contentType the content type
+	 */
+	void contentType(String contentType) {
 		this.contentType = contentType;
+	}
+
+	/**
+	 * Open the connection ahead of the first byte, while the function works: the first byte
+	 * then leaves without waiting for a connection. Nothing is sent; a connection that is never
+	 * used is closed without a request.
+	 */
+	void connect() {
+		if (this.socket == null) {
+			try {
+				openSocket();
+			}
+			catch (IOException ex) {
+				// The first write connects again, and reports what fails then.
+				close();
+				this.socket = null;
+				this.broken = false;
+			}
+		}
 	}
 
 	/**
@@ -68,7 +96,7 @@ final class InvocationResponseStream extends OutputStream {
 	 * @return {@code true} once the request started
 	 */
 	boolean isStarted() {
-		return this.socket != null;
+		return this.headSent;
 	}
 
 	/**
@@ -160,19 +188,28 @@ final class InvocationResponseStream extends OutputStream {
 		});
 	}
 
-	// The head goes out with the first chunk, in one write.
-	private void start() throws IOException {
-		if (this.socket != null) {
-			if (this.broken) {
-				throw new IOException("The response stream to the Runtime API is broken");
-			}
-			return;
-		}
+	private void openSocket() throws IOException {
 		this.socket = new Socket();
 		guarded(() -> {
 			this.socket.setTcpNoDelay(true);
 			this.socket.connect(new InetSocketAddress(this.host, this.port));
 			this.out = new BufferedOutputStream(this.socket.getOutputStream(), CHUNK_BYTES + 64);
+		});
+	}
+
+	// The head goes out with the first chunk, in one write.
+	private void start() throws IOException {
+		if (this.broken) {
+			throw new IOException("The response stream to the Runtime API is broken");
+		}
+		if (this.headSent) {
+			return;
+		}
+		if (this.socket == null) {
+			openSocket();
+		}
+		this.headSent = true;
+		guarded(() -> {
 			String head = "POST " + this.path + " HTTP/1.1\r\n" + "Host: " + this.host + ":" + this.port + "\r\n"
 					+ "Content-Type: " + this.contentType + "\r\n" + RESPONSE_MODE + ": streaming\r\n"
 					+ "Transfer-Encoding: chunked\r\n" + "Trailer: " + LambdaRuntimeApiClient.ERROR_TYPE + ", "

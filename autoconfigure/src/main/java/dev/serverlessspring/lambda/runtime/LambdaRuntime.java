@@ -210,11 +210,20 @@ public final class LambdaRuntime {
 			request = this.client.next();
 			XRayTraceHeader.propagate(request.traceId());
 		}
+		// A function that streams gets its connection while it works toward its first element.
+		InvocationResponseStream early = dispatcher.function().isStreaming() ? this.client.streamResponse(request.requestId())
+				: null;
+		if (early != null) {
+			early.connect();
+		}
 		LambdaResponse answer;
 		try {
 			answer = dispatcher.respond(request.payload(), new RuntimeContext(request, this.environment));
 		}
 		catch (Throwable ex) {
+			if (early != null) {
+				early.close();
+			}
 			this.log.println("Invocation " + request.requestId() + " failed: " + ex);
 			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
 			// clear an interrupt the function left behind, as the runtime interface client does
@@ -222,7 +231,11 @@ public final class LambdaRuntime {
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
 		}
 		if (answer.isStreaming()) {
-			return stream(request, answer.stream());
+			return stream(request, answer.stream(),
+					(early != null) ? early : this.client.streamResponse(request.requestId()));
+		}
+		if (early != null) {
+			early.close();
 		}
 		byte[] response = answer.payload();
 		try {
@@ -239,8 +252,8 @@ public final class LambdaRuntime {
 		return true;
 	}
 
-	private boolean stream(InvocationRequest request, StreamingResponse response) {
-		InvocationResponseStream stream = this.client.streamResponse(request.requestId(), response.contentType());
+	private boolean stream(InvocationRequest request, StreamingResponse response, InvocationResponseStream stream) {
+		stream.contentType(response.contentType());
 		try {
 			response.writeTo(stream);
 			stream.finish();

@@ -85,11 +85,11 @@ public class LambdaRuntimeApiClient {
 	 * Start a streamed response ({@code POST invocation/{id}/response} in
 	 * {@code streaming} mode): nothing is sent before its first byte.
 	 * @param requestId the invocation's request id
-	 * @param contentType the stream's content type
-	 * @return the stream; {@link InvocationResponseStream#finish() finish} it, then close it
+	 * @return the stream; set its content type, {@link InvocationResponseStream#finish() finish}
+	 * it, then close it
 	 */
-	InvocationResponseStream streamResponse(String requestId, String contentType) {
-		return new InvocationResponseStream(this.runtimeApi, requestId, contentType);
+	InvocationResponseStream streamResponse(String requestId) {
+		return new InvocationResponseStream(this.runtimeApi, requestId);
 	}
 
 	/**

@@ -101,6 +101,9 @@ public final class FunctionUrlServer implements AutoCloseable {
 			streamed.finish();
 		}
 		else if (result.isFunctionError()) {
+			// As Lambda: the caller learns nothing; the developer reads why here.
+			System.err.println("Function URL of " + this.function.config().name() + ": the invocation failed: "
+					+ result.errorType() + ": " + result.errorMessage());
 			ApiGatewayFront.message(exchange, 502, "Internal Server Error");
 		}
 		else {
