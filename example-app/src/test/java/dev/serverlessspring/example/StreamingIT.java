@@ -1,15 +1,11 @@
 package dev.serverlessspring.example;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.serverlessspring.test.InvocationResult;
-import dev.serverlessspring.test.ResponseStreamConsumer;
+import dev.serverlessspring.test.RecordedStream;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -52,19 +48,19 @@ class StreamingIT {
 			.memorySize(512)
 			.timeout(Duration.ofSeconds(30));
 		try (ManagedRuntimeProcess feed = new ManagedRuntimeProcess(customRuntime)) {
-			Arrivals arrivals = new Arrivals();
-			InvocationResult result = feed.invoke(request(customRuntime), arrivals);
+			RecordedStream stream = new RecordedStream();
+			InvocationResult result = feed.invoke(request(customRuntime), stream);
 			assertThat(result.isFunctionError()).as(feed.output()).isFalse();
-			assertThat(arrivals.contentType).isEqualTo("application/vnd.awslambda.http-integration-response");
-			String received = arrivals.bytes.toString(StandardCharsets.UTF_8);
+			assertThat(stream.contentType()).isEqualTo("application/vnd.awslambda.http-integration-response");
+			String received = stream.text();
 			int body = received.indexOf("\0".repeat(8));
 			JsonNode prelude = JsonMapper.shared().readTree(received.substring(0, body));
 			assertThat(prelude.get("statusCode").asInt()).isEqualTo(200);
 			assertThat(prelude.get("headers").get("Content-Type").asString()).isEqualTo("text/event-stream");
 			assertThat(received.substring(body + 8)).isEqualTo(EVENTS);
 			// The feed paces its quotes 100 ms apart: streamed, they arrive apart too.
-			assertThat(arrivals.times).hasSizeGreaterThanOrEqualTo(3);
-			assertThat(arrivals.times.get(arrivals.times.size() - 1) - arrivals.times.get(0))
+			assertThat(stream.arrivals()).hasSizeGreaterThanOrEqualTo(3);
+			assertThat(stream.arrivals().get(stream.arrivals().size() - 1) - stream.arrivals().get(0))
 				.isGreaterThan(Duration.ofMillis(150).toNanos());
 		}
 	}
@@ -79,7 +75,7 @@ class StreamingIT {
 			.timeout(Duration.ofSeconds(30));
 		try (ManagedRuntimeProcess feed = new ManagedRuntimeProcess(managed)) {
 			for (int i = 0; i < 2; i++) {
-				InvocationResult result = feed.invoke(request(managed), new Arrivals());
+				InvocationResult result = feed.invoke(request(managed), new RecordedStream());
 				assertThat(result.isFunctionError()).as(feed.output()).isFalse();
 				JsonNode response = JsonMapper.shared().readTree(result.payload());
 				assertThat(response.get("statusCode").asInt()).isEqualTo(200);
@@ -93,36 +89,6 @@ class StreamingIT {
 
 	private static InvocationRequest request(FunctionPackage functionPackage) {
 		return functionPackage.invocation(FEED_EVENT.getBytes(StandardCharsets.UTF_8)).build();
-	}
-
-	/** The streamed bytes, and when each piece arrived. */
-	private static final class Arrivals implements ResponseStreamConsumer {
-
-		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		final List<Long> times = new CopyOnWriteArrayList<>();
-
-		volatile String contentType;
-
-		@Override
-		public OutputStream open(String contentType) {
-			this.contentType = contentType;
-			return new OutputStream() {
-
-				@Override
-				public void write(int b) {
-					write(new byte[] { (byte) b }, 0, 1);
-				}
-
-				@Override
-				public void write(byte[] b, int off, int len) {
-					Arrivals.this.times.add(System.nanoTime());
-					Arrivals.this.bytes.write(b, off, len);
-				}
-
-			};
-		}
-
 	}
 
 }

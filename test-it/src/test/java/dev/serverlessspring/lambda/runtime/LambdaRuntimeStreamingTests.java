@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import dev.serverlessspring.lambda.invoke.PayloadConverter;
 import dev.serverlessspring.lambda.stream.ResponseStreams;
 import dev.serverlessspring.lambda.stream.StreamingBody;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.RecordedStream;
 import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
@@ -101,33 +101,33 @@ class LambdaRuntimeStreamingTests {
 	@Test
 	void streamsEachElementOfAFluxAsItIsProduced() throws Exception {
 		secondWord = new CountDownLatch(1);
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("\"a b c\"").build(),
 				chunks);
 		CompletableFuture<Boolean> served = CompletableFuture.supplyAsync(() -> this.runtime.serveOne(dispatcher("words")));
 		// The first word arrives while the function has not produced its second.
-		assertThat(chunks.awaitText("a\n")).isTrue();
+		assertThat(chunks.awaitText("a\n", Duration.ofSeconds(10))).isTrue();
 		assertThat(result).isNotDone();
 		secondWord.countDown();
 		InvocationResult done = result.get(10, TimeUnit.SECONDS);
 		assertThat(done.isFunctionError()).as(done.toString()).isFalse();
 		assertThat(chunks.text()).isEqualTo("a\nb\nc\n");
-		assertThat(chunks.contentType).isEqualTo("text/plain;charset=UTF-8");
+		assertThat(chunks.contentType()).isEqualTo("text/plain;charset=UTF-8");
 		assertThat(served.get(10, TimeUnit.SECONDS)).isTrue();
 	}
 
 	@Test
 	void writesObjectsAsJsonLinesFromAJavaStream() throws Exception {
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		InvocationResult result = serve("numbers", "3", chunks);
 		assertThat(result.isFunctionError()).isFalse();
 		assertThat(chunks.text()).isEqualTo("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n");
-		assertThat(chunks.contentType).isEqualTo("application/x-ndjson");
+		assertThat(chunks.contentType()).isEqualTo("application/x-ndjson");
 	}
 
 	@Test
 	void streamsWhatABodyWriterWrites() throws Exception {
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		InvocationResult result = serve("report", "\"2026-12\"", chunks);
 		assertThat(result.isFunctionError()).isFalse();
 		assertThat(chunks.text()).isEqualTo("month,total\n2026-12,1\n2026-12,2\n");
@@ -135,31 +135,31 @@ class LambdaRuntimeStreamingTests {
 
 	@Test
 	void anErrorAfterTheFirstByteIsReportedInTheTrailers() throws Exception {
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		InvocationResult result = serve("failingMidway", "\"x\"", chunks);
 		assertThat(chunks.text()).isEqualTo("one\n");
 		assertThat(result.isFunctionError()).isTrue();
 		assertThat(result.errorType()).isEqualTo("java.lang.IllegalStateException");
 		assertThat(result.errorMessage()).isEqualTo("the feed broke");
 		// The loop goes on.
-		assertThat(serve("words", "\"d\"", new Chunks()).isFunctionError()).isFalse();
+		assertThat(serve("words", "\"d\"", new RecordedStream()).isFunctionError()).isFalse();
 	}
 
 	@Test
 	void anErrorBeforeTheFirstByteIsAnOrdinaryInvocationError() throws Exception {
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		InvocationResult result = serve("failingAtOnce", "\"x\"", chunks);
-		assertThat(chunks.contentType).isNull();
+		assertThat(chunks.contentType()).isNull();
 		assertThat(result.isFunctionError()).isTrue();
 		assertThat(result.errorMessage()).isEqualTo("no feed today");
 	}
 
 	@Test
 	void anHttpEventGetsThePreludeThenTheServerSentEvents() throws Exception {
-		Chunks chunks = new Chunks();
+		RecordedStream chunks = new RecordedStream();
 		InvocationResult result = serve("events", functionUrlEvent(), chunks);
 		assertThat(result.isFunctionError()).isFalse();
-		assertThat(chunks.contentType).isEqualTo("application/vnd.awslambda.http-integration-response");
+		assertThat(chunks.contentType()).isEqualTo("application/vnd.awslambda.http-integration-response");
 		byte[] bytes = chunks.bytes();
 		int nul = indexOfEightNuls(bytes);
 		assertThat(nul).isPositive();
@@ -186,7 +186,7 @@ class LambdaRuntimeStreamingTests {
 		assertThat(this.runtime.serveOne(dispatcher("endless"))).isTrue();
 		assertThat(result.get(10, TimeUnit.SECONDS).errorType()).isEqualTo("Runtime.StreamCut");
 		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("the response stream was cut");
-		assertThat(serve("words", "\"e\"", new Chunks()).isFunctionError()).isFalse();
+		assertThat(serve("words", "\"e\"", new RecordedStream()).isFunctionError()).isFalse();
 	}
 
 	@Test
@@ -205,7 +205,7 @@ class LambdaRuntimeStreamingTests {
 		LambdaRuntime concurrent = runtime(environment);
 		Functions.bothStarted = new CountDownLatch(2);
 		concurrent.startLoops(dispatcher("relay"));
-		List<Chunks> chunks = List.of(new Chunks(), new Chunks());
+		List<RecordedStream> chunks = List.of(new RecordedStream(), new RecordedStream());
 		List<CompletableFuture<InvocationResult>> results = new ArrayList<>();
 		for (int n = 0; n < 2; n++) {
 			results.add(this.api.invoke(InvocationRequest.builder("\"s" + n + "\"").build(), chunks.get(n)));
@@ -218,7 +218,7 @@ class LambdaRuntimeStreamingTests {
 		}
 	}
 
-	private InvocationResult serve(String function, String event, Chunks chunks) throws Exception {
+	private InvocationResult serve(String function, String event, RecordedStream chunks) throws Exception {
 		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder(event).build(), chunks);
 		assertThat(this.runtime.serveOne(dispatcher(function))).isTrue();
 		return result.get(10, TimeUnit.SECONDS);
@@ -244,55 +244,6 @@ class LambdaRuntimeStreamingTests {
 			}
 		}
 		return -1;
-	}
-
-	/** Records a streamed response as it arrives. */
-	static final class Chunks implements ResponseStreamConsumer {
-
-		private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-		volatile String contentType;
-
-		@Override
-		public OutputStream open(String contentType) {
-			this.contentType = contentType;
-			return new OutputStream() {
-
-				@Override
-				public void write(int b) {
-					synchronized (Chunks.this) {
-						Chunks.this.received.write(b);
-						Chunks.this.notifyAll();
-					}
-				}
-
-				@Override
-				public void write(byte[] b, int off, int len) {
-					synchronized (Chunks.this) {
-						Chunks.this.received.write(b, off, len);
-						Chunks.this.notifyAll();
-					}
-				}
-
-			};
-		}
-
-		synchronized boolean awaitText(String text) throws InterruptedException {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (!text().equals(text) && System.nanoTime() < deadline) {
-				wait(100);
-			}
-			return text().equals(text);
-		}
-
-		synchronized byte[] bytes() {
-			return this.received.toByteArray();
-		}
-
-		synchronized String text() {
-			return this.received.toString(StandardCharsets.UTF_8);
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
