@@ -90,6 +90,19 @@ describe('streamingWarnings', () => {
     assert.match(warning, /provided\.al2023/);
   });
 
+  it('tells a function whose REST API route streams to stream its REST responses', () => {
+    const service = {
+      provider: { runtime: 'provided.al2023' },
+      functions: {
+        feed: { handler: 'feed', events: [{ http: { path: 'feed', method: 'get', response: { transferMode: 'STREAM' } } }] },
+        plain: { handler: 'plain', events: [{ http: 'GET plain' }] },
+      },
+    };
+    prepareFunctions(service, resolveOptions());
+    assert.equal(service.functions.feed.environment.SERVERLESS_SPRING_STREAMING_RESTAPI, 'true');
+    assert.equal(service.functions.plain.environment.SERVERLESS_SPRING_STREAMING_RESTAPI, undefined);
+  });
+
   it('warns for a REST API route in stream mode too', () => {
     const service = {
       provider: { runtime: 'java25' },

@@ -15,12 +15,28 @@ public class StreamingProperties {
 	 */
 	private String jsonDelimiter = "\n";
 
+	/**
+	 * Whether responses to API Gateway REST API events stream. Turn it on for a function whose
+	 * REST API routes transfer their responses in STREAM mode (serverless.yml:
+	 * http.response.transferMode: STREAM), which the serverless-spring plugin does. Function URLs
+	 * always stream; HTTP APIs and ALBs cannot, and get the whole response.
+	 */
+	private boolean restApi;
+
 	public String getJsonDelimiter() {
 		return this.jsonDelimiter;
 	}
 
 	public void setJsonDelimiter(String jsonDelimiter) {
 		this.jsonDelimiter = jsonDelimiter;
+	}
+
+	public boolean isRestApi() {
+		return this.restApi;
+	}
+
+	public void setRestApi(boolean restApi) {
+		this.restApi = restApi;
 	}
 
 }

@@ -49,8 +49,10 @@ import org.springframework.util.MimeTypeUtils;
  * A result (or a body) that streams ({@code Publisher}, {@code Stream},
  * {@link StreamingBody}) becomes a {@link StreamingResponse}: status, headers and cookies in
  * the prelude of an {@code application/vnd.awslambda.http-integration-response}, then the
- * body as it comes. An error before the stream's first element is answered as any other
- * (a problem response); ALB, which cannot stream, gets the buffered response.
+ * body as it comes, for the sources that can take a stream: Function URLs, and REST APIs
+ * whose routes are in STREAM mode ({@link #setRestApiStreaming}). HTTP APIs and ALBs cannot
+ * stream: they get the whole response. An error before the stream's first element is answered
+ * as any other (a problem response).
  *
  * @see HttpMessageHeaders
  * @see HttpResponse
@@ -82,6 +84,8 @@ public class HttpEventAdapter implements EventAdapter {
 
 	private final ResponseStreams streams;
 
+	private boolean restApiStreaming;
+
 	/**
 	 * Create an adapter.
 	 * @param objectMapper the mapper for JSON bodies and responses
@@ -106,6 +110,15 @@ public class HttpEventAdapter implements EventAdapter {
 		this.routes = routes;
 		this.writer = new ProxyResponseWriter(objectMapper);
 		this.streams = streams;
+	}
+
+	/**
+	 * Stream the responses to REST API events, for routes whose response transfer mode is
+	 * STREAM; by default they are answered whole, as REST APIs expect by default.
+	 * @param restApiStreaming whether REST API responses stream
+	 */
+	public void setRestApiStreaming(boolean restApiStreaming) {
+		this.restApiStreaming = restApiStreaming;
 	}
 
 	@Override
@@ -234,9 +247,10 @@ public class HttpEventAdapter implements EventAdapter {
 				(bytes) -> this.writer.write(request, status, allHeaders,
 						text ? new String(bytes, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(bytes),
 						!text));
-		// An ALB cannot take a stream: it gets the whole response.
-		return (request.source() == HttpEventSource.ALB) ? LambdaResponse.of(response.buffer())
-				: LambdaResponse.streaming(response);
+		// A streamed response sent to a source that does not stream would reach it as prelude and body bytes.
+		boolean streams = request.source() == HttpEventSource.FUNCTION_URL
+				|| (request.source() == HttpEventSource.API_GATEWAY_REST && this.restApiStreaming);
+		return streams ? LambdaResponse.streaming(response) : LambdaResponse.of(response.buffer());
 	}
 
 	private static boolean isText(String contentType) {

@@ -68,6 +68,25 @@ class StreamingDispatchTests {
 	}
 
 	@Test
+	void onlyFunctionUrlsAndStreamingRestApisGetAStream() {
+		String httpApiEvent = FUNCTION_URL_EVENT.replace("f.lambda-url.us-east-1.on.aws", "api.execute-api.us-east-1.amazonaws.com");
+		String restApiEvent = """
+				{"resource":"/","path":"/","httpMethod":"GET","headers":{},"requestContext":{"requestId":"r1","stage":"dev"},
+				 "isBase64Encoded":false}""";
+		try (ConfigurableApplicationContext context = run("events")) {
+			EventDispatcher dispatcher = dispatcher(context);
+			assertThat(dispatcher.respond(bytes(FUNCTION_URL_EVENT), new TestContext("req-1")).isStreaming()).isTrue();
+			LambdaResponse httpApi = dispatcher.respond(bytes(httpApiEvent), new TestContext("req-1"));
+			assertThat(httpApi.isStreaming()).isFalse();
+			assertThat(text(httpApi.payload())).contains("\"statusCode\":200").contains("data: two");
+			assertThat(dispatcher.respond(bytes(restApiEvent), new TestContext("req-1")).isStreaming()).isFalse();
+		}
+		try (ConfigurableApplicationContext context = run("events", "serverless.spring.streaming.rest-api=true")) {
+			assertThat(dispatcher(context).respond(bytes(restApiEvent), new TestContext("req-1")).isStreaming()).isTrue();
+		}
+	}
+
+	@Test
 	void theStreamRunsInTheInvocationsContext() throws Exception {
 		try (ConfigurableApplicationContext context = run("requestIds")) {
 			LambdaResponse response = dispatcher(context).respond(bytes("\"x\""), new TestContext("req-7"));
