@@ -38,6 +38,8 @@ public final class LambdaFunction {
 
 	private final boolean takesAwsEvent;
 
+	private volatile Boolean streaming;
+
 	public LambdaFunction(String definition, FunctionInvocationWrapper function, PayloadConverter converter) {
 		this.definition = definition;
 		this.function = function;
@@ -109,6 +111,16 @@ public final class LambdaFunction {
 	 * @return {@code true} for a streaming function
 	 */
 	public boolean isStreaming() {
+		Boolean streaming = this.streaming;
+		if (streaming == null) {
+			// Asked by the custom runtime's loop on every invocation: resolved once.
+			streaming = streamingOutput();
+			this.streaming = streaming;
+		}
+		return streaming;
+	}
+
+	private boolean streamingOutput() {
 		Type type = this.function.getOutputType();
 		if (type == null) {
 			return false;
