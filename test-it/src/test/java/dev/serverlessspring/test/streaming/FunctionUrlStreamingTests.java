@@ -1,12 +1,16 @@
 package dev.serverlessspring.test.streaming;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The local Function URLs of {@code url:} in {@code serverless.yml}, read with the JDK's
@@ -79,6 +84,31 @@ class FunctionUrlStreamingTests {
 				HttpRequest.newBuilder(lambda.functionUrls().get("brokenFeed")).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("first\n");
+	}
+
+	@Test
+	void aClientThatGoesAwayEndsTheStreamAndTheFunctionServesTheNextRequest(LocalLambda lambda) throws Exception {
+		URI url = lambda.functionUrls().get("endless");
+		// An environment serves one invocation at a time: the second request is served only once the first
+		// stream has ended, long before the function's timeout (120 s) would end it.
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			for (int request = 0; request < 2; request++) {
+				// A plain socket, closed once the first event is in: the client is gone, not just done reading.
+				try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+					socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n\r\n")
+						.getBytes(StandardCharsets.ISO_8859_1));
+					BufferedReader in = new BufferedReader(
+							new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+					assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+					String line;
+					do {
+						line = in.readLine();
+					}
+					while (line != null && !line.equals("tick 0"));
+					assertThat(line).isEqualTo("tick 0");
+				}
+			}
+		});
 	}
 
 	@Test

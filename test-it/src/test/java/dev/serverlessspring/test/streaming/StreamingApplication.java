@@ -1,5 +1,6 @@
 package dev.serverlessspring.test.streaming;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -58,6 +59,12 @@ public class StreamingApplication {
 				}
 				return "tick " + n;
 			}));
+	}
+
+	/** Ticks until the caller goes away; then the next invocation must be served. */
+	@Bean
+	public Function<String, Flux<String>> endless() {
+		return (name) -> Flux.interval(Duration.ofMillis(5)).map((n) -> "tick " + n + "\n");
 	}
 
 	@Bean
