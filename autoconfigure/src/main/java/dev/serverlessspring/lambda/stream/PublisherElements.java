@@ -1,28 +1,33 @@
 package dev.serverlessspring.lambda.stream;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A blocking view of a {@link Publisher}: it requests one element, waits for it, and requests
- * the next only when asked, so that at most one element is in flight (backpressure from the
- * caller's socket back to the publisher). Plain Reactive Streams, no Reactor, no reflection.
+ * A blocking view of a {@link Publisher}: it asks for one element at a time, the first as it
+ * subscribes, each next one once the previous one has been written. So at most one element is
+ * in memory, a slow caller slows the publisher down (backpressure from the caller's socket back
+ * to the source), and no element is produced ahead of the writing of the one before: a source
+ * that produces on the calling thread (such as {@code Flux.range(...).map(...)}) would otherwise
+ * produce several elements before the first leaves. Plain Reactive Streams, no Reactor, no
+ * reflection.
  */
 final class PublisherElements extends ElementStream implements Subscriber<Object> {
 
 	private static final Object COMPLETE = new Object();
 
-	// One element, or the completion or error signal after it: never more than two at once.
-	private final BlockingQueue<Object> signals = new ArrayBlockingQueue<>(2);
-
-	private final CountDownLatch subscribed = new CountDownLatch(1);
+	// One element and a terminal signal at most: the publisher may send no more than asked for.
+	private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
 	private volatile Subscription subscription;
+
+	private volatile boolean cancelled;
+
+	private boolean firstTaken;
 
 	private boolean done;
 
@@ -34,22 +39,28 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 	@Override
 	public void onSubscribe(Subscription subscription) {
 		this.subscription = subscription;
-		this.subscribed.countDown();
+		if (this.cancelled) {
+			subscription.cancel();
+		}
+		else {
+			// Asked at once: a source that emits on a clock (Flux.interval) finds demand for its first tick.
+			subscription.request(1);
+		}
 	}
 
 	@Override
 	public void onNext(Object element) {
-		this.signals.offer(element);
+		this.signals.add(element);
 	}
 
 	@Override
 	public void onError(Throwable error) {
-		this.signals.offer(new Failure(error));
+		this.signals.add(new Failure(error));
 	}
 
 	@Override
 	public void onComplete() {
-		this.signals.offer(COMPLETE);
+		this.signals.add(COMPLETE);
 	}
 
 	@Override
@@ -57,11 +68,12 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 		if (this.done) {
 			return null;
 		}
+		if (this.firstTaken) {
+			this.subscription.request(1);
+		}
+		this.firstTaken = true;
 		Object signal;
 		try {
-			// A publisher may subscribe on another thread (subscribeOn).
-			this.subscribed.await();
-			this.subscription.request(1);
 			signal = this.signals.take();
 		}
 		catch (InterruptedException ex) {
@@ -91,6 +103,7 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 	public void close() {
 		if (!this.done) {
 			this.done = true;
+			this.cancelled = true;
 			Subscription current = this.subscription;
 			if (current != null) {
 				current.cancel();

@@ -64,7 +64,8 @@ public class StreamingApplication {
 	/** Ticks until the caller goes away; then the next invocation must be served. */
 	@Bean
 	public Function<String, Flux<String>> endless() {
-		return (name) -> Flux.interval(Duration.ofMillis(5)).map((n) -> "tick " + n + "\n");
+		// A clock does not wait for the caller: it needs a backpressure strategy (docs/streaming.md).
+		return (name) -> Flux.interval(Duration.ofMillis(5)).onBackpressureLatest().map((n) -> "tick " + n + "\n");
 	}
 
 	@Bean
