@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { schema, resolveOptions } = require('./lib/options');
-const { prepareFunctions, checkArchitectures, PACKAGE_PROPERTY, JAVA_RUNTIME } = require('./lib/functions');
+const { prepareFunctions, checkArchitectures, streamingWarnings, PACKAGE_PROPERTY, JAVA_RUNTIME } = require('./lib/functions');
 const maven = require('./lib/maven');
 const localLambda = require('./lib/local-lambda');
 const PluginError = require('./lib/plugin-error');
@@ -104,7 +104,11 @@ class ServerlessSpringPlugin {
 
   /** Rewrites bean-name handlers once; returns the kind (jvm/native) of each Spring function. */
   prepare() {
-    if (!this.kinds) this.kinds = prepareFunctions(this.serverless.service, this.options);
+    if (!this.kinds) {
+      this.kinds = prepareFunctions(this.serverless.service, this.options);
+      const warn = this.log.warning || this.log.notice;
+      for (const warning of streamingWarnings(this.serverless.service, this.kinds)) warn(warning);
+    }
     return this.kinds;
   }
 

@@ -3,6 +3,7 @@
 /** The handler string of serverless-spring's RequestStreamHandler (JVM and native alike). */
 const HANDLER = 'dev.serverlessspring.lambda.FunctionHandler::handleRequest';
 const DEFINITION_VARIABLE = 'SPRING_CLOUD_FUNCTION_DEFINITION';
+const REST_API_STREAMING_VARIABLE = 'SERVERLESS_SPRING_STREAMING_RESTAPI';
 
 // A bean name, or a Spring Cloud Function definition composing several ("a|b", "a,b").
 const BEAN_DEFINITION = /^[A-Za-z_$][\w$-]*(\s*[|,]\s*[A-Za-z_$][\w$-]*)*$/;
@@ -80,9 +81,50 @@ function prepareFunctions(service, options) {
       fn.handler = HANDLER;
       fn.environment = Object.assign({ [DEFINITION_VARIABLE]: handler }, fn.environment);
     }
+    if (streamsRestApi(fn)) {
+      // serverless.spring.streaming.rest-api: the function cannot see the route's transfer mode.
+      fn.environment = Object.assign({ [REST_API_STREAMING_VARIABLE]: 'true' }, fn.environment);
+    }
     kinds.set(name, kind);
   }
   return kinds;
+}
+
+/** Whether a function has a REST API route whose responses stream (`http.response.transferMode: STREAM`). */
+function streamsRestApi(fn) {
+  return (fn.events || []).some(
+    (event) => event && event.http && typeof event.http === 'object' && event.http.response &&
+      event.http.response.transferMode === 'STREAM'
+  );
+}
+
+/** Whether a function asks Lambda to stream its response: a Function URL or a REST API route in stream mode. */
+function streams(fn) {
+  const url = fn.url;
+  if (url && typeof url === 'object' && url.invokeMode === 'RESPONSE_STREAM') return true;
+  return streamsRestApi(fn);
+}
+
+/**
+ * The warnings for Spring functions that ask for response streaming on a managed Java runtime:
+ * the runtime interface client cannot stream, so Lambda gets the whole response (at most 6 MB).
+ *
+ * @returns {string[]} one message per such function
+ */
+function streamingWarnings(service, kinds) {
+  const warnings = [];
+  for (const [name, kind] of kinds) {
+    const fn = service.functions[name];
+    if (kind === 'jvm' && streams(fn)) {
+      const runtime = fn.runtime || (service.provider && service.provider.runtime) || 'java';
+      warnings.push(
+        `serverless-spring: function "${name}" streams its response (RESPONSE_STREAM), but ${runtime} cannot ` +
+          'stream: Lambda answers its whole response at once, at most 6 MB. Put it on a custom runtime ' +
+          '(runtime: provided.al2023, springPackage: java-runtime for the JVM) to stream; see docs/streaming.md.'
+      );
+    }
+  }
+  return warnings;
 }
 
 module.exports = {
@@ -94,4 +136,5 @@ module.exports = {
   hostArchitecture,
   checkArchitectures,
   prepareFunctions,
+  streamingWarnings,
 };

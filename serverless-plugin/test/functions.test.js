@@ -2,7 +2,7 @@
 
 const { describe, it } = require('node:test');
 const assert = require('node:assert/strict');
-const { prepareFunctions, HANDLER } = require('../lib/functions');
+const { prepareFunctions, streamingWarnings, HANDLER } = require('../lib/functions');
 const { resolveOptions } = require('../lib/options');
 
 const prepare = (service, custom) => {
@@ -117,5 +117,53 @@ describe('java-runtime functions', () => {
     assert.equal(hostArchitecture('linux', 'arm64'), 'arm64');
     const s = service();
     assert.throws(() => checkArchitectures(s, new Map(Object.entries(prepare(s))), null), /Lambda runs Linux: build it on Linux/);
+  });
+});
+
+describe('streamingWarnings', () => {
+  const warnings = (service) => streamingWarnings(service, prepareFunctions(service, resolveOptions()));
+
+  it('warns when a streaming Function URL sits on a managed Java runtime', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: { feed: { handler: 'feed', url: { invokeMode: 'RESPONSE_STREAM' } } },
+    };
+    const [warning, ...others] = warnings(service);
+    assert.deepEqual(others, []);
+    assert.match(warning, /function "feed" streams its response \(RESPONSE_STREAM\), but java21 cannot stream/);
+    assert.match(warning, /provided\.al2023/);
+  });
+
+  it('tells a function whose REST API route streams to stream its REST responses', () => {
+    const service = {
+      provider: { runtime: 'provided.al2023' },
+      functions: {
+        feed: { handler: 'feed', events: [{ http: { path: 'feed', method: 'get', response: { transferMode: 'STREAM' } } }] },
+        plain: { handler: 'plain', events: [{ http: 'GET plain' }] },
+      },
+    };
+    prepareFunctions(service, resolveOptions());
+    assert.equal(service.functions.feed.environment.SERVERLESS_SPRING_STREAMING_RESTAPI, 'true');
+    assert.equal(service.functions.plain.environment.SERVERLESS_SPRING_STREAMING_RESTAPI, undefined);
+  });
+
+  it('warns for a REST API route in stream mode too', () => {
+    const service = {
+      provider: { runtime: 'java25' },
+      functions: { feed: { handler: 'feed', events: [{ http: { path: 'feed', method: 'get', response: { transferMode: 'STREAM' } } }] } },
+    };
+    assert.equal(warnings(service).length, 1);
+  });
+
+  it('says nothing for a custom runtime, a buffered URL or a function of another runtime', () => {
+    const service = {
+      provider: { runtime: 'java21' },
+      functions: {
+        streamed: { handler: 'feed', runtime: 'provided.al2023', url: { invokeMode: 'RESPONSE_STREAM' } },
+        buffered: { handler: 'upper', url: true },
+        node: { handler: 'index.handler', runtime: 'nodejs22.x', url: { invokeMode: 'RESPONSE_STREAM' } },
+      },
+    };
+    assert.deepEqual(warnings(service), []);
   });
 });

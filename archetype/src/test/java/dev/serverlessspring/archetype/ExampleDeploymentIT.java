@@ -22,8 +22,8 @@ class ExampleDeploymentIT {
 	private static final String APPLICATION = "dev.serverlessspring.example.ExampleApplication";
 
 	/** The functions of the root serverless.yml, each named after the bean it runs. */
-	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "orderPlaced", "paymentReceived",
-			"invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
+	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "quoteFeed", "orderPlaced",
+			"paymentReceived", "invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
 
 	private static ServerlessPackage deployment;
 
@@ -55,6 +55,12 @@ class ExampleDeploymentIT {
 		deployment.assertHttpRoutes("uppercase", "POST /uppercase");
 		deployment.assertHttpRoutes("quote", "POST /quotes");
 		deployment.assertHttpRoutes("orders", "POST /orders", "GET /orders/{id}", "GET /orders/{id}/receipt");
+	}
+
+	@Test
+	void theQuoteFeedStreamsThroughItsFunctionUrl() {
+		JsonNode url = deployment.eventSources("quoteFeed", "AWS::Lambda::Url").get(0);
+		assertThat(url.path("InvokeMode").asString()).isEqualTo("RESPONSE_STREAM");
 	}
 
 	@Test

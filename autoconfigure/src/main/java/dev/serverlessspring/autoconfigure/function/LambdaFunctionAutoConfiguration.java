@@ -1,15 +1,18 @@
 package dev.serverlessspring.autoconfigure.function;
 
+import dev.serverlessspring.autoconfigure.streaming.StreamingProperties;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
 import dev.serverlessspring.lambda.invoke.InvocationListener;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
 import org.springframework.cloud.function.json.JacksonMapper;
@@ -27,6 +30,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class)
 @ConditionalOnClass({ FunctionCatalog.class, com.amazonaws.services.lambda.runtime.Context.class })
+@EnableConfigurationProperties(StreamingProperties.class)
 public class LambdaFunctionAutoConfiguration {
 
 	static final String DEFINITION_PROPERTY = "spring.cloud.function.definition";
@@ -43,6 +47,12 @@ public class LambdaFunctionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ResponseStreams lambdaResponseStreams(PayloadConverter payloadConverter, StreamingProperties properties) {
+		return new ResponseStreams(payloadConverter.objectMapper(), properties.getJsonDelimiter());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	FunctionResolver lambdaFunctionResolver(FunctionCatalog catalog, PayloadConverter payloadConverter) {
 		return new FunctionResolver(catalog, payloadConverter);
 	}
@@ -52,10 +62,10 @@ public class LambdaFunctionAutoConfiguration {
 	@ConditionalOnMissingBean
 	EventDispatcher lambdaEventDispatcher(FunctionResolver resolver, PayloadConverter payloadConverter,
 			ObjectProvider<EventAdapter> adapters, ObjectProvider<InvocationListener> listeners,
-			Environment environment) {
+			ResponseStreams responseStreams, Environment environment) {
 		return new EventDispatcher(resolver.resolve(environment.getProperty(DEFINITION_PROPERTY)),
 				adapters.orderedStream().toList(), payloadConverter.objectMapper(),
-				listeners.orderedStream().toList());
+				listeners.orderedStream().toList(), responseStreams);
 	}
 
 }

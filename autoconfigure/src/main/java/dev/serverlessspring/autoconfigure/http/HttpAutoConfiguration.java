@@ -6,13 +6,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
+import dev.serverlessspring.autoconfigure.streaming.StreamingProperties;
 import dev.serverlessspring.lambda.http.ExceptionStatusResolver;
 import dev.serverlessspring.lambda.http.HttpEventAdapter;
 import dev.serverlessspring.lambda.http.HttpRoutes;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -58,8 +61,11 @@ public class HttpAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	HttpEventAdapter httpEventAdapter(PayloadConverter payloadConverter, ExceptionStatusResolver statusResolver,
-			HttpRoutes routes) {
-		return new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes);
+			HttpRoutes routes, ResponseStreams responseStreams, ObjectProvider<StreamingProperties> streaming) {
+		HttpEventAdapter adapter = new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes,
+				responseStreams);
+		adapter.setRestApiStreaming(streaming.getIfAvailable(StreamingProperties::new).isRestApi());
+		return adapter;
 	}
 
 	/**

@@ -6,8 +6,11 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.serverlessspring.lambda.MainClassLocator;
+import dev.serverlessspring.lambda.http.HttpResponse;
+import org.reactivestreams.Publisher;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
@@ -88,9 +91,9 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 		}
 		for (int index : generics) {
 			ResolvableType generic = functional.getGeneric(index);
-			// Message<T> and reactive wrappers carry the payload type in their first generic.
-			while (generic.hasGenerics() && (Message.class.isAssignableFrom(generic.toClass())
-					|| generic.toClass().getName().startsWith("reactor.core.publisher."))) {
+			// Message<T>, HttpResponse<T> and the streams of a streaming function (Flux<T>, Stream<T>)
+			// carry the payload type in their first generic: HttpResponse<Flux<Quote>> writes Quotes.
+			while (generic.hasGenerics() && isWrapper(generic.toClass())) {
 				generic = generic.getGeneric(0);
 			}
 			Class<?> resolved = generic.resolve();
@@ -99,6 +102,12 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 				types.add(resolved);
 			}
 		}
+	}
+
+	private static boolean isWrapper(Class<?> type) {
+		return Message.class.isAssignableFrom(type) || HttpResponse.class == type
+				|| Publisher.class.isAssignableFrom(type) || Stream.class.isAssignableFrom(type)
+				|| type.getName().startsWith("reactor.core.publisher.");
 	}
 
 }

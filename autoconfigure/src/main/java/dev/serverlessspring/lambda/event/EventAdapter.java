@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda.event;
 
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import dev.serverlessspring.lambda.invoke.LambdaResponse;
 
 import org.springframework.core.Ordered;
 
@@ -29,6 +30,18 @@ public interface EventAdapter extends Ordered {
 	 * @return the bytes of the Lambda response, or {@code null} for none
 	 */
 	byte[] handle(LambdaEvent event, LambdaFunction function);
+
+	/**
+	 * Invoke the function for the event, leaving a streaming result to stream. Adapters of
+	 * events whose answer can stream (HTTP responses) override it; by default the answer is
+	 * {@link #handle}'s.
+	 * @param event the event
+	 * @param function the function to call
+	 * @return the response
+	 */
+	default LambdaResponse respond(LambdaEvent event, LambdaFunction function) {
+		return LambdaResponse.of(handle(event, function));
+	}
 
 	@Override
 	default int getOrder() {

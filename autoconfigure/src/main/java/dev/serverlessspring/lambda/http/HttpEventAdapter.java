@@ -16,7 +16,11 @@ import dev.serverlessspring.lambda.event.LambdaEvent;
 import dev.serverlessspring.lambda.http.ExceptionStatusResolver.MappedException;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import dev.serverlessspring.lambda.invoke.LambdaResponse;
 import dev.serverlessspring.lambda.invoke.PayloadConverter;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
+import dev.serverlessspring.lambda.stream.StreamingBody;
+import dev.serverlessspring.lambda.stream.StreamingResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
@@ -41,6 +45,14 @@ import org.springframework.util.MimeTypeUtils;
  * that are AWS response types ({@code APIGatewayProxyResponseEvent},
  * {@code APIGatewayV2HTTPResponse}, {@code ApplicationLoadBalancerResponseEvent}) are sent as
  * they are.
+ * <p>
+ * A result (or a body) that streams ({@code Publisher}, {@code Stream},
+ * {@link StreamingBody}) becomes a {@link StreamingResponse}: status, headers and cookies in
+ * the prelude of an {@code application/vnd.awslambda.http-integration-response}, then the
+ * body as it comes, for the sources that can take a stream: Function URLs, and REST APIs
+ * whose routes are in STREAM mode ({@link #setRestApiStreaming}). HTTP APIs and ALBs cannot
+ * stream: they get the whole response. An error before the stream's first element is answered
+ * as any other (a problem response).
  *
  * @see HttpMessageHeaders
  * @see HttpResponse
@@ -70,6 +82,10 @@ public class HttpEventAdapter implements EventAdapter {
 
 	private final ProxyResponseWriter writer;
 
+	private final ResponseStreams streams;
+
+	private boolean restApiStreaming;
+
 	/**
 	 * Create an adapter.
 	 * @param objectMapper the mapper for JSON bodies and responses
@@ -77,10 +93,32 @@ public class HttpEventAdapter implements EventAdapter {
 	 * @param routes routes to further functions, may be empty
 	 */
 	public HttpEventAdapter(ObjectMapper objectMapper, ExceptionStatusResolver statusResolver, HttpRoutes routes) {
+		this(objectMapper, statusResolver, routes, new ResponseStreams(objectMapper, "\n"));
+	}
+
+	/**
+	 * Create an adapter.
+	 * @param objectMapper the mapper for JSON bodies and responses
+	 * @param statusResolver maps exceptions to statuses
+	 * @param routes routes to further functions, may be empty
+	 * @param streams writes the bodies that stream
+	 */
+	public HttpEventAdapter(ObjectMapper objectMapper, ExceptionStatusResolver statusResolver, HttpRoutes routes,
+			ResponseStreams streams) {
 		this.objectMapper = objectMapper;
 		this.statusResolver = statusResolver;
 		this.routes = routes;
 		this.writer = new ProxyResponseWriter(objectMapper);
+		this.streams = streams;
+	}
+
+	/**
+	 * Stream the responses to REST API events, for routes whose response transfer mode is
+	 * STREAM; by default they are answered whole, as REST APIs expect by default.
+	 * @param restApiStreaming whether REST API responses stream
+	 */
+	public void setRestApiStreaming(boolean restApiStreaming) {
+		this.restApiStreaming = restApiStreaming;
 	}
 
 	@Override
@@ -99,6 +137,11 @@ public class HttpEventAdapter implements EventAdapter {
 
 	@Override
 	public byte[] handle(LambdaEvent event, LambdaFunction function) {
+		return respond(event, function).payload();
+	}
+
+	@Override
+	public LambdaResponse respond(LambdaEvent event, LambdaFunction function) {
 		HttpRequest request = HttpRequest.of(event.jsonObject());
 		try {
 			LambdaFunction target = function;
@@ -118,7 +161,7 @@ public class HttpEventAdapter implements EventAdapter {
 			return writeResult(request, target, result);
 		}
 		catch (RuntimeException | Error ex) {
-			return error(request, event.context(), ex);
+			return LambdaResponse.of(error(request, event.context(), ex));
 		}
 	}
 
@@ -163,10 +206,10 @@ public class HttpEventAdapter implements EventAdapter {
 		return function.readInput(body);
 	}
 
-	private byte[] writeResult(HttpRequest request, LambdaFunction function, Object result) {
+	private LambdaResponse writeResult(HttpRequest request, LambdaFunction function, Object result) {
 		if (result instanceof Message<?> message && function.returnsMessage()) {
 			if (PayloadConverter.isAwsEventsClass(message.getPayload().getClass())) {
-				return function.writeOutput(message.getPayload());
+				return LambdaResponse.of(function.writeOutput(message.getPayload()));
 			}
 			return writeResponse(request, status(message), responseHeaders(message.getHeaders()),
 					message.getPayload());
@@ -176,12 +219,54 @@ public class HttpEventAdapter implements EventAdapter {
 		}
 		if (result != null && PayloadConverter.isAwsEventsClass(result.getClass())) {
 			// Spring Cloud Function issue 1328: an AWS response type is the proxy response.
-			return function.writeOutput(result);
+			return LambdaResponse.of(function.writeOutput(result));
 		}
 		return writeResponse(request, (result != null) ? 200 : 204, Map.of(), result);
 	}
 
-	private byte[] writeResponse(HttpRequest request, int status, Map<String, List<String>> headers, Object body) {
+	private LambdaResponse writeResponse(HttpRequest request, int status, Map<String, List<String>> headers,
+			Object body) {
+		if (ResponseStreams.isStreaming(body)) {
+			return streamResponse(request, status, headers, body);
+		}
+		return LambdaResponse.of(writeBufferedResponse(request, status, headers, body));
+	}
+
+	private LambdaResponse streamResponse(HttpRequest request, int status, Map<String, List<String>> headers,
+			Object body) {
+		ResponseStreams.Body stream = this.streams.open(body);
+		Map<String, List<String>> allHeaders = new LinkedCaseInsensitiveMap<>();
+		allHeaders.putAll(headers);
+		if (!allHeaders.containsKey(CONTENT_TYPE)) {
+			allHeaders.put(CONTENT_TYPE, List.of(ResponseStreams.defaultContentType(stream.first())));
+		}
+		String contentType = allHeaders.get(CONTENT_TYPE).get(0);
+		boolean text = isText(contentType);
+		StreamingResponse response = new StreamingResponse(StreamingResponse.HTTP_INTEGRATION_RESPONSE,
+				this.writer.prelude(status, allHeaders), stream.writer(contentType),
+				(bytes) -> this.writer.write(request, status, allHeaders,
+						text ? new String(bytes, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(bytes),
+						!text));
+		// A streamed response sent to a source that does not stream would reach it as prelude and body bytes.
+		boolean streams = request.source() == HttpEventSource.FUNCTION_URL
+				|| (request.source() == HttpEventSource.API_GATEWAY_REST && this.restApiStreaming);
+		return streams ? LambdaResponse.streaming(response) : LambdaResponse.of(response.buffer());
+	}
+
+	private static boolean isText(String contentType) {
+		try {
+			MimeType type = MimeTypeUtils.parseMimeType(contentType);
+			String subtype = type.getSubtype();
+			return type.getType().equals("text") || subtype.equals("json") || subtype.endsWith("+json")
+					|| subtype.equals("x-ndjson") || subtype.equals("xml") || subtype.endsWith("+xml");
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private byte[] writeBufferedResponse(HttpRequest request, int status, Map<String, List<String>> headers,
+			Object body) {
 		Map<String, List<String>> allHeaders = new LinkedCaseInsensitiveMap<>();
 		allHeaders.putAll(headers);
 		String text;

@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.http;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProxyResponseWriter {
 
 	private static final String SET_COOKIE = "Set-Cookie";
+
+	private static final int PRELUDE_DELIMITER_LENGTH = 8;
 
 	private final ObjectMapper objectMapper;
 
@@ -60,6 +63,23 @@ final class ProxyResponseWriter {
 		}
 		response.put("isBase64Encoded", base64);
 		return this.objectMapper.writeValueAsBytes(response);
+	}
+
+	/**
+	 * Write the prelude of a streamed HTTP response
+	 * ({@code application/vnd.awslambda.http-integration-response}): the status, headers and
+	 * cookies as JSON, then the eight NUL bytes that separate them from the body.
+	 * @param status the status code
+	 * @param headers the headers, keyed case-insensitively
+	 * @return the prelude's bytes
+	 */
+	byte[] prelude(int status, Map<String, List<String>> headers) {
+		ObjectNode prelude = this.objectMapper.createObjectNode();
+		prelude.put("statusCode", status);
+		writeJoinedHeaders(prelude, headers);
+		byte[] json = this.objectMapper.writeValueAsBytes(prelude);
+		// The array's tail stays zero: the delimiter.
+		return Arrays.copyOf(json, json.length + PRELUDE_DELIMITER_LENGTH);
 	}
 
 	private void writeSplitHeaders(ObjectNode response, Map<String, List<String>> headers) {

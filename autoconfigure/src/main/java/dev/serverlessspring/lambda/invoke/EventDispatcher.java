@@ -8,7 +8,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.LambdaContextHolder;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.event.LambdaEvent;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
+import dev.serverlessspring.lambda.stream.StreamingResponse;
 import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 
 /**
  * Turns one Lambda event into a call of the served function and the function's result into
@@ -16,6 +21,11 @@ import tools.jackson.databind.ObjectMapper;
  * through here, so they behave alike.
  * <p>
  * Exceptions propagate: the runtime reports them to Lambda as the invocation's error.
+ * <p>
+ * A function whose result streams ({@code Publisher}, {@code Stream},
+ * {@link dev.serverlessspring.lambda.stream.StreamingBody}) answers a
+ * {@link StreamingResponse} from {@link #respond}: the custom runtime streams it, and
+ * {@link #dispatch} buffers it.
  */
 public class EventDispatcher {
 
@@ -27,16 +37,24 @@ public class EventDispatcher {
 
 	private final List<InvocationListener> listeners;
 
+	private final ResponseStreams streams;
+
 	public EventDispatcher(LambdaFunction function, List<EventAdapter> adapters, ObjectMapper objectMapper) {
 		this(function, adapters, objectMapper, List.of());
 	}
 
 	public EventDispatcher(LambdaFunction function, List<EventAdapter> adapters, ObjectMapper objectMapper,
 			List<InvocationListener> listeners) {
+		this(function, adapters, objectMapper, listeners, new ResponseStreams(objectMapper, "\n"));
+	}
+
+	public EventDispatcher(LambdaFunction function, List<EventAdapter> adapters, ObjectMapper objectMapper,
+			List<InvocationListener> listeners, ResponseStreams streams) {
 		this.function = function;
 		this.adapters = List.copyOf(adapters);
 		this.objectMapper = objectMapper;
 		this.listeners = List.copyOf(listeners);
+		this.streams = streams;
 	}
 
 	/**
@@ -48,31 +66,56 @@ public class EventDispatcher {
 	}
 
 	/**
-	 * Handle one invocation.
+	 * Handle one invocation; a streaming result is buffered (at most 6 MB), as on the
+	 * managed runtimes, which cannot stream.
 	 * @param payload the event's bytes
 	 * @param context the invocation's context
 	 * @return the response bytes, or {@code null} for an empty response
 	 */
 	public byte[] dispatch(byte[] payload, Context context) {
+		return respond(payload, context).payload();
+	}
+
+	/**
+	 * Handle one invocation, leaving a streaming result to stream: the function has been
+	 * called, and a stream's first element has been produced, but its body is written when
+	 * the caller writes the {@link LambdaResponse#stream() stream} (with the invocation's
+	 * context in {@link LambdaContextHolder} meanwhile).
+	 * @param payload the event's bytes
+	 * @param context the invocation's context
+	 * @return the response
+	 */
+	public LambdaResponse respond(byte[] payload, Context context) {
 		LambdaContextHolder.setContext(context);
+		LambdaResponse response;
 		try {
 			LambdaEvent event = new LambdaEvent(payload, context, this.objectMapper);
-			if (this.listeners.isEmpty()) {
-				return handle(event);
-			}
-			return handleObserved(event);
+			response = this.listeners.isEmpty() ? handle(event) : handleObserved(event);
 		}
 		finally {
 			LambdaContextHolder.resetContext();
 		}
+		if (!response.isStreaming()) {
+			return response;
+		}
+		// The body runs after respond() returned, where the function still expects its context.
+		return LambdaResponse.streaming(response.stream().withBody((body) -> (out) -> {
+			LambdaContextHolder.setContext(context);
+			try {
+				body.writeTo(out);
+			}
+			finally {
+				LambdaContextHolder.resetContext();
+			}
+		}));
 	}
 
-	private byte[] handleObserved(LambdaEvent event) {
+	private LambdaResponse handleObserved(LambdaEvent event) {
 		long start = System.nanoTime();
 		for (InvocationListener listener : this.listeners) {
 			listener.invocationStarted(event);
 		}
-		byte[] response;
+		LambdaResponse response;
 		try {
 			response = handle(event);
 		}
@@ -96,14 +139,25 @@ public class EventDispatcher {
 		return response;
 	}
 
-	private byte[] handle(LambdaEvent event) {
+	private LambdaResponse handle(LambdaEvent event) {
 		for (EventAdapter adapter : this.adapters) {
 			if (adapter.supports(event, this.function)) {
-				return adapter.handle(event, this.function);
+				return adapter.respond(event, this.function);
 			}
 		}
 		Object input = this.function.readInput(event.payload());
-		return this.function.writeOutput(this.function.invoke(input, event.context(), Map.of()));
+		Object result = this.function.invoke(input, event.context(), Map.of());
+		Object body = (result instanceof Message<?> message) ? message.getPayload() : result;
+		if (!ResponseStreams.isStreaming(body)) {
+			return LambdaResponse.of(this.function.writeOutput(result));
+		}
+		// A direct invocation (InvokeWithResponseStream): the bytes as they come, no prelude.
+		ResponseStreams.Body stream = this.streams.open(body);
+		Object declared = (result instanceof Message<?> message) ? message.getHeaders().get(MessageHeaders.CONTENT_TYPE)
+				: null;
+		String contentType = (declared != null) ? declared.toString() : ResponseStreams.defaultContentType(stream.first());
+		return LambdaResponse.streaming(new StreamingResponse(contentType, null, stream.writer(contentType),
+				(bytes) -> bytes));
 	}
 
 }

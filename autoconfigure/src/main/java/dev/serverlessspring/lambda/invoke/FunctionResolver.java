@@ -49,10 +49,11 @@ public class FunctionResolver {
 			throw new FunctionResolutionException(
 					"No function matches the definition '" + chosen + "'; available functions: " + available);
 		}
-		if (function.isInputTypePublisher() || function.isOutputTypePublisher()) {
+		// A Flux result streams the response; a Flux input has no meaning for one event.
+		if (function.isInputTypePublisher()) {
 			throw new FunctionResolutionException("Function '" + chosen
-					+ "' is reactive (Flux/Mono); a Lambda invocation takes one event and returns one answer,"
-					+ " so declare it with plain types");
+					+ "' takes a Flux/Mono; a Lambda invocation takes one event, so declare its input with a plain type"
+					+ " (a function may return a Flux to stream its response)");
 		}
 		return new LambdaFunction(chosen, function, this.converter);
 	}

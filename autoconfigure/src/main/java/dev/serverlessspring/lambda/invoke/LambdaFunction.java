@@ -6,6 +6,8 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.lambda.LambdaHeaders;
 import dev.serverlessspring.lambda.XRayTraceHeader;
+import dev.serverlessspring.lambda.http.HttpResponse;
+import dev.serverlessspring.lambda.stream.ResponseStreams;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -35,6 +37,8 @@ public final class LambdaFunction {
 	private final Class<?> inputClass;
 
 	private final boolean takesAwsEvent;
+
+	private volatile Boolean streaming;
 
 	public LambdaFunction(String definition, FunctionInvocationWrapper function, PayloadConverter converter) {
 		this.definition = definition;
@@ -97,6 +101,36 @@ public final class LambdaFunction {
 	 */
 	public boolean returnsMessage() {
 		return this.function.isOutputTypeMessage();
+	}
+
+	/**
+	 * Whether the function's declared result streams: a {@code Publisher} (such as a
+	 * {@code Flux}), a {@code java.util.stream.Stream} or a
+	 * {@link dev.serverlessspring.lambda.stream.StreamingBody}, possibly as the payload of a
+	 * {@code Message} or the body of an {@link HttpResponse}.
+	 * @return {@code true} for a streaming function
+	 */
+	public boolean isStreaming() {
+		Boolean streaming = this.streaming;
+		if (streaming == null) {
+			// Asked by the custom runtime's loop on every invocation: resolved once.
+			streaming = streamingOutput();
+			this.streaming = streaming;
+		}
+		return streaming;
+	}
+
+	private boolean streamingOutput() {
+		Type type = this.function.getOutputType();
+		if (type == null) {
+			return false;
+		}
+		ResolvableType output = ResolvableType.forType(type);
+		Class<?> raw = output.resolve(Object.class);
+		if (raw == Message.class || raw == HttpResponse.class) {
+			raw = output.getGeneric(0).resolve(Object.class);
+		}
+		return ResponseStreams.isStreamingType(raw);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda.runtime;
 
 import java.io.IOError;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Map;
 import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.invoke.LambdaResponse;
+import dev.serverlessspring.lambda.stream.StreamingResponse;
 
 /**
  * The event loop of a custom runtime ({@code provided.al2023}, on the JVM or as a native
@@ -24,6 +27,9 @@ import dev.serverlessspring.lambda.invoke.EventDispatcher;
  * Lambda replaces it; the X-Ray trace header is handed on as the managed runtime does
  * ({@link XRayTraceHeader#propagate}); with {@code AWS_LAMBDA_MAX_CONCURRENCY} above one it
  * runs as many loops, each on its own thread, and hands the trace header on per thread.
+ * A streaming result is streamed ({@link InvocationResponseStream}): an error before its
+ * first byte is the invocation's error as any other, an error after it goes in the stream's
+ * trailers, and a stream the Runtime API cuts (its caller left) ends that invocation only.
  * Lambda itself enforces the deadline
  * (it stops the environment); the function sees it in
  * {@code Context.getRemainingTimeInMillis()}.
@@ -204,17 +210,34 @@ public final class LambdaRuntime {
 			request = this.client.next();
 			XRayTraceHeader.propagate(request.traceId());
 		}
-		byte[] response;
+		// A function that streams gets its connection while it works toward its first element.
+		InvocationResponseStream early = dispatcher.function().isStreaming() ? this.client.streamResponse(request.requestId())
+				: null;
+		if (early != null) {
+			early.connect();
+		}
+		LambdaResponse answer;
 		try {
-			response = dispatcher.dispatch(request.payload(), new RuntimeContext(request, this.environment));
+			answer = dispatcher.respond(request.payload(), new RuntimeContext(request, this.environment));
 		}
 		catch (Throwable ex) {
+			if (early != null) {
+				early.close();
+			}
 			this.log.println("Invocation " + request.requestId() + " failed: " + ex);
 			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
 			// clear an interrupt the function left behind, as the runtime interface client does
 			Thread.interrupted();
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
 		}
+		if (answer.isStreaming()) {
+			return stream(request, answer.stream(),
+					(early != null) ? early : this.client.streamResponse(request.requestId()));
+		}
+		if (early != null) {
+			early.close();
+		}
+		byte[] response = answer.payload();
 		try {
 			this.client.postResponse(request.requestId(), (response != null) ? response : new byte[0]);
 		}
@@ -227,6 +250,44 @@ public final class LambdaRuntime {
 		}
 		Thread.interrupted();
 		return true;
+	}
+
+	private boolean stream(InvocationRequest request, StreamingResponse response, InvocationResponseStream stream) {
+		stream.contentType(response.contentType());
+		try {
+			response.writeTo(stream);
+			stream.finish();
+			return true;
+		}
+		catch (Throwable ex) {
+			return streamFailed(request, stream, ex);
+		}
+		finally {
+			stream.close();
+			Thread.interrupted();
+		}
+	}
+
+	private boolean streamFailed(InvocationRequest request, InvocationResponseStream stream, Throwable ex) {
+		boolean fatal = ex instanceof VirtualMachineError || ex instanceof IOError;
+		if (stream.isBroken()) {
+			// The Runtime API cut the stream (its caller left) or went away: the next poll tells which.
+			this.log.println("Invocation " + request.requestId() + ": the response stream was cut: " + ex);
+			return !fatal;
+		}
+		this.log.println("Invocation " + request.requestId() + " failed: " + ex);
+		ErrorRequest error = ErrorRequest.invocationError(ex);
+		if (!stream.isStarted()) {
+			this.client.postInvocationError(request.requestId(), error);
+			return !fatal;
+		}
+		try {
+			stream.finishWithError(error);
+		}
+		catch (IOException failure) {
+			this.log.println("Invocation " + request.requestId() + ": cannot report the error of the stream: " + failure);
+		}
+		return !fatal;
 	}
 
 }

@@ -32,6 +32,8 @@ public class LambdaRuntimeApiClient {
 
 	static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
 
+	private final String runtimeApi;
+
 	private final String baseUrl;
 
 	/**
@@ -42,6 +44,7 @@ public class LambdaRuntimeApiClient {
 		if (runtimeApi == null || runtimeApi.isBlank()) {
 			throw new IllegalStateException("AWS_LAMBDA_RUNTIME_API is not set: not running in a Lambda environment");
 		}
+		this.runtimeApi = runtimeApi;
 		this.baseUrl = "http://" + runtimeApi + "/2018-06-01/runtime/";
 	}
 
@@ -76,6 +79,17 @@ public class LambdaRuntimeApiClient {
 	 */
 	public void postResponse(String requestId, byte[] response) {
 		post("invocation/" + requestId + "/response", response, null);
+	}
+
+	/**
+	 * Start a streamed response ({@code POST invocation/{id}/response} in
+	 * {@code streaming} mode): nothing is sent before its first byte.
+	 * @param requestId the invocation's request id
+	 * @return the stream; set its content type, {@link InvocationResponseStream#finish() finish}
+	 * it, then close it
+	 */
+	InvocationResponseStream streamResponse(String requestId) {
+		return new InvocationResponseStream(this.runtimeApi, requestId);
 	}
 
 	/**

@@ -3,12 +3,15 @@ package dev.serverlessspring.lambda.aot;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.serverlessspring.lambda.MainClassLocator;
+import dev.serverlessspring.lambda.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
@@ -38,6 +41,13 @@ class FunctionTypesAotProcessorTests {
 		assertThat(RuntimeHintsPredicates.reflection().onType(Receipt.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Item.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Functions.class)).accepts(hints);
+	}
+
+	@Test
+	void registersTheElementsOfStreamingResults() {
+		RuntimeHints hints = process(Functions.class);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Tick.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Line.class)).accepts(hints);
 	}
 
 	@Test
@@ -116,6 +126,12 @@ class FunctionTypesAotProcessorTests {
 
 	}
 
+	record Tick(long at) {
+	}
+
+	record Line(String text) {
+	}
+
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	static class Functions {
 
@@ -133,6 +149,16 @@ class FunctionTypesAotProcessorTests {
 		Consumer<SQSEvent> sqs() {
 			return (event) -> {
 			};
+		}
+
+		@Bean
+		Function<String, HttpResponse<Flux<Tick>>> ticks() {
+			return (event) -> HttpResponse.ok(Flux.just(new Tick(1)));
+		}
+
+		@Bean
+		Function<String, Stream<Line>> lines() {
+			return (event) -> Stream.of(new Line("a"));
 		}
 
 		@Bean

@@ -158,6 +158,8 @@ public final class LocalLambdaCli {
 		out.println("  Functions:  " + String.join(", ", lambda.config().functions().keySet()));
 		out.println("  HTTP:       " + lambda.httpUrl());
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
+		lambda.functionUrls().forEach((function, url) -> out.println("  Function URL: " + url + " -> " + function
+				+ (lambda.config().function(function).url().isStreaming() ? " (RESPONSE_STREAM)" : "")));
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
@@ -168,6 +170,10 @@ public final class LocalLambdaCli {
 				out.println("  curl -s -X " + (parts[0].equals("ANY") ? "GET" : parts[0]) + " " + lambda.httpUrl()
 						+ parts[1] + " -H 'Content-Type: application/json' -d '\"hello\"'");
 			});
+		lambda.functionUrls().entrySet().stream()
+			.filter((url) -> lambda.config().function(url.getKey()).url().isStreaming())
+			.findFirst()
+			.ifPresent((url) -> out.println("  curl -N " + url.getValue()));
 		out.flush();
 	}
 

@@ -20,13 +20,32 @@ import java.util.Map;
  * @param environment the provider's variables overridden by the function's own
  * @param artifact the deployment package, or {@code null} when none is configured
  * @param httpEvents the function's {@code httpApi} and {@code http} events
+ * @param url the function's Function URL, or {@code null} when it has none
  */
 public record FunctionConfig(String name, String deployedName, String region, String handler, String runtime, Duration timeout,
-		int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents) {
+		int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents, FunctionUrl url) {
 
 	public FunctionConfig {
 		environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
 		httpEvents = List.copyOf(httpEvents);
+	}
+
+	/**
+	 * Describe a function without a Function URL.
+	 * @param name the function's key in {@code functions}
+	 * @param deployedName the Lambda function's name
+	 * @param region the region it runs in
+	 * @param handler the handler string
+	 * @param runtime the runtime identifier
+	 * @param timeout the timeout
+	 * @param memorySize the memory size in MB
+	 * @param environment the environment variables
+	 * @param artifact the deployment package, or {@code null}
+	 * @param httpEvents the function's HTTP events
+	 */
+	public FunctionConfig(String name, String deployedName, String region, String handler, String runtime,
+			Duration timeout, int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents) {
+		this(name, deployedName, region, handler, runtime, timeout, memorySize, environment, artifact, httpEvents, null);
 	}
 
 	/**

@@ -235,7 +235,8 @@ public final class ServerlessConfig {
 								timeout)),
 						number(resolve(at + ".memorySize", function.get("memorySize")), at + ".memorySize", memorySize),
 						functionEnvironment, (functionArtifact != null) ? functionArtifact : artifact,
-						httpEvents(function.get("events"), at + ".events")));
+						httpEvents(function.get("events"), at + ".events"),
+						functionUrl(resolve(at + ".url", function.get("url")), at + ".url")));
 			});
 			return new ServerlessConfig(this.file, service, stage, region, result);
 		}
@@ -287,6 +288,27 @@ public final class ServerlessConfig {
 				}
 			}
 			return result;
+		}
+
+		// url: true | {invokeMode: BUFFERED | RESPONSE_STREAM, cors: ..., authorizer: ...}
+		private FunctionUrl functionUrl(Object value, String at) {
+			if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
+				return null;
+			}
+			if (Boolean.TRUE.equals(value) || "true".equals(value)) {
+				return new FunctionUrl(FunctionUrl.InvokeMode.BUFFERED);
+			}
+			Object mode = resolve(at + ".invokeMode", map(value, at).get("invokeMode"));
+			if (mode == null) {
+				return new FunctionUrl(FunctionUrl.InvokeMode.BUFFERED);
+			}
+			try {
+				return new FunctionUrl(FunctionUrl.InvokeMode.valueOf(String.valueOf(mode).strip()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ServerlessConfigException(this.file + ": " + at + ".invokeMode must be BUFFERED or RESPONSE_STREAM, not '"
+						+ mode + "'");
+			}
 		}
 
 		// httpApi: '*' | 'GET /path' | {method, path}; http: 'GET path' | {method, path}

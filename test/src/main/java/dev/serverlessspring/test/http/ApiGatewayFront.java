@@ -124,7 +124,7 @@ public final class ApiGatewayFront implements AutoCloseable {
 	}
 
 	// Payload 2.0: a response with statusCode is a proxy response; other JSON is a 200 body.
-	private static void httpApiResponse(HttpExchange exchange, InvocationResult result) throws IOException {
+	static void httpApiResponse(HttpExchange exchange, InvocationResult result) throws IOException {
 		JsonNode response = (result.isFunctionError()) ? null : json(result.payload());
 		if (response == null) {
 			message(exchange, 500, "Internal Server Error");
@@ -150,13 +150,7 @@ public final class ApiGatewayFront implements AutoCloseable {
 	}
 
 	private static void proxyResponse(HttpExchange exchange, JsonNode response) throws IOException {
-		Headers headers = exchange.getResponseHeaders();
-		response.path("headers").properties().forEach((header) -> headers.set(header.getKey(), header.getValue().asString()));
-		response.path("multiValueHeaders").properties().forEach((header) -> {
-			headers.remove(header.getKey());
-			header.getValue().forEach((value) -> headers.add(header.getKey(), value.asString()));
-		});
-		response.path("cookies").forEach((cookie) -> headers.add("Set-Cookie", cookie.asString()));
+		proxyHeaders(exchange.getResponseHeaders(), response);
 		JsonNode body = response.get("body");
 		byte[] bytes = new byte[0];
 		if (body != null && !body.isNull()) {
@@ -165,6 +159,16 @@ public final class ApiGatewayFront implements AutoCloseable {
 					: text.getBytes(StandardCharsets.UTF_8);
 		}
 		send(exchange, response.get("statusCode").asInt(), bytes);
+	}
+
+	// The headers of a proxy response, or of a streamed response's prelude: headers, multiValueHeaders, cookies.
+	static void proxyHeaders(Headers headers, JsonNode response) {
+		response.path("headers").properties().forEach((header) -> headers.set(header.getKey(), header.getValue().asString()));
+		response.path("multiValueHeaders").properties().forEach((header) -> {
+			headers.remove(header.getKey());
+			header.getValue().forEach((value) -> headers.add(header.getKey(), value.asString()));
+		});
+		response.path("cookies").forEach((cookie) -> headers.add("Set-Cookie", cookie.asString()));
 	}
 
 	private static JsonNode json(byte[] payload) {
@@ -176,7 +180,7 @@ public final class ApiGatewayFront implements AutoCloseable {
 		}
 	}
 
-	private static void message(HttpExchange exchange, int status, String message) throws IOException {
+	static void message(HttpExchange exchange, int status, String message) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		send(exchange, status, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
 	}

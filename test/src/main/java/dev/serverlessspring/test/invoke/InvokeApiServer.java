@@ -36,12 +36,21 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>an unknown function answers 404 {@code ResourceNotFoundException}, an oversized event
  * 413 {@code RequestTooLargeException}, in AWS's error shape.</li>
  * </ul>
+ * and {@code InvokeWithResponseStream}
+ * ({@code POST /2021-11-15/functions/{name}/response-streaming-invocations}, for
+ * {@code LambdaAsyncClient.invokeWithResponseStream}): the function's response in
+ * {@code PayloadChunk} events as it streams, then {@code InvokeComplete} (see
+ * {@link EventStreamResponse}).
  */
 public final class InvokeApiServer implements AutoCloseable {
 
 	private static final String PREFIX = "/2015-03-31/functions/";
 
 	private static final String SUFFIX = "/invocations";
+
+	private static final String STREAMING_PREFIX = "/2021-11-15/functions/";
+
+	private static final String STREAMING_SUFFIX = "/response-streaming-invocations";
 
 	// Lambda's request limits: 6 MB for a synchronous invocation, 1 MB for an asynchronous one.
 	private static final int MAX_SYNC_EVENT_BYTES = 6_291_456;
@@ -96,6 +105,11 @@ public final class InvokeApiServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
+		if (path.startsWith(STREAMING_PREFIX) && path.endsWith(STREAMING_SUFFIX)
+				&& path.length() > STREAMING_PREFIX.length() + STREAMING_SUFFIX.length()) {
+			handleStreaming(exchange, path);
+			return;
+		}
 		if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
 			error(exchange, 404, "UnknownOperationException", "User", "Unknown operation " + exchange.getRequestMethod() + " " + path);
 			return;
@@ -143,6 +157,60 @@ public final class InvokeApiServer implements AutoCloseable {
 			default -> error(exchange, 400, "InvalidParameterValueException", "User",
 					"1 validation error detected: Value '" + invocationType
 							+ "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+		}
+	}
+
+	private void handleStreaming(HttpExchange exchange, String path) throws IOException {
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			error(exchange, 405, "UnknownOperationException", "User",
+					"InvokeWithResponseStream takes POST, not " + exchange.getRequestMethod());
+			return;
+		}
+		String name = functionName(URLDecoder.decode(
+				path.substring(STREAMING_PREFIX.length(), path.length() - STREAMING_SUFFIX.length()), StandardCharsets.UTF_8));
+		Optional<LocalFunction> found = this.functions.apply(name);
+		if (found.isEmpty()) {
+			error(exchange, 404, "ResourceNotFoundException", "User",
+					"Function not found: arn:aws:lambda:us-east-1:012345678912:function:" + name);
+			return;
+		}
+		String invocationType = header(exchange, "X-Amz-Invocation-Type", "RequestResponse");
+		byte[] event = exchange.getRequestBody().readAllBytes();
+		if ("DryRun".equals(invocationType)) {
+			exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+			exchange.sendResponseHeaders(204, -1);
+			return;
+		}
+		if (!"RequestResponse".equals(invocationType)) {
+			error(exchange, 400, "InvalidParameterValueException", "User", "1 validation error detected: Value '"
+					+ invocationType + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [RequestResponse, DryRun]");
+			return;
+		}
+		if (event.length > MAX_SYNC_EVENT_BYTES) {
+			tooLarge(exchange, MAX_SYNC_EVENT_BYTES);
+			return;
+		}
+		LocalFunction function = found.get();
+		InvocationRequest request = request(function, event, exchange);
+		EventStreamResponse response = new EventStreamResponse(exchange, request.requestId());
+		InvocationResult result = function.invoke(request, (contentType) -> response.payloadChunks());
+		boolean tail = "Tail".equals(header(exchange, "X-Amz-Log-Type", "None"));
+		String log = tail ? Base64.getEncoder().encodeToString(lastBytes(result.log(), MAX_LOG_BYTES)) : null;
+		try {
+			if (result.isFunctionError()) {
+				response.complete(result.errorType(),
+						(result.errorMessage() != null) ? result.errorMessage() : result.payloadAsString(), log);
+				return;
+			}
+			byte[] payload = result.payload();
+			if (payload.length > 0) {
+				// A response that did not stream: one chunk.
+				response.payloadChunk(payload);
+			}
+			response.complete(null, null, log);
+		}
+		catch (IOException ex) {
+			// The caller went away.
 		}
 	}
 

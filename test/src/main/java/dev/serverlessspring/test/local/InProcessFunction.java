@@ -1,5 +1,7 @@
 package dev.serverlessspring.test.local;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +24,10 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.MainClassLocator;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
+import dev.serverlessspring.lambda.invoke.LambdaResponse;
 import dev.serverlessspring.lambda.runtime.RuntimeContext;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,7 +116,17 @@ final class InProcessFunction implements LocalFunction {
 	}
 
 	@Override
-	public synchronized InvocationResult invoke(InvocationRequest request) {
+	public InvocationResult invoke(InvocationRequest request) {
+		return invoke(request, null);
+	}
+
+	/**
+	 * Invoke, and hand a streaming result to the consumer as the function writes it: on the
+	 * function's thread, under its timeout; a stream that fails after its first byte is the
+	 * invocation's error, as on Lambda.
+	 */
+	@Override
+	public synchronized InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
 		Log log = new Log();
 		InvocationResult initFailure = init(request);
 		if (initFailure != null) {
@@ -126,7 +140,16 @@ final class InProcessFunction implements LocalFunction {
 				request.invokedFunctionArn(), request.traceId(), request.clientContext(), request.cognitoIdentity(),
 				request.tenantId(), request.payload()), this.environment, log);
 		EventDispatcher current = this.dispatcher;
-		Future<byte[]> response = this.executor.submit(() -> current.dispatch(request.payload(), context));
+		Future<byte[]> response = this.executor.submit(() -> {
+			LambdaResponse answer = current.respond(request.payload(), context);
+			if (consumer == null || !answer.isStreaming()) {
+				return answer.payload();
+			}
+			try (ConsumerOutput out = new ConsumerOutput(consumer, answer.stream().contentType())) {
+				answer.stream().writeTo(out);
+			}
+			return null;
+		});
 		InvocationResult result;
 		try {
 			byte[] payload = response.get(request.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -265,6 +288,51 @@ final class InProcessFunction implements LocalFunction {
 	@Override
 	public synchronized void close() {
 		discard();
+	}
+
+	/** Opens the consumer at the stream's first byte: a function that fails before it fails as any other. */
+	private static final class ConsumerOutput extends OutputStream {
+
+		private final ResponseStreamConsumer consumer;
+
+		private final String contentType;
+
+		private OutputStream out;
+
+		ConsumerOutput(ResponseStreamConsumer consumer, String contentType) {
+			this.consumer = consumer;
+			this.contentType = contentType;
+		}
+
+		private OutputStream out() throws IOException {
+			if (this.out == null) {
+				this.out = this.consumer.open(this.contentType);
+			}
+			return this.out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out().write(b);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out().write(b, off, len);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			if (this.out != null) {
+				this.out.flush();
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
 	}
 
 	/** The invocation's log: platform lines and what the function wrote to its {@link LambdaLogger}. */

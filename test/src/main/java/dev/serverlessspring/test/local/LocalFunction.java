@@ -1,6 +1,7 @@
 package dev.serverlessspring.test.local;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 
@@ -32,6 +33,19 @@ public interface LocalFunction extends AutoCloseable {
 	 * @return the result, with the invocation's log
 	 */
 	InvocationResult invoke(InvocationRequest request);
+
+	/**
+	 * Invoke the function and take its response as it streams: a function that streams
+	 * (on the custom runtime, or in process) writes to the consumer as it produces; the
+	 * managed runtimes cannot stream, and their response is the result's payload.
+	 * @param request the request
+	 * @param consumer takes a streamed response
+	 * @return the result, without payload when the response streamed; a stream that failed
+	 * midway is a function error
+	 */
+	default InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+		return invoke(request);
+	}
 
 	/**
 	 * Stop the environment.

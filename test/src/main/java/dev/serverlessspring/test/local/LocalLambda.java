@@ -20,13 +20,15 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.http.ApiGatewayFront;
+import dev.serverlessspring.test.http.FunctionUrlServer;
 import dev.serverlessspring.test.invoke.InvokeApiServer;
 
 /**
  * A local Lambda for the functions of a {@code serverless.yml}: each function in its own
  * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
- * for the functions' {@code httpApi}/{@code http} events. Everything listens on
- * {@code 127.0.0.1} only.
+ * for the functions' {@code httpApi}/{@code http} events, and a Function URL, on a port of
+ * its own, for each function with a {@code url} (streamed with
+ * {@code invokeMode: RESPONSE_STREAM}). Everything listens on {@code 127.0.0.1} only.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -47,6 +49,8 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final ApiGatewayFront front;
 
+	private final Map<String, FunctionUrlServer> functionUrls = new LinkedHashMap<>();
+
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
 	private LocalLambda(Builder builder) throws IOException {
@@ -64,6 +68,19 @@ public final class LocalLambda implements AutoCloseable {
 				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
 			}
 			catch (IOException ex) {
+				this.invokeApi.close();
+				throw ex;
+			}
+			try {
+				for (LocalFunction function : functions.values()) {
+					if (function.config().url() != null) {
+						this.functionUrls.put(function.config().name(), new FunctionUrlServer(function));
+					}
+				}
+			}
+			catch (IOException ex) {
+				this.functionUrls.values().forEach(FunctionUrlServer::close);
+				this.front.close();
 				this.invokeApi.close();
 				throw ex;
 			}
@@ -217,6 +234,17 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
+	 * Return the Function URLs: one for each function with a {@code url} in
+	 * {@code serverless.yml}, each on a port of its own.
+	 * @return the URLs ({@code http://127.0.0.1:<port>/}) by function name
+	 */
+	public Map<String, URI> functionUrls() {
+		Map<String, URI> urls = new LinkedHashMap<>();
+		this.functionUrls.forEach((name, server) -> urls.put(name, server.url()));
+		return urls;
+	}
+
+	/**
 	 * Return the HTTP routes and the functions they go to.
 	 * @return route keys, such as {@code POST /uppercase}, to function names
 	 */
@@ -269,6 +297,7 @@ public final class LocalLambda implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.functionUrls.values().forEach(FunctionUrlServer::close);
 		this.front.close();
 		this.invokeApi.close();
 		List<RuntimeException> failures = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.serverlessspring.test.local;
 import java.nio.file.Files;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
@@ -54,6 +55,11 @@ final class OutOfProcessFunction implements LocalFunction {
 	@Override
 	public InvocationResult invoke(InvocationRequest request) {
 		return this.process.invoke(request);
+	}
+
+	@Override
+	public InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+		return this.process.invoke(request, consumer);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 
 /**
  * Runs a {@link FunctionPackage} as Lambda's managed Java runtime does: the zip unpacked as
@@ -157,6 +158,19 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * {@code Runtime.ExitError})
 	 */
 	public InvocationResult invoke(InvocationRequest request) {
+		return invoke(request, null);
+	}
+
+	/**
+	 * Invoke the function and take a streamed response as it comes (a custom runtime that
+	 * streams, see {@link RuntimeApiServer}); a response that does not stream is the result's
+	 * payload.
+	 * @param request the request
+	 * @param consumer takes a streamed response, or {@code null} to buffer it
+	 * @return the result, as {@link #invoke(InvocationRequest)}; without payload when the
+	 * response streamed
+	 */
+	public InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
 		try {
 			this.slots.acquire();
 		}
@@ -165,14 +179,14 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			throw new IllegalStateException("Interrupted while waiting to invoke the function", ex);
 		}
 		try {
-			return invokeInSlot(request);
+			return invokeInSlot(request, consumer);
 		}
 		finally {
 			this.slots.release();
 		}
 	}
 
-	private InvocationResult invokeInSlot(InvocationRequest request) {
+	private InvocationResult invokeInSlot(InvocationRequest request, ResponseStreamConsumer consumer) {
 		Environment current;
 		long logStart;
 		synchronized (this) {
@@ -189,7 +203,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
 		}
 		// Outside the lock: with a maximum concurrency above 1, other invocations run meanwhile.
-		InvocationResult result = current.invoke(request);
+		InvocationResult result = current.invoke(request, consumer);
 		synchronized (this) {
 			if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
 				this.output.platform(Instant.now() + " " + request.requestId() + " Task timed out after "
@@ -370,9 +384,9 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		InvocationResult invoke(InvocationRequest request) {
+		InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
 			try {
-				return this.server.invoke(request)
+				return this.server.invoke(request, consumer)
 					.get(request.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (TimeoutException ex) {

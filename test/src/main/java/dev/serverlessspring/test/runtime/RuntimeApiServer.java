@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.server.LoopbackHttpServer;
+import dev.serverlessspring.test.server.OneRequestHttpServer;
 
 /**
  * The Lambda Runtime API (version 2018-06-01) for one execution environment, served on the
@@ -39,6 +41,13 @@ import dev.serverlessspring.test.server.LoopbackHttpServer;
  * the 6 MB response limit ({@code Function.ResponseSizeTooLarge}). After a timeout, an init
  * error or the runtime's exit the environment is spent: whoever started the runtime replaces
  * it, with a new server, as Lambda replaces the execution environment.
+ * <p>
+ * A runtime may stream its response ({@code Lambda-Runtime-Function-Response-Mode:
+ * streaming}, a chunked body): the bytes go to the invocation's
+ * {@link ResponseStreamConsumer} as they arrive, and an error the runtime reports in the
+ * trailers {@code Lambda-Runtime-Function-Error-Type} and
+ * {@code Lambda-Runtime-Function-Error-Body} fails the invocation. Invoked without a consumer,
+ * a streamed response is buffered, within the 6 MB limit, as Lambda's {@code Invoke} does.
  */
 public class RuntimeApiServer implements AutoCloseable {
 
@@ -65,20 +74,15 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	static final String ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type";
 
+	static final String ERROR_BODY_HEADER = "Lambda-Runtime-Function-Error-Body";
+
+	static final String RESPONSE_MODE_HEADER = "Lambda-Runtime-Function-Response-Mode";
+
 	private static final byte[] ACCEPTED = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
 
 	private static final AtomicInteger SERVER_COUNT = new AtomicInteger();
 
-	static {
-		// The JDK's server writes headers and body separately; with Nagle's algorithm on, the runtime's
-		// delayed ACK then stalls every answer by about 40 ms (90 ms an invocation instead of well under 1).
-		// Read once, when the JDK's server is first used.
-		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-			System.setProperty("sun.net.httpserver.nodelay", "true");
-		}
-	}
-
-	private final HttpServer server;
+	private final OneRequestHttpServer server;
 
 	private final ExecutorService executor;
 
@@ -138,17 +142,25 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		this.maxConcurrency = maxConcurrency;
 		String name = "runtime-api-" + SERVER_COUNT.incrementAndGet();
-		this.server = LoopbackHttpServer.bind(port, "the Lambda Runtime API");
 		// Cached threads: invocation/next blocks its thread for as long as the runtime waits.
 		this.executor = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads(name));
 		this.timer = Executors.newSingleThreadScheduledExecutor(LoopbackHttpServer.daemonThreads(name + "-deadline"));
-		this.server.setExecutor(this.executor);
-		this.server.createContext(INVOCATION_PATH, this::handleInvocation);
-		this.server.createContext(BASE_PATH + "/init/error", this::handleInitError);
-		this.server.createContext(BASE_PATH + "/restore/", this::handleRestore);
-		this.server.createContext("/", (exchange) -> {
-			try (exchange) {
-				notFound(exchange);
+		// Not the JDK's HttpServer: it refuses the trailers of a streamed response.
+		this.server = new OneRequestHttpServer(port, "the Lambda Runtime API", this.executor, (exchange) -> {
+			String path = exchange.getRequestURI().getPath();
+			if (path.startsWith(INVOCATION_PATH)) {
+				handleInvocation(exchange);
+			}
+			else if (path.equals(BASE_PATH + "/init/error")) {
+				handleInitError(exchange);
+			}
+			else if (path.startsWith(BASE_PATH + "/restore/")) {
+				handleRestore(exchange);
+			}
+			else {
+				try (exchange) {
+					notFound(exchange);
+				}
 			}
 		});
 		this.server.start();
@@ -190,7 +202,20 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
-		Invocation invocation = new Invocation(request);
+		return invoke(request, null);
+	}
+
+	/**
+	 * Queue an event whose response may stream: a streamed response goes to the consumer as
+	 * it arrives, and the result, when it completes, carries no payload; a response that
+	 * does not stream is the result's payload, as with {@link #invoke(InvocationRequest)}.
+	 * @param request the event and its context
+	 * @param consumer takes a streamed response, or {@code null} to buffer it
+	 * @return the invocation's result: it completes when the stream has ended
+	 * @throws IllegalStateException as {@link #invoke(InvocationRequest)}
+	 */
+	public CompletableFuture<InvocationResult> invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+		Invocation invocation = new Invocation(request, consumer);
 		synchronized (this.lock) {
 			if (this.closed) {
 				throw new IllegalStateException("The Runtime API server is closed");
@@ -259,7 +284,7 @@ public class RuntimeApiServer implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.server.stop(0);
+		this.server.close();
 		this.executor.shutdownNow();
 		this.timer.shutdownNow();
 		List<Invocation> invocations;
@@ -344,6 +369,10 @@ public class RuntimeApiServer implements AutoCloseable {
 	}
 
 	private void invocationResponse(HttpExchange exchange, String requestId) throws IOException {
+		if ("streaming".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(RESPONSE_MODE_HEADER))) {
+			streamedResponse((OneRequestHttpServer.Exchange) exchange, requestId);
+			return;
+		}
 		Body body = Body.read(exchange.getRequestBody(), MAX_RESPONSE_BYTES);
 		if (!this.responseDelay.isZero()) {
 			try {
@@ -369,6 +398,73 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		invocation.succeed(body.bytes());
 		respond(exchange, 202, ACCEPTED);
+	}
+
+	private void streamedResponse(OneRequestHttpServer.Exchange exchange, String requestId) throws IOException {
+		Invocation invocation = dispatched(requestId);
+		if (invocation == null) {
+			exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+			respond(exchange, 400, invalidRequestId(requestId));
+			return;
+		}
+		InputStream in = exchange.getRequestBody();
+		byte[] buffered = null;
+		if (invocation.consumer == null) {
+			Body body = Body.read(in, MAX_RESPONSE_BYTES);
+			if (body.truncated()) {
+				invocation.fail(LambdaError.of("Function.ResponseSizeTooLarge",
+						"Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
+				respond(exchange, 413, error("RequestEntityTooLarge",
+						"Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
+				return;
+			}
+			buffered = body.bytes();
+		}
+		else if (!forward(in, exchange.getRequestHeaders().getFirst("Content-Type"), invocation)) {
+			// The caller left: cutting the connection tells the runtime to stop streaming.
+			invocation.fail(LambdaError.of("Runtime.StreamCut", "The caller closed the response stream"));
+			return;
+		}
+		String errorType = exchange.trailers().getFirst(ERROR_TYPE_HEADER);
+		if (errorType != null) {
+			invocation.fail(LambdaError.posted(errorBody(exchange.trailers().getFirst(ERROR_BODY_HEADER)), errorType));
+		}
+		else {
+			invocation.succeed((buffered != null) ? buffered : new byte[0]);
+		}
+		respond(exchange, 202, ACCEPTED);
+	}
+
+	// Each read ends where the runtime's bytes end for now: they leave at once, the next read waits.
+	private static boolean forward(InputStream in, String contentType, Invocation invocation) throws IOException {
+		byte[] buffer = new byte[16384];
+		OutputStream out = null;
+		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+			try {
+				if (out == null) {
+					out = invocation.consumer.open((contentType != null) ? contentType : "application/octet-stream");
+				}
+				out.write(buffer, 0, n);
+				out.flush();
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	// Base64 of the error document, as Lambda defines the trailer; a runtime that sent plain JSON is understood too.
+	private static byte[] errorBody(String trailer) {
+		if (trailer == null || trailer.isBlank()) {
+			return new byte[0];
+		}
+		try {
+			return Base64.getDecoder().decode(trailer.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return trailer.getBytes(StandardCharsets.UTF_8);
+		}
 	}
 
 	private void invocationError(HttpExchange exchange, String requestId) throws IOException {
@@ -503,14 +599,17 @@ public class RuntimeApiServer implements AutoCloseable {
 
 		final InvocationRequest request;
 
+		final ResponseStreamConsumer consumer;
+
 		final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 		volatile long dispatchedAt;
 
 		volatile ScheduledFuture<?> deadline;
 
-		Invocation(InvocationRequest request) {
+		Invocation(InvocationRequest request, ResponseStreamConsumer consumer) {
 			this.request = request;
+			this.consumer = consumer;
 		}
 
 		boolean dispatch() {

@@ -192,4 +192,41 @@ class ServerlessConfigTests {
 				""", null)).withMessageContaining("functions.f.timeout must be a whole number");
 	}
 
+	@Test
+	void readsFunctionUrlsAndTheirInvokeMode() throws IOException {
+		ServerlessConfig config = read("""
+				service: feeds
+				provider:
+				  name: aws
+				  runtime: provided.al2023
+				functions:
+				  feed:
+				    handler: feed
+				    url:
+				      invokeMode: RESPONSE_STREAM
+				  plain:
+				    handler: plain
+				    url: true
+				  none:
+				    handler: none
+				""", null);
+		assertThat(config.function("feed").url().isStreaming()).isTrue();
+		assertThat(config.function("plain").url().invokeMode()).isEqualTo(FunctionUrl.InvokeMode.BUFFERED);
+		assertThat(config.function("none").url()).isNull();
+	}
+
+	@Test
+	void anUnknownInvokeModeIsRefusedWithWhereItIs() {
+		assertThatExceptionOfType(ServerlessConfigException.class).isThrownBy(() -> read("""
+				service: feeds
+				provider:
+				  name: aws
+				functions:
+				  feed:
+				    handler: feed
+				    url:
+				      invokeMode: STREAMING
+				""", null)).withMessageContaining("functions.feed.url.invokeMode must be BUFFERED or RESPONSE_STREAM, not 'STREAMING'");
+	}
+
 }
