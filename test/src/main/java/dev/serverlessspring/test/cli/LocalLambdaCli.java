@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.config.CloudFormationResource;
 import dev.serverlessspring.test.config.ServerlessConfigException;
 import dev.serverlessspring.test.local.LocalLambda;
 
@@ -137,6 +140,8 @@ public final class LocalLambdaCli {
 		out.println("  Functions:  " + String.join(", ", lambda.config().functions().keySet()));
 		out.println("  HTTP:       " + lambda.httpUrl());
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
+		lambda.aws().endpoints().forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
+				+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
@@ -147,6 +152,13 @@ public final class LocalLambdaCli {
 				out.println("  curl -s -X " + (parts[0].equals("ANY") ? "GET" : parts[0]) + " " + lambda.httpUrl()
 						+ parts[1] + " -H 'Content-Type: application/json' -d '\"hello\"'");
 			});
+		URI dynamoDb = lambda.aws().endpoints().get("dynamodb");
+		if (dynamoDb != null) {
+			lambda.config().resources().values().stream()
+				.filter((resource) -> CloudFormationResource.DYNAMODB_TABLE.equals(resource.type()))
+				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
+						+ dynamoDb + "   (any credentials and region)"));
+		}
 		out.flush();
 	}
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.http.ApiGatewayFront;
@@ -25,8 +26,10 @@ import dev.serverlessspring.test.invoke.InvokeApiServer;
 /**
  * A local Lambda for the functions of a {@code serverless.yml}: each function in its own
  * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
- * for the functions' {@code httpApi}/{@code http} events. Everything listens on
- * {@code 127.0.0.1} only.
+ * for the functions' {@code httpApi}/{@code http} events. The AWS services that the file's
+ * {@code resources} declare run locally too ({@link LocalAwsServices}: a DynamoDB for its
+ * tables), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>} variables that point
+ * at them. Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -47,14 +50,22 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final ApiGatewayFront front;
 
+	private final LocalAwsServices aws;
+
+	private final SdkSystemProperties sdkProperties;
+
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
 	private LocalLambda(Builder builder) throws IOException {
 		this.config = (builder.config != null) ? builder.config : ServerlessConfig.read(builder.configFile, builder.stage);
 		this.mode = builder.mode.resolve(this.config);
 		Map<String, LocalFunction> functions = new LinkedHashMap<>();
+		this.aws = builder.awsServices ? LocalAwsServices.start(this.config) : LocalAwsServices.none();
+		Map<String, String> awsEnvironment = this.aws.environment();
+		this.sdkProperties = (this.mode == Mode.IN_PROCESS) ? new SdkSystemProperties(awsEnvironment) : null;
 		try {
-			for (FunctionConfig function : this.config.functions().values()) {
+			for (FunctionConfig configured : this.config.functions().values()) {
+				FunctionConfig function = configured.withEnvironment(awsEnvironment);
 				functions.put(function.name(), (this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function)
 						: new InProcessFunction(function, builder.mainClass));
 			}
@@ -70,6 +81,7 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			functions.values().forEach(LocalFunction::close);
+			stopAws();
 			throw ex;
 		}
 	}
@@ -181,6 +193,15 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
+	 * Return the local AWS services that the configuration's resources declared.
+	 * @return the services; {@link LocalAwsServices#isEmpty() empty} when it declares none
+	 * served locally, or when they were turned off
+	 */
+	public LocalAwsServices aws() {
+		return this.aws;
+	}
+
+	/**
 	 * Return the base URL of the HTTP front.
 	 * @return {@code http://127.0.0.1:<port>}
 	 */
@@ -252,9 +273,17 @@ public final class LocalLambda implements AutoCloseable {
 				failures.add(ex);
 			}
 		}
+		stopAws();
 		if (!failures.isEmpty()) {
 			throw failures.get(0);
 		}
+	}
+
+	private void stopAws() {
+		if (this.sdkProperties != null) {
+			this.sdkProperties.close();
+		}
+		this.aws.close();
 	}
 
 	/** How functions run. */
@@ -302,7 +331,21 @@ public final class LocalLambda implements AutoCloseable {
 
 		private int invokePort;
 
+		private boolean awsServices = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Choose whether the AWS services that the configuration's {@code resources} declare
+		 * run locally ({@link LocalAwsServices}); default {@code true}. Turn them off for
+		 * functions that reach other endpoints, such as LocalStack's.
+		 * @param awsServices whether to start them
+		 * @return this builder
+		 */
+		public Builder awsServices(boolean awsServices) {
+			this.awsServices = awsServices;
+			return this;
 		}
 
 		/**
