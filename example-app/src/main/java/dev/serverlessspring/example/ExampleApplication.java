@@ -2,6 +2,8 @@ package dev.serverlessspring.example;
 
 import java.util.function.Function;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,17 @@ public class ExampleApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(ExampleApplication.class, args);
+	}
+
+	/**
+	 * The DynamoDB client of the order book, built as any application builds one:
+	 * serverless-spring's Lambda defaults for the AWS SDK (region, credentials, HTTP client,
+	 * {@code AWS_ENDPOINT_URL_*}) apply to it without being named here.
+	 * @return the client, closed with the application
+	 */
+	@Bean
+	public DynamoDbClient dynamoDb() {
+		return DynamoDbClient.create();
 	}
 
 	@Bean

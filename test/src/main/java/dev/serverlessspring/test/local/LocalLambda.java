@@ -62,7 +62,15 @@ public final class LocalLambda implements AutoCloseable {
 		Map<String, LocalFunction> functions = new LinkedHashMap<>();
 		this.aws = builder.awsServices ? LocalAwsServices.start(this.config) : LocalAwsServices.none();
 		Map<String, String> awsEnvironment = this.aws.environment();
-		this.sdkProperties = (this.mode == Mode.IN_PROCESS) ? new SdkSystemProperties(awsEnvironment) : null;
+		if (this.mode == Mode.IN_PROCESS) {
+			// Lambda always gives a function its region; the SDK's clients need it to be built.
+			Map<String, String> sdkEnvironment = new LinkedHashMap<>(awsEnvironment);
+			sdkEnvironment.put("AWS_REGION", this.config.region());
+			this.sdkProperties = new SdkSystemProperties(sdkEnvironment);
+		}
+		else {
+			this.sdkProperties = null;
+		}
 		try {
 			for (FunctionConfig configured : this.config.functions().values()) {
 				FunctionConfig function = configured.withEnvironment(awsEnvironment);

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * In process, the functions' AWS variables for the AWS SDK v2: the SDK reads the process's
  * environment, which a test cannot set, but reads its own system properties first. While a
- * local Lambda with local AWS services runs in process, the properties that match the
- * functions' variables are set, and restored when it stops.
+ * local Lambda runs in process, the properties that match the functions' region and, with
+ * local AWS services, their endpoints and credentials are set, and restored when it stops.
  */
 final class SdkSystemProperties implements AutoCloseable {
 
