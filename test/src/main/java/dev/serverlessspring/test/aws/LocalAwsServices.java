@@ -1,11 +1,14 @@
 package dev.serverlessspring.test.aws;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
 import dev.serverlessspring.test.config.ServerlessConfig;
@@ -13,8 +16,8 @@ import dev.serverlessspring.test.config.ServerlessConfig;
 /**
  * The AWS services that a {@code serverless.yml}'s {@code resources} declare, run locally
  * without Docker, with the resources created as CloudFormation would create them (local
- * names: see {@link CloudFormationResource}): today DynamoDB tables, on a
- * {@link LocalDynamoDb}. The functions reach them through the standard
+ * names: see {@link CloudFormationResource}): DynamoDB tables on a {@link LocalDynamoDb},
+ * SQS queues on a {@link LocalSqs}. The functions reach them through the standard
  * {@code AWS_ENDPOINT_URL_<SERVICE>} variables of {@link #environment()}, which every AWS SDK
  * and the AWS CLI honour.
  * <pre class="code">
@@ -36,6 +39,8 @@ public final class LocalAwsServices implements AutoCloseable {
 
 	private final List<AutoCloseable> servers;
 
+	private LocalSqs sqs;
+
 	private LocalAwsServices(Map<String, URI> endpoints, List<AutoCloseable> servers) {
 		this.endpoints = Collections.unmodifiableMap(endpoints);
 		this.servers = servers;
@@ -56,27 +61,52 @@ public final class LocalAwsServices implements AutoCloseable {
 	 * @throws IllegalStateException if a service cannot start or refuses a resource
 	 */
 	public static LocalAwsServices start(ServerlessConfig config) {
-		List<CloudFormationResource> tables = config.resources()
-			.values()
-			.stream()
-			.filter((resource) -> CloudFormationResource.DYNAMODB_TABLE.equals(resource.type()))
-			.toList();
+		List<CloudFormationResource> tables = resources(config, CloudFormationResource.DYNAMODB_TABLE);
+		List<CloudFormationResource> queues = resources(config, CloudFormationResource.SQS_QUEUE);
 		Map<String, URI> endpoints = new LinkedHashMap<>();
 		List<AutoCloseable> servers = new ArrayList<>();
 		LocalAwsServices services = new LocalAwsServices(endpoints, servers);
+		Path directory = config.file().getParent();
+		// Side by side: each server takes a second or two to start.
+		CompletableFuture<LocalSqs> sqs = queues.isEmpty() ? CompletableFuture.completedFuture(null)
+				: CompletableFuture.supplyAsync(() -> LocalSqs.start(directory, queues, config.resources(), config.region()));
 		try {
 			if (!tables.isEmpty()) {
-				LocalDynamoDb dynamoDb = LocalDynamoDb.start(config.file().getParent());
+				LocalDynamoDb dynamoDb = LocalDynamoDb.start(directory);
 				servers.add(dynamoDb);
 				endpoints.put("dynamodb", dynamoDb.endpoint());
 				tables.forEach(dynamoDb::createTable);
 			}
-			return services;
 		}
 		catch (RuntimeException ex) {
+			sqs.thenAccept((started) -> started.close());
 			services.close();
 			throw ex;
 		}
+		try {
+			services.sqs = sqs.join();
+		}
+		catch (CompletionException ex) {
+			services.close();
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		if (services.sqs != null) {
+			servers.add(services.sqs);
+			endpoints.put("sqs", services.sqs.endpoint());
+		}
+		return services;
+	}
+
+	private static List<CloudFormationResource> resources(ServerlessConfig config, String type) {
+		return config.resources().values().stream().filter((resource) -> type.equals(resource.type())).toList();
+	}
+
+	/**
+	 * Return the local SQS, when the configuration declares queues.
+	 * @return the SQS, or {@code null}
+	 */
+	public LocalSqs sqs() {
+		return this.sqs;
 	}
 
 	/**

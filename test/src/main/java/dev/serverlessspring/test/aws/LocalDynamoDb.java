@@ -1,34 +1,21 @@
 package dev.serverlessspring.test.aws;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A local DynamoDB without Docker: <a href="https://github.com/architect/dynalite">dynalite</a>
  * (Apache-2.0, an implementation of DynamoDB's API on LevelDB, in memory here) on Node.js, in a
- * process of its own bound to {@code 127.0.0.1} on a free port. The process also ends when
- * the JVM that started it does (its standard input closes).
+ * process of its own bound to {@code 127.0.0.1} on a free port (see {@link ServerProcess}).
+ * It has no DynamoDB Streams.
  * <pre class="code">
  * try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(Path.of("."))) {
  *     dynamoDb.createTable(config.resources().get("OrdersTable"));
@@ -55,17 +42,16 @@ public final class LocalDynamoDb implements AutoCloseable {
 	private static final List<String> CREATE_TABLE_PROPERTIES = List.of("AttributeDefinitions", "KeySchema",
 			"BillingMode", "ProvisionedThroughput", "GlobalSecondaryIndexes", "LocalSecondaryIndexes");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final Process process;
+	private final ServerProcess server;
 
 	private final URI endpoint;
 
-	private final HttpClient httpClient = HttpClient.newHttpClient();
+	private final AwsJsonClient client;
 
-	private LocalDynamoDb(Process process, URI endpoint) {
-		this.process = process;
+	private LocalDynamoDb(ServerProcess server, URI endpoint) {
+		this.server = server;
 		this.endpoint = endpoint;
+		this.client = new AwsJsonClient(endpoint, "DynamoDB_20120810.");
 	}
 
 	/**
@@ -75,59 +61,11 @@ public final class LocalDynamoDb implements AutoCloseable {
 	 * @throws IllegalStateException if Node.js is missing or the server does not start
 	 */
 	public static LocalDynamoDb start(Path projectDirectory) {
-		Path nodeModules = DYNALITE.nodeModules(projectDirectory);
-		ProcessBuilder builder = new ProcessBuilder("node", "-e", LAUNCHER).redirectErrorStream(true);
-		builder.environment().put("NODE_PATH", nodeModules.toString());
-		Process process;
-		try {
-			process = builder.start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the local DynamoDB: Node.js ('node') is not on the PATH ("
-					+ ex.getMessage() + ")", ex);
-		}
-		List<String> output = new ArrayList<>();
-		CompletableFuture<Integer> port = new CompletableFuture<>();
-		Thread reader = new Thread(() -> readOutput(process, output, port), "local-dynamodb-output");
-		reader.setDaemon(true);
-		reader.start();
-		try {
-			return new LocalDynamoDb(process, URI.create("http://127.0.0.1:" + port.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)));
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			process.destroyForcibly();
-			throw new IllegalStateException("The local DynamoDB (dynalite) did not start in " + START_TIMEOUT.toSeconds()
-					+ " s:\n" + String.join("\n", output), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			process.destroyForcibly();
-			throw new IllegalStateException("Interrupted while starting the local DynamoDB", ex);
-		}
-	}
-
-	// The first line gives the port; what follows (dynalite's errors) goes to standard error.
-	private static void readOutput(Process process, List<String> output, CompletableFuture<Integer> port) {
-		try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				if (!port.isDone() && line.startsWith("listening ")) {
-					port.complete(Integer.parseInt(line.substring("listening ".length()).strip()));
-				}
-				else if (!port.isDone()) {
-					synchronized (output) {
-						output.add(line);
-					}
-				}
-				else {
-					System.err.println("[local-dynamodb] " + line);
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			port.completeExceptionally(ex);
-		}
-		port.completeExceptionally(new IllegalStateException("dynalite exited"));
+		ProcessBuilder node = new ProcessBuilder("node", "-e", LAUNCHER);
+		node.environment().put("NODE_PATH", DYNALITE.nodeModules(projectDirectory).toString());
+		ServerProcess server = ServerProcess.start("DynamoDB (dynalite)", node, Pattern.compile("^listening (\\d+)$"),
+				START_TIMEOUT);
+		return new LocalDynamoDb(server, URI.create("http://127.0.0.1:" + server.port()));
 	}
 
 	/**
@@ -198,30 +136,13 @@ public final class LocalDynamoDb implements AutoCloseable {
 		return value;
 	}
 
-	// DynamoDB's JSON protocol; dynalite wants a signature's presence, not its validity.
 	private JsonNode call(String operation, Map<String, Object> body, String resource) {
-		HttpRequest request = HttpRequest.newBuilder(this.endpoint)
-			.header("Content-Type", "application/x-amz-json-1.0")
-			.header("X-Amz-Target", "DynamoDB_20120810." + operation)
-			.header("X-Amz-Date", "20260101T000000Z")
-			.header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, "
-					+ "SignedHeaders=host, Signature=0")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-			.build();
 		try {
-			HttpResponse<String> response = this.httpClient.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException("The local DynamoDB refused " + operation + " for resources.Resources."
-						+ resource + ": " + response.body());
-			}
-			return JSON.readTree(response.body());
+			return this.client.call(operation, body);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("The local DynamoDB refused it for resources.Resources." + resource + ": "
+					+ ex.getMessage(), ex);
 		}
 	}
 
@@ -230,22 +151,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		try {
-			this.process.getOutputStream().close();
-		}
-		catch (IOException ex) {
-			// The process is gone already.
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		this.server.close();
 	}
 
 }

@@ -45,7 +45,7 @@ record NodePackage(String name, String version) {
 		return nodeModules;
 	}
 
-	private static Path cache() {
+	static Path cache() {
 		String configured = System.getenv("SERVERLESS_SPRING_CACHE");
 		Path cache = (configured != null && !configured.isBlank()) ? Path.of(configured)
 				: Path.of(System.getProperty("user.home"), ".cache", "serverless-spring");

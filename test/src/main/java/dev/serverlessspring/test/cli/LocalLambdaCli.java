@@ -142,6 +142,9 @@ public final class LocalLambdaCli {
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
 		lambda.aws().endpoints().forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
 				+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
+		lambda.eventSourceMappings().forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
+				+ mapping.source().function() + " (batch " + mapping.source().batchSize()
+				+ (mapping.source().reportBatchItemFailures() ? ", ReportBatchItemFailures)" : ")")));
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
@@ -159,6 +162,9 @@ public final class LocalLambdaCli {
 				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
 						+ dynamoDb + "   (any credentials and region)"));
 		}
+		lambda.eventSourceMappings().stream().findFirst().ifPresent((mapping) -> out.println("  aws sqs send-message --queue-url "
+				+ lambda.aws().sqs().queueUrl(mapping.source().queueName()) + " --message-body '{}' --endpoint-url "
+				+ lambda.aws().sqs().endpoint()));
 		out.flush();
 	}
 

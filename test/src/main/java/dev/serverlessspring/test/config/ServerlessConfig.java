@@ -55,14 +55,18 @@ public final class ServerlessConfig {
 
 	private final Map<String, CloudFormationResource> resources;
 
+	private final List<SqsEventSource> sqsEventSources;
+
 	private ServerlessConfig(Path file, String service, String stage, String region,
-			Map<String, FunctionConfig> functions, Map<String, CloudFormationResource> resources) {
+			Map<String, FunctionConfig> functions, Map<String, CloudFormationResource> resources,
+			List<SqsEventSource> sqsEventSources) {
 		this.file = file;
 		this.service = service;
 		this.stage = stage;
 		this.region = region;
 		this.functions = Collections.unmodifiableMap(functions);
 		this.resources = Collections.unmodifiableMap(resources);
+		this.sqsEventSources = List.copyOf(sqsEventSources);
 	}
 
 	/**
@@ -170,6 +174,14 @@ public final class ServerlessConfig {
 	}
 
 	/**
+	 * Return the functions' {@code sqs} events, the event source mappings of their queues.
+	 * @return the event sources, in the file's order
+	 */
+	public List<SqsEventSource> sqsEventSources() {
+		return this.sqsEventSources;
+	}
+
+	/**
 	 * Return one function.
 	 * @param name the function's key, or its deployed name
 	 * @return the function
@@ -228,6 +240,7 @@ public final class ServerlessConfig {
 				throw new ServerlessConfigException(this.file + " declares no functions");
 			}
 			Map<String, FunctionConfig> result = new LinkedHashMap<>();
+			List<SqsEventSource> sqsEventSources = new ArrayList<>();
 			functions.forEach((key, value) -> {
 				String name = String.valueOf(key);
 				String at = "functions." + name;
@@ -251,8 +264,9 @@ public final class ServerlessConfig {
 						number(resolve(at + ".memorySize", function.get("memorySize")), at + ".memorySize", memorySize),
 						functionEnvironment, (functionArtifact != null) ? functionArtifact : artifact,
 						httpEvents(function.get("events"), at + ".events")));
+				sqsEventSources.addAll(sqsEvents(name, function.get("events"), at + ".events"));
 			});
-			return new ServerlessConfig(this.file, service, stage, region, result, this.resources);
+			return new ServerlessConfig(this.file, service, stage, region, result, this.resources, sqsEventSources);
 		}
 
 		// resources: {Resources: {...}}, or a list of such documents, as the framework merges them.
@@ -359,6 +373,32 @@ public final class ServerlessConfig {
 						result.add(httpEvent(HttpEvent.Api.REST, resolve(eventAt + ".http", event.get("http")),
 								eventAt + ".http"));
 					}
+				}
+			}
+			return result;
+		}
+
+		// sqs: arn | {arn, batchSize, maximumBatchingWindow, functionResponseType, enabled}
+		private List<SqsEventSource> sqsEvents(String function, Object value, String at) {
+			List<SqsEventSource> result = new ArrayList<>();
+			if (!(value instanceof List<?> events)) {
+				return result;
+			}
+			for (int i = 0; i < events.size(); i++) {
+				if (events.get(i) instanceof Map<?, ?> event && event.containsKey("sqs")) {
+					String eventAt = at + "[" + i + "].sqs";
+					Object sqs = resolve(eventAt, event.get("sqs"));
+					Map<?, ?> settings = (sqs instanceof Map<?, ?> map && !map.containsKey("Fn::GetAtt") && !map.containsKey("Ref"))
+							? map : Map.of("arn", sqs);
+					Object arn = settings.get("arn");
+					if (arn instanceof Map<?, ?> intrinsic) {
+						arn = intrinsic(intrinsic);
+					}
+					String queueArn = requireText(arn, eventAt + ".arn");
+					result.add(new SqsEventSource(function, queueArn, number(settings.get("batchSize"), eventAt + ".batchSize", 10),
+							Duration.ofSeconds(number(settings.get("maximumBatchingWindow"), eventAt + ".maximumBatchingWindow", 0)),
+							"ReportBatchItemFailures".equals(settings.get("functionResponseType")),
+							!"false".equals(String.valueOf(settings.get("enabled")))));
 				}
 			}
 			return result;

@@ -11,15 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.aws.LocalAwsServices;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.config.ServerlessConfig;
+import dev.serverlessspring.test.config.SqsEventSource;
 import dev.serverlessspring.test.http.ApiGatewayFront;
 import dev.serverlessspring.test.invoke.InvokeApiServer;
 
@@ -28,8 +31,9 @@ import dev.serverlessspring.test.invoke.InvokeApiServer;
  * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
  * for the functions' {@code httpApi}/{@code http} events. The AWS services that the file's
  * {@code resources} declare run locally too ({@link LocalAwsServices}: a DynamoDB for its
- * tables), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>} variables that point
- * at them. Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
+ * tables, an SQS for its queues), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * variables that point at them; each function's {@code sqs} events poll the local queues
+ * ({@link SqsEventSourceMapping}). Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -51,6 +55,8 @@ public final class LocalLambda implements AutoCloseable {
 	private final ApiGatewayFront front;
 
 	private final LocalAwsServices aws;
+
+	private final List<SqsEventSourceMapping> eventSourceMappings = new ArrayList<>();
 
 	private final SdkSystemProperties sdkProperties;
 
@@ -78,6 +84,7 @@ public final class LocalLambda implements AutoCloseable {
 						: new InProcessFunction(function, builder.mainClass));
 			}
 			this.functions = functions;
+			startEventSourceMappings();
 			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
 			try {
 				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
@@ -88,10 +95,37 @@ public final class LocalLambda implements AutoCloseable {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
 			functions.values().forEach(LocalFunction::close);
 			stopAws();
 			throw ex;
 		}
+	}
+
+	// Each enabled sqs event of a queue the local SQS serves polls for its function.
+	private void startEventSourceMappings() {
+		if (this.aws.sqs() == null) {
+			return;
+		}
+		Set<String> queues = new HashSet<>();
+		this.config.resources().values().forEach((resource) -> queues.add(resource.arn()));
+		for (SqsEventSource source : this.config.sqsEventSources()) {
+			if (source.enabled() && queues.contains(source.queueArn())) {
+				SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, this.functions.get(source.function()),
+						this.aws.sqs(), this.config.region());
+				this.eventSourceMappings.add(mapping);
+				mapping.start();
+			}
+		}
+	}
+
+	/**
+	 * Return the event source mappings polling the local queues for the functions'
+	 * {@code sqs} events.
+	 * @return the mappings
+	 */
+	public List<SqsEventSourceMapping> eventSourceMappings() {
+		return List.copyOf(this.eventSourceMappings);
 	}
 
 	/**
@@ -270,6 +304,8 @@ public final class LocalLambda implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.eventSourceMappings.forEach(SqsEventSourceMapping::stop);
+		this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
 		this.front.close();
 		this.invokeApi.close();
 		List<RuntimeException> failures = new ArrayList<>();
