@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,11 @@ public class OrderBook {
 	/**
 	 * Create the order book.
 	 * @param priceList the prices
-	 * @param dynamoDb the client
+	 * @param dynamoDb the client, built at its first use
 	 * @param table the table's name; blank where the function has no {@code ORDERS_TABLE}
 	 * (functions that take no orders run without it)
 	 */
-	public OrderBook(PriceList priceList, DynamoDbClient dynamoDb, @Value("${ORDERS_TABLE:}") String table) {
+	public OrderBook(PriceList priceList, @Lazy DynamoDbClient dynamoDb, @Value("${ORDERS_TABLE:}") String table) {
 		this.priceList = priceList;
 		this.dynamoDb = dynamoDb;
 		this.table = table;

@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.aws;
 
+import dev.serverlessspring.lambda.snapstart.RequestNotSentException;
 import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -21,15 +22,6 @@ public final class PrimingRequestInterceptor implements ExecutionInterceptor {
 		if (SnapStartPriming.isPriming()) {
 			throw new RequestNotSentException(context.httpRequest().method() + " " + context.httpRequest().getUri());
 		}
-	}
-
-	/** A request that SnapStart priming stopped before it reached AWS. */
-	public static final class RequestNotSentException extends RuntimeException {
-
-		RequestNotSentException(String request) {
-			super("SnapStart priming: " + request + " was prepared but not sent");
-		}
-
 	}
 
 }

@@ -203,6 +203,11 @@ public class SnapStartPriming implements Resource {
 					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 			return true;
 		}
+		catch (RequestNotSentException ex) {
+			logger.info("SnapStart: primed up to a request to AWS, which was prepared but not sent; the classes and "
+					+ "AWS SDK clients it used are primed");
+			return false;
+		}
 		catch (Throwable ex) {
 			// A synthetic event may well be rejected: the classes it loaded are primed all the same.
 			logger.info("SnapStart: the priming invocation ended with " + ex.getClass().getName()

@@ -136,6 +136,16 @@ public final class LocalDynamoDb implements AutoCloseable {
 		return value;
 	}
 
+	/**
+	 * Put an item, to give a test or a dev loop data to start from.
+	 * @param table the table's name
+	 * @param item the item in DynamoDB's JSON form, such as
+	 * {@code Map.of("orderId", Map.of("S", "o-1"), "quantity", Map.of("N", "2"))}
+	 */
+	public void putItem(String table, Map<String, Object> item) {
+		this.client.call("PutItem", Map.of("TableName", table, "Item", item));
+	}
+
 	private JsonNode call(String operation, Map<String, Object> body, String resource) {
 		try {
 			return this.client.call(operation, body);
