@@ -8,35 +8,39 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * The orders placed, kept in the DynamoDB table that {@code serverless.yml} declares
- * ({@code OrdersTable}) and names in the {@code ORDERS_TABLE} variable. Items are mapped by
- * hand with the low-level client: the enhanced client's bean introspection would add to
- * every cold start.
+ * ({@code OrdersTable}) and names in the {@code ORDERS_TABLE} variable, through a
+ * {@code DynamoDbClient} built as any application builds one ({@code DynamoDbClient.create()}):
+ * serverless-spring's Lambda defaults for the AWS SDK (region, HTTP client,
+ * {@code AWS_ENDPOINT_URL_*}) apply to it without being named here. Items are mapped by hand
+ * with the low-level client: the enhanced client's bean introspection would add to every cold
+ * start.
  */
 @Component
-public class OrderBook {
+public class OrderBook implements DisposableBean {
 
 	private final PriceList priceList;
 
-	private final DynamoDbClient dynamoDb;
+	// Built at first use, and not a bean: functions that never read orders do not pay for it, and
+	// Spring's start-up does not introspect the client's interface (for @EventListener methods,
+	// as it does every bean type's), which alone loads ~160 of its model classes (~80 ms of CPU).
+	private volatile DynamoDbClient dynamoDb;
 
 	private final String table;
 
 	/**
 	 * Create the order book.
 	 * @param priceList the prices
-	 * @param dynamoDb the client, built at its first use
 	 * @param table the table's name; blank where the function has no {@code ORDERS_TABLE}
 	 * (functions that take no orders run without it)
 	 */
-	public OrderBook(PriceList priceList, @Lazy DynamoDbClient dynamoDb, @Value("${ORDERS_TABLE:}") String table) {
+	public OrderBook(PriceList priceList, @Value("${ORDERS_TABLE:}") String table) {
 		this.priceList = priceList;
-		this.dynamoDb = dynamoDb;
 		this.table = table;
 	}
 
@@ -63,7 +67,7 @@ public class OrderBook {
 		}
 		Order order = new Order(UUID.randomUUID().toString(), quote.sku(), quote.quantity(), quote.total());
 		// Never overwrites an order: a second put of the same id fails instead.
-		this.dynamoDb.putItem((put) -> put.tableName(table())
+		dynamoDb().putItem((put) -> put.tableName(table())
 			.item(Map.of("orderId", AttributeValue.fromS(order.id()), "sku", AttributeValue.fromS(order.sku()),
 					"quantity", AttributeValue.fromN(Integer.toString(order.quantity())), "total",
 					AttributeValue.fromN(order.total().toPlainString())))
@@ -82,7 +86,7 @@ public class OrderBook {
 			throw new OrderNotFoundException(id);
 		}
 		// Strongly consistent: an order is found the moment its creation has answered.
-		Map<String, AttributeValue> item = this.dynamoDb
+		Map<String, AttributeValue> item = dynamoDb()
 			.getItem((get) -> get.tableName(table()).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
 			.item();
 		if (item == null || item.isEmpty()) {
@@ -110,6 +114,31 @@ public class OrderBook {
 					+ "of its OrdersTable (ORDERS_TABLE: !Ref OrdersTable)");
 		}
 		return this.table;
+	}
+
+	private DynamoDbClient dynamoDb() {
+		DynamoDbClient client = this.dynamoDb;
+		if (client == null) {
+			synchronized (this) {
+				client = this.dynamoDb;
+				if (client == null) {
+					client = DynamoDbClient.create();
+					this.dynamoDb = client;
+				}
+			}
+		}
+		return client;
+	}
+
+	/**
+	 * Close the client, if it was built.
+	 */
+	@Override
+	public void destroy() {
+		DynamoDbClient client = this.dynamoDb;
+		if (client != null) {
+			client.close();
+		}
 	}
 
 }

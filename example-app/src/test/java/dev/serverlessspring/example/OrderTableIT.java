@@ -103,7 +103,12 @@ class OrderTableIT {
 		return JSON.readTree(created.body()).get("id").asString();
 	}
 
-	private static DynamoDbClient client(URI endpoint) {
+	/**
+	 * A client of the local DynamoDB, as a test reads it: any region and credentials do.
+	 * @param endpoint the local DynamoDB
+	 * @return the client
+	 */
+	static DynamoDbClient client(URI endpoint) {
 		return DynamoDbClient.builder()
 			.endpointOverride(endpoint)
 			.region(Region.US_EAST_1)

@@ -10,10 +10,6 @@ import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,12 +49,7 @@ class SnapStartIT {
 		ServerlessConfig config = ServerlessConfig.read(Path.of("src/test/resources/serverless-local.yml"));
 		String table = config.function("orders").environment().get("ORDERS_TABLE");
 		try (LocalAwsServices aws = LocalAwsServices.start(config);
-				DynamoDbClient dynamoDb = DynamoDbClient.builder()
-					.endpointOverride(aws.endpoints().get("dynamodb"))
-					.region(Region.US_EAST_1)
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-					.httpClient(UrlConnectionHttpClient.create())
-					.build()) {
+				DynamoDbClient dynamoDb = OrderTableIT.client(aws.endpoints().get("dynamodb"))) {
 			dynamoDb.putItem((put) -> put.tableName(table)
 				.item(Map.of("orderId", AttributeValue.fromS("o-1"), "sku", AttributeValue.fromS("MUG-7"), "quantity",
 						AttributeValue.fromN("2"), "total", AttributeValue.fromN("16"))));

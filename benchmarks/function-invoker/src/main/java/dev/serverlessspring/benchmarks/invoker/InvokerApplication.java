@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The uppercase function, and the order lookup of the example app ({@code orderSku}: one
@@ -29,16 +29,12 @@ public class InvokerApplication {
 		return String::toUpperCase;
 	}
 
-	// Lazy: the uppercase subject does not build a client it never uses.
+	// The client built at first use, as the example's OrderBook builds it: the uppercase subject
+	// never builds it, nor loads its classes.
 	@Bean
-	@Lazy
-	public DynamoDbClient dynamoDb() {
-		return DynamoDbClient.create();
-	}
-
-	@Bean
-	public Function<String, String> orderSku(@Lazy DynamoDbClient dynamoDb, @Value("${ORDERS_TABLE:}") String table) {
-		return (id) -> dynamoDb
+	public Function<String, String> orderSku(@Value("${ORDERS_TABLE:}") String table) {
+		SingletonSupplier<DynamoDbClient> dynamoDb = SingletonSupplier.of(DynamoDbClient::create);
+		return (id) -> dynamoDb.obtain()
 			.getItem((get) -> get.tableName(table).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
 			.item()
 			.get("sku")
