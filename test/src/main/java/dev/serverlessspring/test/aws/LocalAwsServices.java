@@ -61,6 +61,17 @@ public final class LocalAwsServices implements AutoCloseable {
 	 * @throws IllegalStateException if a service cannot start or refuses a resource
 	 */
 	public static LocalAwsServices start(ServerlessConfig config) {
+		try {
+			return startServices(config);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException(ex.getMessage() + "\n(The local AWS services run for the resources of "
+					+ config.file() + "; without them: LocalLambda.builder().awsServices(false), "
+					+ "@LocalLambdaTest(awsServices = false) or LocalLambdaCli --aws-services off.)", ex);
+		}
+	}
+
+	private static LocalAwsServices startServices(ServerlessConfig config) {
 		List<CloudFormationResource> tables = resources(config, CloudFormationResource.DYNAMODB_TABLE);
 		List<CloudFormationResource> queues = resources(config, CloudFormationResource.SQS_QUEUE);
 		Map<String, URI> endpoints = new LinkedHashMap<>();

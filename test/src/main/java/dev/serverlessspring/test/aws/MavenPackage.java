@@ -3,29 +3,22 @@ package dev.serverlessspring.test.aws;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A Java server from Maven Central that a local service runs in a JVM of its own, never on
  * the functions' class path: its runtime class path is resolved once with Maven (the
- * project's {@code mvnw}, found from its directory upwards, else {@code mvn}) into a cache
- * that builds share, next to {@link NodePackage}'s.
+ * project's {@code mvnw}, found from its directory upwards, else {@code mvn}) into the cache
+ * ({@link CachedInstall}).
  *
  * @param groupId the group id
  * @param artifactId the artifact id
  * @param version the version
  */
 record MavenPackage(String groupId, String artifactId, String version) {
-
-	private static final long RESOLVE_TIMEOUT_MINUTES = 10;
 
 	/**
 	 * Return the package's jars, resolving them first if needed.
@@ -34,11 +27,9 @@ record MavenPackage(String groupId, String artifactId, String version) {
 	 * @throws IllegalStateException if Maven is missing or the resolution fails
 	 */
 	String classPath(Path projectDirectory) {
-		Path installed = NodePackage.cache().getParent().resolve("maven").resolve(this.artifactId + "-" + this.version);
+		Path installed = CachedInstall.cache("maven").resolve(this.artifactId + "-" + this.version);
+		CachedInstall.install(installed, (staging) -> resolve(staging, projectDirectory));
 		Path lib = installed.resolve("lib");
-		if (!Files.isDirectory(lib)) {
-			resolve(installed, projectDirectory);
-		}
 		try (Stream<Path> jars = Files.list(lib)) {
 			return String.join(File.pathSeparator,
 					jars.filter((jar) -> jar.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
@@ -48,56 +39,30 @@ record MavenPackage(String groupId, String artifactId, String version) {
 		}
 	}
 
-	private void resolve(Path target, Path projectDirectory) {
+	private void resolve(Path staging, Path projectDirectory) throws IOException, InterruptedException {
 		String coordinates = this.groupId + ":" + this.artifactId + ":" + this.version;
+		Files.writeString(staging.resolve("pom.xml"), """
+				<project xmlns="http://maven.apache.org/POM/4.0.0">
+				  <modelVersion>4.0.0</modelVersion>
+				  <groupId>dev.serverlessspring.local</groupId>
+				  <artifactId>%s-runner</artifactId>
+				  <version>1</version>
+				  <dependencies>
+				    <dependency>
+				      <groupId>%s</groupId>
+				      <artifactId>%s</artifactId>
+				      <version>%s</version>
+				    </dependency>
+				  </dependencies>
+				</project>
+				""".formatted(this.artifactId, this.groupId, this.artifactId, this.version), StandardCharsets.UTF_8);
 		try {
-			Files.createDirectories(target.getParent());
-			Path staging = Files.createTempDirectory(target.getParent(), this.artifactId + "-resolve-");
-			Files.writeString(staging.resolve("pom.xml"), """
-					<project xmlns="http://maven.apache.org/POM/4.0.0">
-					  <modelVersion>4.0.0</modelVersion>
-					  <groupId>dev.serverlessspring.local</groupId>
-					  <artifactId>%s-runner</artifactId>
-					  <version>1</version>
-					  <dependencies>
-					    <dependency>
-					      <groupId>%s</groupId>
-					      <artifactId>%s</artifactId>
-					      <version>%s</version>
-					    </dependency>
-					  </dependencies>
-					</project>
-					""".formatted(this.artifactId, this.groupId, this.artifactId, this.version), StandardCharsets.UTF_8);
-			Path log = staging.resolve("maven.log");
-			Process maven = new ProcessBuilder(List.of(maven(projectDirectory), "-B", "-ntp", "-f",
-					staging.resolve("pom.xml").toString(), "dependency:copy-dependencies", "-DincludeScope=runtime",
-					"-DoutputDirectory=" + staging.resolve("lib")))
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-				.start();
-			if (!maven.waitFor(RESOLVE_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-				maven.destroyForcibly();
-				throw new IllegalStateException("Resolving " + coordinates + " with Maven did not finish in "
-						+ RESOLVE_TIMEOUT_MINUTES + " minutes");
-			}
-			if (maven.exitValue() != 0) {
-				throw new IllegalStateException("Resolving " + coordinates + " with Maven failed (exit " + maven.exitValue()
-						+ "):\n" + Files.readString(log, StandardCharsets.UTF_8));
-			}
-			try {
-				Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException ex) {
-				// Another build resolved it first: theirs is as good.
-			}
+			CachedInstall.run(List.of(maven(projectDirectory), "-B", "-ntp", "-f", staging.resolve("pom.xml").toString(),
+					"dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + staging.resolve("lib")),
+					staging.resolve("maven.log"), "Resolving " + coordinates + " with Maven");
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot resolve " + coordinates + " with Maven (" + ex.getMessage() + ")", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while resolving " + coordinates, ex);
 		}
 	}
 

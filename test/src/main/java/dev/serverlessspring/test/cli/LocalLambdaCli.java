@@ -30,7 +30,9 @@ import dev.serverlessspring.test.local.LocalLambda;
  * with a message on standard error. The function's own output goes to standard error, so
  * standard output holds the payload only. {@code start} prints the URLs and serves until it
  * is stopped. Both take {@code --stage S} and {@code --mode in-process|out-of-process}
- * (default: out of process when every function has a {@code package.artifact}).
+ * (default: out of process when every function has a {@code package.artifact}), and
+ * {@code --aws-services off} to run without the local AWS services of the file's
+ * {@code resources}.
  */
 public final class LocalLambdaCli {
 
@@ -42,8 +44,8 @@ public final class LocalLambdaCli {
 
 	private static final String USAGE = """
 			Usage:
-			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process]
-			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process]""";
+			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process] [--aws-services on|off]
+			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process] [--aws-services on|off]""";
 
 	private final PrintStream out;
 
@@ -178,6 +180,13 @@ public final class LocalLambdaCli {
 				case "in-process" -> LocalLambda.Mode.IN_PROCESS;
 				case "out-of-process" -> LocalLambda.Mode.OUT_OF_PROCESS;
 				default -> throw new UsageException("--mode is in-process or out-of-process, not '" + options.get("mode") + "'");
+			});
+		}
+		if (options.containsKey("aws-services")) {
+			builder.awsServices(switch (options.get("aws-services")) {
+				case "on" -> true;
+				case "off" -> false;
+				default -> throw new UsageException("--aws-services is on or off, not '" + options.get("aws-services") + "'");
 			});
 		}
 		return builder;

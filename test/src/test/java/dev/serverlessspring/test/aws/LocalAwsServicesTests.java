@@ -128,7 +128,8 @@ class LocalAwsServicesTests {
 				            KeyType: HASH
 				""");
 		assertThatIllegalStateException().isThrownBy(() -> LocalAwsServices.start(config).close())
-			.withMessageContaining("resources.Resources.Broken");
+			.withMessageContaining("resources.Resources.Broken")
+			.withMessageContaining("@LocalLambdaTest(awsServices = false)");
 	}
 
 }
