@@ -16,6 +16,14 @@
 #   8. serverless-spring's custom runtime (provided.al2023 zip: bootstrap + own event loop),
 #   8b. serverless-spring's java-runtime package (provided.al2023 zip with its own jlinked Java 25
 #      runtime and a JDK AOT cache trained at build time; built where Temurin 25 is installed),
+#   DynamoDB subjects, against a local DynamoDB (dynalite) holding the example's OrdersTable: the
+#   example's orderSku function (one GetItem by key through the AWS SDK v2, URL connection
+#   client) as
+#   a. serverless-spring, with its Lambda defaults for the SDK (the default),
+#   b. serverless-spring without them (SERVERLESS_SPRING_AWS_LAMBDA_DEFAULTS=false),
+#   c. Spring Cloud Function's FunctionInvoker with the same client, built the same way,
+#   d. serverless-spring initialized for SnapStart: priming prepares the GetItem without
+#      sending it, "first invocation" is the first after priming,
 #   9-10. the framework-free handler and 7 again, with in-handler timing (timed: handler): the
 #      harness times the handler's own handleRequest from inside the process (InHandlerTimer),
 #      without the runtime interface client and the Runtime API around it; only their
@@ -55,6 +63,7 @@ CUSTOM=example-app/target/serverless-spring-example-$VERSION-custom-runtime.zip
 JAVA_RUNTIME=example-app/target/serverless-spring-example-$VERSION-java-runtime.zip
 HANDLER=dev.serverlessspring.lambda.FunctionHandler::handleRequest
 UPPERCASE=SPRING_CLOUD_FUNCTION_DEFINITION=uppercase
+ORDER_SKU=SPRING_CLOUD_FUNCTION_DEFINITION=orderSku
 OUT=benchmarks/target/cold-start.md
 # Its own Java runtime: the same on every JDK row (read it in the JDK 25 rows).
 JAVA_RUNTIME_SUBJECT=()
@@ -64,9 +73,10 @@ mkdir -p benchmarks/target
 
 java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/harness/target/lib/*" dev.serverlessspring.benchmarks.ColdStartBenchmark \
 	--ric "$PWD/benchmarks/harness/target/ric/*" --runs "$RUNS" --warm "$WARM" --work benchmarks/target/cold-start --out "$OUT" \
+	--dynamodb serverless.yml \
 	"${JDK_ARGS[@]}" \
 	--subject "framework-free|dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
-	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER" \
+	--subject "FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER|$UPPERCASE" \
 	--subject "Quarkus|io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest|$QUARKUS" \
 	--subject "Micronaut|dev.serverlessspring.benchmarks.micronaut.UppercaseHandler|$MICRONAUT" \
 	--subject "serverless-spring|$HANDLER|$OURS|$UPPERCASE" \
@@ -74,6 +84,10 @@ java -cp "benchmarks/harness/target/benchmark-harness-$VERSION.jar:benchmarks/ha
 	--subject "serverless-spring, SnapStart-primed|$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "serverless-spring, custom runtime|bootstrap|$CUSTOM|$UPPERCASE" \
 	"${JAVA_RUNTIME_SUBJECT[@]}" \
+	--subject "DynamoDB: serverless-spring|$HANDLER|$OURS|$ORDER_SKU" \
+	--subject "DynamoDB: serverless-spring, without SDK defaults|$HANDLER|$OURS|$ORDER_SKU,SERVERLESS_SPRING_AWS_LAMBDA_DEFAULTS=false" \
+	--subject "DynamoDB: FunctionInvoker|org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest|$INVOKER|$ORDER_SKU" \
+	--subject "DynamoDB: serverless-spring, SnapStart-primed|$HANDLER|$OURS|$ORDER_SKU,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start" \
 	--subject "framework-free, in-handler timing|timed:dev.serverlessspring.benchmarks.plain.UppercaseHandler::handleRequest|$PLAIN" \
 	--subject "serverless-spring, SnapStart-primed, in-handler timing|timed:$HANDLER|$OURS|$UPPERCASE,AWS_LAMBDA_INITIALIZATION_TYPE=snap-start"
 echo "Table written to $OUT"

@@ -39,6 +39,18 @@ public class OrderFunctions {
 	}
 
 	/**
+	 * The product of an order, by the order's id: the smallest read of the order table (one
+	 * {@code GetItem} by key), which {@code benchmarks/cold-start.sh} measures against Spring
+	 * Cloud Function's {@code FunctionInvoker} with the same client.
+	 * @param orders the order book
+	 * @return the function
+	 */
+	@Bean
+	public Function<String, String> orderSku(OrderBook orders) {
+		return (id) -> orders.get(id).sku();
+	}
+
+	/**
 	 * {@code GET /orders/{id}/receipt}: the receipt as a download (a binary body, sent base64).
 	 * @param orders the order book
 	 * @return the function

@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.http.HttpEvent;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -28,14 +31,21 @@ class HttpFunctionsIT {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	private static LocalAwsServices aws;
+
 	private static ManagedRuntimeProcess orders;
 
 	@BeforeAll
 	static void startFunction() {
+		// The orders' table of serverless-local.yml, in a local DynamoDB, as the local Lambda runs it.
+		ServerlessConfig config = ServerlessConfig.read(Path.of("src/test/resources/serverless-local.yml"));
+		aws = LocalAwsServices.start(config);
+		Map<String, String> environment = new LinkedHashMap<>(config.function("orders").environment());
+		environment.putAll(aws.environment());
 		orders = new ManagedRuntimeProcess(FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
 			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
 			.functionName("orders")
-			.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "httpRouter")
+			.environment(environment)
 			.memorySize(512)
 			// Generous: the build machine may be busy, and the cold start is not what is tested here.
 			.timeout(Duration.ofSeconds(30))).start();
@@ -44,6 +54,7 @@ class HttpFunctionsIT {
 	@AfterAll
 	static void stopFunction() {
 		orders.close();
+		aws.close();
 	}
 
 	@ParameterizedTest

@@ -2,11 +2,16 @@ package dev.serverlessspring.example;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,29 @@ class SnapStartIT {
 			assertThat(function.output()).contains("SnapStart: primed uppercase with 1000 invocations through FunctionHandler");
 			InvocationResult result = function.invoke("\"hello\"");
 			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("HELLO");
+		}
+	}
+
+	@Test
+	void primesTheDynamoDbClientWithoutCallingDynamoDb() {
+		ServerlessConfig config = ServerlessConfig.read(Path.of("src/test/resources/serverless-local.yml"));
+		String table = config.function("orders").environment().get("ORDERS_TABLE");
+		try (LocalAwsServices aws = LocalAwsServices.start(config);
+				DynamoDbClient dynamoDb = OrderTableIT.client(aws.endpoints().get("dynamodb"))) {
+			dynamoDb.putItem((put) -> put.tableName(table)
+				.item(Map.of("orderId", AttributeValue.fromS("o-1"), "sku", AttributeValue.fromS("MUG-7"), "quantity",
+						AttributeValue.fromN("2"), "total", AttributeValue.fromN("16"))));
+			FunctionPackage orderSku = initializedForSnapStart("orderSku").environment("ORDERS_TABLE", table);
+			for (Map.Entry<String, String> variable : aws.environment().entrySet()) {
+				orderSku = orderSku.environment(variable.getKey(), variable.getValue());
+			}
+			try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(orderSku)) {
+				assertThat(function.initError()).as(function.output()).isEmpty();
+				// The GetItem of the synthetic event was built, signed and stopped before it was sent.
+				assertThat(function.output()).contains("SnapStart: primed up to a request to AWS, which was prepared but not sent");
+				InvocationResult result = function.invoke("\"o-1\"");
+				assertThat(result.payloadAsString()).as(function.output()).isEqualTo("MUG-7");
+			}
 		}
 	}
 

@@ -1,10 +1,17 @@
 package dev.serverlessspring.example;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
+import dev.serverlessspring.test.cli.LocalLambdaCli;
 import dev.serverlessspring.test.local.LocalLambda;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +21,37 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dev loop's main starts the example behind the local Lambda and answers.
  */
 class TestExampleApplicationTests {
+
+	@Test
+	void printsTheLocalAwsServicesAndStopsThemWithTheLocalLambda() throws Exception {
+		URI dynamoDb;
+		URI sqs;
+		try (LocalLambda lambda = TestExampleApplication.start("--port", "0", "--invoke-port", "0")) {
+			ByteArrayOutputStream banner = new ByteArrayOutputStream();
+			LocalLambdaCli.printBanner(lambda, new PrintStream(banner, true, StandardCharsets.UTF_8));
+			dynamoDb = lambda.aws().endpoints().get("dynamodb");
+			sqs = lambda.aws().endpoints().get("sqs");
+			assertThat(banner.toString(StandardCharsets.UTF_8))
+				.contains("AWS dynamodb: " + dynamoDb + " (AWS_ENDPOINT_URL_DYNAMODB of the functions)")
+				.contains("AWS sqs: " + sqs + " (AWS_ENDPOINT_URL_SQS of the functions)")
+				.contains("SQS serverless-spring-example-dev-OrdersQueue -> orderPlaced (batch 10, ReportBatchItemFailures)")
+				.contains("aws dynamodb scan --table-name serverless-spring-example-dev-OrdersTable --endpoint-url " + dynamoDb);
+			assertThat(reachable(dynamoDb)).isTrue();
+			assertThat(reachable(sqs)).isTrue();
+		}
+		assertThat(reachable(dynamoDb)).as("the local DynamoDB after the local Lambda stopped").isFalse();
+		assertThat(reachable(sqs)).as("the local SQS after the local Lambda stopped").isFalse();
+	}
+
+	private static boolean reachable(URI endpoint) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
 
 	@Test
 	void startsTheExampleAndAnswers() throws Exception {

@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -69,6 +70,18 @@ public class SnapStartPriming implements Resource {
 	}
 
 	private static final Log logger = LogFactory.getLog(SnapStartPriming.class);
+
+	// How many primings run now: AWS SDK requests made meanwhile are prepared but not sent.
+	private static final AtomicInteger priming = new AtomicInteger();
+
+	/**
+	 * Whether a priming runs now: the AWS SDK's clients then prepare each request but do not
+	 * send it ({@code dev.serverlessspring.lambda.aws.PrimingRequestInterceptor}).
+	 * @return {@code true} during {@link #prime()}
+	 */
+	public static boolean isPriming() {
+		return priming.get() > 0;
+	}
 
 	/**
 	 * Classes of the runtime interface client that its first invocation loads, on the
@@ -157,6 +170,7 @@ public class SnapStartPriming implements Resource {
 		}, "snapstart-priming-watchdog");
 		watchdog.setDaemon(true);
 		watchdog.start();
+		priming.incrementAndGet();
 		try {
 			EventDispatcher dispatcher = this.dispatcher.get();
 			byte[] payload = (this.event != null) ? this.event
@@ -189,6 +203,11 @@ public class SnapStartPriming implements Resource {
 					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 			return true;
 		}
+		catch (RequestNotSentException ex) {
+			logger.info("SnapStart: primed up to a request to AWS, which was prepared but not sent; the classes and "
+					+ "AWS SDK clients it used are primed");
+			return false;
+		}
 		catch (Throwable ex) {
 			// A synthetic event may well be rejected: the classes it loaded are primed all the same.
 			logger.info("SnapStart: the priming invocation ended with " + ex.getClass().getName()
@@ -196,6 +215,7 @@ public class SnapStartPriming implements Resource {
 			return false;
 		}
 		finally {
+			priming.decrementAndGet();
 			watchdog.interrupt();
 			// An interrupt that arrived just as priming finished must not reach the runtime.
 			Thread.interrupted();

@@ -39,7 +39,9 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
  * noisy neighbour hurts every subject alike. Every answer is checked.
  * <p>
  * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file> [--cpus 0,1]
- * --jdk <label>=<java home> ... --subject <spec> ...}, see {@link Subject#parse}.
+ * [--dynamodb serverless.yml] --jdk <label>=<java home> ... --subject <spec> ...}, see
+ * {@link Subject#parse}; {@code --dynamodb} runs a local DynamoDB with the file's
+ * {@code OrdersTable} for subjects that read it ({@link OrdersTable}).
  */
 public final class ColdStartBenchmark {
 
@@ -68,6 +70,9 @@ public final class ColdStartBenchmark {
 	private final Path ricJni;
 
 	private final String cpus;
+
+	// For every measured process: the local DynamoDB of the DynamoDB subjects, when there is one.
+	private final Map<String, String> environment = new LinkedHashMap<>();
 
 	private ColdStartBenchmark(String ricClasspath, Path workDirectory, String cpus) throws IOException {
 		this.ricClasspath = ricClasspath;
@@ -114,6 +119,7 @@ public final class ColdStartBenchmark {
 		Path out = null;
 		Path work = Path.of("target", "cold-start");
 		String cpus = "0";
+		Path dynamoDbConfig = null;
 		for (int i = 0; i < args.length; i++) {
 			String value = args[++i];
 			switch (args[i - 1]) {
@@ -123,6 +129,7 @@ public final class ColdStartBenchmark {
 				case "--out" -> out = Path.of(value);
 				case "--work" -> work = Path.of(value);
 				case "--cpus" -> cpus = value;
+				case "--dynamodb" -> dynamoDbConfig = Path.of(value);
 				case "--jdk" -> jdks.put(value.substring(0, value.indexOf('=')),
 						Path.of(value.substring(value.indexOf('=') + 1)));
 				case "--subject" -> subjects.add(Subject.parse(value));
@@ -133,6 +140,16 @@ public final class ColdStartBenchmark {
 			throw new IllegalArgumentException("Need --ric, at least one --jdk and one --subject");
 		}
 		ColdStartBenchmark benchmark = new ColdStartBenchmark(ric, work, cpus);
+		try (OrdersTable orders = (dynamoDbConfig != null) ? OrdersTable.start(dynamoDbConfig) : null) {
+			if (orders != null) {
+				benchmark.environment.putAll(orders.environment());
+			}
+			run(benchmark, subjects, jdks, runs, warm, cpus, out);
+		}
+	}
+
+	private static void run(ColdStartBenchmark benchmark, List<Subject> subjects, Map<String, Path> jdks, int runs, int warm,
+			String cpus, Path out) throws Exception {
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
 		for (int run = 1; run <= runs; run++) {
 			for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
@@ -191,6 +208,7 @@ public final class ColdStartBenchmark {
 			if (subject.isCustomRuntime() && !subject.jvmOptions().isEmpty()) {
 				environment.put("JAVA_TOOL_OPTIONS", String.join(" ", subject.jvmOptions()));
 			}
+			environment.putAll(this.environment);
 			environment.putAll(subject.environment());
 			if (subject.isTimed()) {
 				copyInHandlerTimer(taskRoot);

@@ -4,6 +4,7 @@ import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.config.CloudFormationResource;
 import dev.serverlessspring.test.config.ServerlessConfigException;
 import dev.serverlessspring.test.local.LocalLambda;
 import dev.serverlessspring.test.reload.ClassesReloader;
@@ -32,7 +35,8 @@ import dev.serverlessspring.test.reload.ClassesReloader;
  * {@code --main-class NAME} (the application class of in-process functions). {@code start
  * --watch DIR} is the dev loop: the functions run in process from the classes in {@code DIR},
  * which the class path must not contain, and reload when they change (see
- * {@link ClassesReloader}).
+ * {@link ClassesReloader}); {@code --aws-services off} runs without the local
+ * AWS services of the file's {@code resources}.
  */
 public final class LocalLambdaCli {
 
@@ -44,8 +48,8 @@ public final class LocalLambdaCli {
 
 	private static final String USAGE = """
 			Usage:
-			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process] [--main-class NAME]
-			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process] [--main-class NAME] [--watch CLASSES_DIR]""";
+			  LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE] [--stage S] [--mode in-process|out-of-process] [--main-class NAME] [--aws-services on|off]
+			  LocalLambdaCli start --config serverless.yml [--port N] [--invoke-port N] [--stage S] [--mode in-process|out-of-process] [--main-class NAME] [--watch CLASSES_DIR] [--aws-services on|off]""";
 
 	private final PrintStream out;
 
@@ -160,6 +164,11 @@ public final class LocalLambdaCli {
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
 		lambda.functionUrls().forEach((function, url) -> out.println("  Function URL: " + url + " -> " + function
 				+ (lambda.config().function(function).url().isStreaming() ? " (RESPONSE_STREAM)" : "")));
+		lambda.aws().endpoints().forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
+				+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
+		lambda.eventSourceMappings().forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
+				+ mapping.source().function() + " (batch " + mapping.source().batchSize()
+				+ (mapping.source().reportBatchItemFailures() ? ", ReportBatchItemFailures)" : ")")));
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
@@ -174,6 +183,16 @@ public final class LocalLambdaCli {
 			.filter((url) -> lambda.config().function(url.getKey()).url().isStreaming())
 			.findFirst()
 			.ifPresent((url) -> out.println("  curl -N " + url.getValue()));
+		URI dynamoDb = lambda.aws().endpoints().get("dynamodb");
+		if (dynamoDb != null) {
+			lambda.config().resources().values().stream()
+				.filter((resource) -> CloudFormationResource.DYNAMODB_TABLE.equals(resource.type()))
+				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
+						+ dynamoDb + "   (any credentials and region)"));
+		}
+		lambda.eventSourceMappings().stream().findFirst().ifPresent((mapping) -> out.println("  aws sqs send-message --queue-url "
+				+ lambda.aws().sqs().queueUrl(mapping.source().queueName()) + " --message-body '{}' --endpoint-url "
+				+ lambda.aws().sqs().endpoint()));
 		out.flush();
 	}
 
@@ -190,6 +209,13 @@ public final class LocalLambdaCli {
 				case "in-process" -> LocalLambda.Mode.IN_PROCESS;
 				case "out-of-process" -> LocalLambda.Mode.OUT_OF_PROCESS;
 				default -> throw new UsageException("--mode is in-process or out-of-process, not '" + options.get("mode") + "'");
+			});
+		}
+		if (options.containsKey("aws-services")) {
+			builder.awsServices(switch (options.get("aws-services")) {
+				case "on" -> true;
+				case "off" -> false;
+				default -> throw new UsageException("--aws-services is on or off, not '" + options.get("aws-services") + "'");
 			});
 		}
 		return builder;

@@ -49,6 +49,18 @@ public record FunctionConfig(String name, String deployedName, String region, St
 	}
 
 	/**
+	 * Return this function with more environment variables, which win over its own.
+	 * @param variables the variables to add
+	 * @return the function with them
+	 */
+	public FunctionConfig withEnvironment(Map<String, String> variables) {
+		Map<String, String> merged = new LinkedHashMap<>(this.environment);
+		merged.putAll(variables);
+		return new FunctionConfig(this.name, this.deployedName, this.region, this.handler, this.runtime, this.timeout,
+				this.memorySize, merged, this.artifact, this.httpEvents, this.url);
+	}
+
+	/**
 	 * Return the function's unqualified ARN, with the placeholder account id the Runtime
 	 * Interface Emulator uses.
 	 * @return the ARN

@@ -53,13 +53,20 @@ public final class ServerlessConfig {
 
 	private final Map<String, FunctionConfig> functions;
 
+	private final Map<String, CloudFormationResource> resources;
+
+	private final List<SqsEventSource> sqsEventSources;
+
 	private ServerlessConfig(Path file, String service, String stage, String region,
-			Map<String, FunctionConfig> functions) {
+			Map<String, FunctionConfig> functions, Map<String, CloudFormationResource> resources,
+			List<SqsEventSource> sqsEventSources) {
 		this.file = file;
 		this.service = service;
 		this.stage = stage;
 		this.region = region;
 		this.functions = Collections.unmodifiableMap(functions);
+		this.resources = Collections.unmodifiableMap(resources);
+		this.sqsEventSources = List.copyOf(sqsEventSources);
 	}
 
 	/**
@@ -158,6 +165,23 @@ public final class ServerlessConfig {
 	}
 
 	/**
+	 * Return the CloudFormation resources of {@code resources.Resources}, with their local
+	 * names.
+	 * @return the resources by logical id, in the file's order
+	 */
+	public Map<String, CloudFormationResource> resources() {
+		return this.resources;
+	}
+
+	/**
+	 * Return the functions' {@code sqs} events, the event source mappings of their queues.
+	 * @return the event sources, in the file's order
+	 */
+	public List<SqsEventSource> sqsEventSources() {
+		return this.sqsEventSources;
+	}
+
+	/**
 	 * Return one function.
 	 * @param name the function's key, or its deployed name
 	 * @return the function
@@ -190,6 +214,8 @@ public final class ServerlessConfig {
 
 		private final ServerlessVariables variables;
 
+		private Map<String, CloudFormationResource> resources = Map.of();
+
 		Reader(Path file, Map<?, ?> root, String stage) {
 			this.file = file;
 			this.root = root;
@@ -206,6 +232,7 @@ public final class ServerlessConfig {
 					DEFAULT_MEMORY_SIZE);
 			int timeout = number(resolve("provider.timeout", provider.get("timeout")), "provider.timeout",
 					DEFAULT_TIMEOUT_SECONDS);
+			this.resources = resources(service + "-" + stage, region);
 			Map<String, String> environment = environment(provider.get("environment"), "provider.environment");
 			Path artifact = artifact(this.root.get("package"), "package");
 			Map<?, ?> functions = map(this.root.get("functions"), "functions");
@@ -213,6 +240,7 @@ public final class ServerlessConfig {
 				throw new ServerlessConfigException(this.file + " declares no functions");
 			}
 			Map<String, FunctionConfig> result = new LinkedHashMap<>();
+			List<SqsEventSource> sqsEventSources = new ArrayList<>();
 			functions.forEach((key, value) -> {
 				String name = String.valueOf(key);
 				String at = "functions." + name;
@@ -237,8 +265,60 @@ public final class ServerlessConfig {
 						functionEnvironment, (functionArtifact != null) ? functionArtifact : artifact,
 						httpEvents(function.get("events"), at + ".events"),
 						functionUrl(resolve(at + ".url", function.get("url")), at + ".url")));
+				sqsEventSources.addAll(sqsEvents(name, function.get("events"), at + ".events"));
 			});
-			return new ServerlessConfig(this.file, service, stage, region, result);
+			return new ServerlessConfig(this.file, service, stage, region, result, this.resources, sqsEventSources);
+		}
+
+		// resources: {Resources: {...}}, or a list of such documents, as the framework merges them.
+		private Map<String, CloudFormationResource> resources(String stackName, String region) {
+			Object value = this.root.get("resources");
+			List<?> documents = (value instanceof List<?> list) ? list : (value != null) ? List.of(value) : List.of();
+			Map<String, CloudFormationResource> result = new LinkedHashMap<>();
+			for (Object document : documents) {
+				map(map(document, "resources").get("Resources"), "resources.Resources").forEach((key, resource) -> {
+					String at = "resources.Resources." + key;
+					Map<?, ?> definition = map(resource, at);
+					String type = requireText(resolve(at + ".Type", definition.get("Type")), at + ".Type");
+					Map<String, Object> properties = new LinkedHashMap<>();
+					map(definition.get("Properties"), at + ".Properties").forEach((name, property) -> properties
+						.put(String.valueOf(name), resolveLeniently(at + ".Properties." + name, property)));
+					result.put(String.valueOf(key),
+							CloudFormationResource.of(String.valueOf(key), type, properties, stackName, region));
+				});
+			}
+			return result;
+		}
+
+		// Variables that only deployment resolves (${ssm:...}) stay as written: a local service
+		// refuses the property if it needs it, and says which.
+		private Object resolveLeniently(String at, Object value) {
+			try {
+				return resolve(at, value);
+			}
+			catch (ServerlessConfigException ex) {
+				return value;
+			}
+		}
+
+		// Ref and Fn::GetAtt of the file's own resources, with their local names and ARNs.
+		private Object intrinsic(Map<?, ?> function) {
+			if (function.size() != 1) {
+				return null;
+			}
+			Object ref = function.get("Ref");
+			if (ref != null) {
+				CloudFormationResource resource = this.resources.get(String.valueOf(ref));
+				return (resource != null) ? resource.ref() : null;
+			}
+			Object getAtt = function.get("Fn::GetAtt");
+			List<?> parts = (getAtt instanceof List<?> list) ? list
+					: (getAtt != null) ? List.of(String.valueOf(getAtt).split("\\.", 2)) : List.of();
+			if (parts.size() == 2) {
+				CloudFormationResource resource = this.resources.get(String.valueOf(parts.get(0)));
+				return (resource != null) ? resource.attribute(String.valueOf(parts.get(1))) : null;
+			}
+			return null;
 		}
 
 		private Object resolve(String at, Object value) {
@@ -249,6 +329,15 @@ public final class ServerlessConfig {
 			Map<String, String> environment = new LinkedHashMap<>();
 			map(value, at).forEach((name, variable) -> {
 				Object resolved = resolve(at + "." + name, variable);
+				if (resolved instanceof Map<?, ?> function) {
+					Object local = intrinsic(function);
+					if (local == null) {
+						throw new ServerlessConfigException(this.file + ": " + at + "." + name + " is " + function
+								+ ": of the CloudFormation functions, only Ref and Fn::GetAtt (Arn, StreamArn, QueueName, QueueUrl, TopicName)"
+								+ " of a table, queue, topic, bucket or stream in resources.Resources resolve locally");
+					}
+					resolved = local;
+				}
 				if (resolved instanceof Map || resolved instanceof List) {
 					throw new ServerlessConfigException(this.file + ": " + at + "." + name
 							+ " is not a plain value (CloudFormation functions such as Ref or Fn::GetAtt cannot be resolved locally)");
@@ -309,6 +398,32 @@ public final class ServerlessConfig {
 				throw new ServerlessConfigException(this.file + ": " + at + ".invokeMode must be BUFFERED or RESPONSE_STREAM, not '"
 						+ mode + "'");
 			}
+		}
+
+		// sqs: arn | {arn, batchSize, maximumBatchingWindow, functionResponseType, enabled}
+		private List<SqsEventSource> sqsEvents(String function, Object value, String at) {
+			List<SqsEventSource> result = new ArrayList<>();
+			if (!(value instanceof List<?> events)) {
+				return result;
+			}
+			for (int i = 0; i < events.size(); i++) {
+				if (events.get(i) instanceof Map<?, ?> event && event.containsKey("sqs")) {
+					String eventAt = at + "[" + i + "].sqs";
+					Object sqs = resolve(eventAt, event.get("sqs"));
+					Map<?, ?> settings = (sqs instanceof Map<?, ?> map && !map.containsKey("Fn::GetAtt") && !map.containsKey("Ref"))
+							? map : Map.of("arn", sqs);
+					Object arn = settings.get("arn");
+					if (arn instanceof Map<?, ?> intrinsic) {
+						arn = intrinsic(intrinsic);
+					}
+					String queueArn = requireText(arn, eventAt + ".arn");
+					result.add(new SqsEventSource(function, queueArn, number(settings.get("batchSize"), eventAt + ".batchSize", 10),
+							Duration.ofSeconds(number(settings.get("maximumBatchingWindow"), eventAt + ".maximumBatchingWindow", 0)),
+							"ReportBatchItemFailures".equals(settings.get("functionResponseType")),
+							!"false".equals(String.valueOf(settings.get("enabled")))));
+				}
+			}
+			return result;
 		}
 
 		// httpApi: '*' | 'GET /path' | {method, path}; http: 'GET path' | {method, path}

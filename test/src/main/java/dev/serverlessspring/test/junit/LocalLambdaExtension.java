@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import dev.serverlessspring.test.aws.LocalAwsServices;
 import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.local.LocalLambda;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,7 +19,7 @@ import org.springframework.boot.test.context.AnnotatedClassFinder;
 /**
  * The JUnit extension behind {@link LocalLambdaTest}: starts the local Lambda before the
  * class's tests, keeps it in the class's store (which closes it after them), and resolves
- * {@link LocalLambda} parameters.
+ * {@link LocalLambda} and {@link LocalAwsServices} parameters.
  */
 public class LocalLambdaExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -31,12 +32,14 @@ public class LocalLambdaExtension implements BeforeAllCallback, ParameterResolve
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return parameterContext.getParameter().getType() == LocalLambda.class;
+		Class<?> type = parameterContext.getParameter().getType();
+		return type == LocalLambda.class || type == LocalAwsServices.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return localLambda(extensionContext);
+		LocalLambda lambda = localLambda(extensionContext);
+		return (parameterContext.getParameter().getType() == LocalAwsServices.class) ? lambda.aws() : lambda;
 	}
 
 	private static LocalLambda localLambda(ExtensionContext context) {
@@ -64,7 +67,10 @@ public class LocalLambdaExtension implements BeforeAllCallback, ParameterResolve
 				.orElseThrow(() -> new IllegalStateException("@LocalLambdaTest: no " + settings.config() + " in "
 						+ Path.of("").toAbsolutePath() + " or its parents"));
 		}
-		LocalLambda.Builder builder = LocalLambda.builder().config(config).mode(settings.mode());
+		LocalLambda.Builder builder = LocalLambda.builder()
+			.config(config)
+			.mode(settings.mode())
+			.awsServices(settings.awsServices());
 		if (!settings.stage().isEmpty()) {
 			builder.stage(settings.stage());
 		}

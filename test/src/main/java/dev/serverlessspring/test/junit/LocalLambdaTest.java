@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * }
  * </pre>
- * The local Lambda is stopped after the class's tests.
+ * The local Lambda is stopped after the class's tests, with the local AWS services (a
+ * DynamoDB for the file's tables) that it started.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -65,5 +66,14 @@ public @interface LocalLambdaTest {
 	 * @return the application class
 	 */
 	Class<?> mainClass() default void.class;
+
+	/**
+	 * Whether the AWS services that the file's {@code resources} declare run locally, their
+	 * tables created and the functions pointed at them (see
+	 * {@link dev.serverlessspring.test.aws.LocalAwsServices}, which test methods can also take
+	 * as a parameter).
+	 * @return whether to start them
+	 */
+	boolean awsServices() default true;
 
 }

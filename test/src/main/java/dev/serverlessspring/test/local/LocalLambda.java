@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.aws.LocalAwsServices;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.config.ServerlessConfig;
+import dev.serverlessspring.test.config.SqsEventSource;
 import dev.serverlessspring.test.http.ApiGatewayFront;
 import dev.serverlessspring.test.http.FunctionUrlServer;
 import dev.serverlessspring.test.invoke.InvokeApiServer;
@@ -28,7 +32,11 @@ import dev.serverlessspring.test.invoke.InvokeApiServer;
  * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
  * for the functions' {@code httpApi}/{@code http} events, and a Function URL, on a port of
  * its own, for each function with a {@code url} (streamed with
- * {@code invokeMode: RESPONSE_STREAM}). Everything listens on {@code 127.0.0.1} only.
+ * {@code invokeMode: RESPONSE_STREAM}). The AWS services that the file's
+ * {@code resources} declare run locally too ({@link LocalAwsServices}: a DynamoDB for its
+ * tables, an SQS for its queues), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * variables that point at them; each function's {@code sqs} events poll the local queues
+ * ({@link SqsEventSourceMapping}). Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -51,18 +59,37 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final Map<String, FunctionUrlServer> functionUrls = new LinkedHashMap<>();
 
+	private final LocalAwsServices aws;
+
+	private final List<SqsEventSourceMapping> eventSourceMappings = new ArrayList<>();
+
+	private final SdkSystemProperties sdkProperties;
+
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
 	private LocalLambda(Builder builder) throws IOException {
 		this.config = (builder.config != null) ? builder.config : ServerlessConfig.read(builder.configFile, builder.stage);
 		this.mode = builder.mode.resolve(this.config);
 		Map<String, LocalFunction> functions = new LinkedHashMap<>();
+		this.aws = builder.awsServices ? LocalAwsServices.start(this.config) : LocalAwsServices.none();
+		Map<String, String> awsEnvironment = this.aws.environment();
+		if (this.mode == Mode.IN_PROCESS) {
+			// Lambda always gives a function its region; the SDK's clients need it to be built.
+			Map<String, String> sdkEnvironment = new LinkedHashMap<>(awsEnvironment);
+			sdkEnvironment.put("AWS_REGION", this.config.region());
+			this.sdkProperties = new SdkSystemProperties(sdkEnvironment);
+		}
+		else {
+			this.sdkProperties = null;
+		}
 		try {
-			for (FunctionConfig function : this.config.functions().values()) {
+			for (FunctionConfig configured : this.config.functions().values()) {
+				FunctionConfig function = configured.withEnvironment(awsEnvironment);
 				functions.put(function.name(), (this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function)
 						: new InProcessFunction(function, builder.mainClass, builder.mainClassName, builder.classLoader));
 			}
 			this.functions = functions;
+			startEventSourceMappings();
 			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
 			try {
 				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
@@ -86,9 +113,37 @@ public final class LocalLambda implements AutoCloseable {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
 			functions.values().forEach(LocalFunction::close);
+			stopAws();
 			throw ex;
 		}
+	}
+
+	// Each enabled sqs event of a queue the local SQS serves polls for its function.
+	private void startEventSourceMappings() {
+		if (this.aws.sqs() == null) {
+			return;
+		}
+		Set<String> queues = new HashSet<>();
+		this.config.resources().values().forEach((resource) -> queues.add(resource.arn()));
+		for (SqsEventSource source : this.config.sqsEventSources()) {
+			if (source.enabled() && queues.contains(source.queueArn())) {
+				SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, this.functions.get(source.function()),
+						this.aws.sqs(), this.config.region());
+				this.eventSourceMappings.add(mapping);
+				mapping.start();
+			}
+		}
+	}
+
+	/**
+	 * Return the event source mappings polling the local queues for the functions'
+	 * {@code sqs} events.
+	 * @return the mappings
+	 */
+	public List<SqsEventSourceMapping> eventSourceMappings() {
+		return List.copyOf(this.eventSourceMappings);
 	}
 
 	/**
@@ -226,6 +281,15 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
+	 * Return the local AWS services that the configuration's resources declared.
+	 * @return the services; {@link LocalAwsServices#isEmpty() empty} when it declares none
+	 * served locally, or when they were turned off
+	 */
+	public LocalAwsServices aws() {
+		return this.aws;
+	}
+
+	/**
 	 * Return the base URL of the HTTP front.
 	 * @return {@code http://127.0.0.1:<port>}
 	 */
@@ -298,6 +362,8 @@ public final class LocalLambda implements AutoCloseable {
 	@Override
 	public void close() {
 		this.functionUrls.values().forEach(FunctionUrlServer::close);
+		this.eventSourceMappings.forEach(SqsEventSourceMapping::stop);
+		this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
 		this.front.close();
 		this.invokeApi.close();
 		List<RuntimeException> failures = new ArrayList<>();
@@ -309,9 +375,17 @@ public final class LocalLambda implements AutoCloseable {
 				failures.add(ex);
 			}
 		}
+		stopAws();
 		if (!failures.isEmpty()) {
 			throw failures.get(0);
 		}
+	}
+
+	private void stopAws() {
+		if (this.sdkProperties != null) {
+			this.sdkProperties.close();
+		}
+		this.aws.close();
 	}
 
 	/** How functions run. */
@@ -363,7 +437,21 @@ public final class LocalLambda implements AutoCloseable {
 
 		private int invokePort;
 
+		private boolean awsServices = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Choose whether the AWS services that the configuration's {@code resources} declare
+		 * run locally ({@link LocalAwsServices}); default {@code true}. Turn them off for
+		 * functions that reach other endpoints, such as LocalStack's.
+		 * @param awsServices whether to start them
+		 * @return this builder
+		 */
+		public Builder awsServices(boolean awsServices) {
+			this.awsServices = awsServices;
+			return this;
 		}
 
 		/**

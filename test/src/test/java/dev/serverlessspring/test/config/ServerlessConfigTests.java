@@ -149,6 +149,71 @@ class ServerlessConfigTests {
 	}
 
 	@Test
+	void readsResourcesWithLocalNamesAndResolvesRefAndGetAttToThem() throws IOException {
+		ServerlessConfig config = read("""
+				service: orders
+				provider:
+				  name: aws
+				  region: eu-west-1
+				  environment:
+				    ORDERS_TABLE: !Ref OrdersTable
+				    ORDERS_TABLE_ARN: !GetAtt OrdersTable.Arn
+				    QUEUE_URL: !Ref OrdersQueue
+				    QUEUE_ARN: !GetAtt [OrdersFifoQueue, Arn]
+				    TOPIC_ARN: !Ref PaymentsTopic
+				    BUCKET: !Ref InvoicesBucket
+				functions:
+				  f:
+				    handler: f
+				resources:
+				  Resources:
+				    OrdersTable:
+				      Type: AWS::DynamoDB::Table
+				      Properties:
+				        KeySchema:
+				          - AttributeName: orderId
+				            KeyType: HASH
+				    OrdersQueue:
+				      Type: AWS::SQS::Queue
+				    OrdersFifoQueue:
+				      Type: AWS::SQS::Queue
+				      Properties:
+				        FifoQueue: true
+				    PaymentsTopic:
+				      Type: AWS::SNS::Topic
+				      Properties:
+				        TopicName: ${self:service}-${sls:stage}-payments
+				    InvoicesBucket:
+				      Type: AWS::S3::Bucket
+				""", "prod");
+		assertThat(config.resources()).containsOnlyKeys("OrdersTable", "OrdersQueue", "OrdersFifoQueue", "PaymentsTopic",
+				"InvoicesBucket");
+		CloudFormationResource table = config.resources().get("OrdersTable");
+		assertThat(table.type()).isEqualTo(CloudFormationResource.DYNAMODB_TABLE);
+		assertThat(table.name()).isEqualTo("orders-prod-OrdersTable");
+		assertThat(table.properties()).containsKey("KeySchema");
+		assertThat(config.function("f").environment()).containsEntry("ORDERS_TABLE", "orders-prod-OrdersTable")
+			.containsEntry("ORDERS_TABLE_ARN", "arn:aws:dynamodb:eu-west-1:012345678912:table/orders-prod-OrdersTable")
+			.containsEntry("QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/012345678912/orders-prod-OrdersQueue")
+			.containsEntry("QUEUE_ARN", "arn:aws:sqs:eu-west-1:012345678912:orders-prod-OrdersFifoQueue.fifo")
+			.containsEntry("TOPIC_ARN", "arn:aws:sns:eu-west-1:012345678912:orders-prod-payments")
+			.containsEntry("BUCKET", "orders-prod-invoicesbucket");
+		assertThatExceptionOfType(ServerlessConfigException.class).isThrownBy(() -> read("""
+				service: s
+				provider:
+				  environment:
+				    TABLE: !GetAtt OrdersTable.Nope
+				functions:
+				  f:
+				    handler: f
+				resources:
+				  Resources:
+				    OrdersTable:
+				      Type: AWS::DynamoDB::Table
+				""", null)).withMessageContaining("provider.environment.TABLE").withMessageContaining("resolve locally");
+	}
+
+	@Test
 	void unresolvableVariableNamesTheKey() {
 		assertThatExceptionOfType(ServerlessConfigException.class).isThrownBy(() -> read("""
 				service: s
