@@ -22,7 +22,7 @@ class ExampleDeploymentIT {
 	private static final String APPLICATION = "dev.serverlessspring.example.ExampleApplication";
 
 	/** The functions of the root serverless.yml, each named after the bean it runs. */
-	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "quoteFeed", "orderPlaced",
+	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "orderPlaced",
 			"paymentReceived", "invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
 
 	private static ServerlessPackage deployment;
@@ -58,7 +58,8 @@ class ExampleDeploymentIT {
 	}
 
 	@Test
-	void theQuoteFeedStreamsThroughItsFunctionUrl() {
+	void theQuoteFeedStreamsThroughItsFunctionUrlFromTheJavaRuntimePackage() throws IOException {
+		deployment.assertJavaRuntimeFunction("quoteFeed", "quoteFeed", "x86_64");
 		JsonNode url = deployment.eventSources("quoteFeed", "AWS::Lambda::Url").get(0);
 		assertThat(url.path("InvokeMode").asString()).isEqualTo("RESPONSE_STREAM");
 	}

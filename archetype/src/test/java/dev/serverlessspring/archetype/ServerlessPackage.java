@@ -123,9 +123,10 @@ final class ServerlessPackage {
 	 * @param name the function's name in serverless.yml
 	 * @param definition the expected {@code SPRING_CLOUD_FUNCTION_DEFINITION}
 	 * @param architecture the expected architecture
-	 * @param routeKey the function's HTTP API route (invoking the function itself: no SnapStart alias)
+	 * @param routeKeys the function's HTTP API routes, none for a function without (each invokes the
+	 * function itself: no SnapStart alias)
 	 */
-	void assertJavaRuntimeFunction(String name, String definition, String architecture, String routeKey)
+	void assertJavaRuntimeFunction(String name, String definition, String architecture, String... routeKeys)
 			throws IOException {
 		JsonNode function = function(name);
 		assertThat(function.path("Runtime").asString()).isEqualTo("provided.al2023");
@@ -146,7 +147,7 @@ final class ServerlessPackage {
 		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route")).map((route) -> route.path("Properties"))
 			.filteredOn((route) -> route.path("Target").toString().contains(integration))
 			.extracting((route) -> route.path("RouteKey").asString())
-			.containsExactly(routeKey);
+			.containsExactly(routeKeys);
 	}
 
 	/**
@@ -167,8 +168,8 @@ final class ServerlessPackage {
 	/**
 	 * Returns the resources of a type through which events reach a function (event source
 	 * mappings, subscriptions, rules, buckets, integrations), asserting that there is one at
-	 * least and that each invokes the function's SnapStart alias: events sent to the unqualified
-	 * function would run it without SnapStart.
+	 * least and that each invokes the function's SnapStart alias where it has SnapStart: events
+	 * sent to the unqualified function would run it without SnapStart.
 	 * @param name the function's name in serverless.yml
 	 * @param type the resource type, e.g. {@code AWS::Lambda::EventSourceMapping}
 	 * @return the resources' properties
@@ -179,9 +180,19 @@ final class ServerlessPackage {
 			.map((resource) -> resource.path("Properties"))
 			.filter((properties) -> properties.toString().contains(function))
 			.toList();
+		// A function without SnapStart (a custom runtime) has no alias: its events invoke it directly.
+		String alias = function + ",\"Arn\"]},\"snapstart\"]";
+		boolean snapStart = !function(name).path("SnapStart").isMissingNode();
 		assertThat(sources).as("%s resources invoking %s", type, name)
 			.isNotEmpty()
-			.allSatisfy((source) -> assertThat(source.toString()).contains(function + ",\"Arn\"]},\"snapstart\"]"));
+			.allSatisfy((source) -> {
+				if (snapStart) {
+					assertThat(source.toString()).contains(alias);
+				}
+				else {
+					assertThat(source.toString()).doesNotContain("snapstart");
+				}
+			});
 		return sources;
 	}
 
