@@ -44,7 +44,9 @@ public class FunctionResolver {
 			chosen = available.iterator().next();
 		}
 		chosen = chosen.strip();
-		FunctionInvocationWrapper function = this.catalog.lookup(chosen);
+		// Checked by name first: for a name it lacks, the catalog of a one-function application
+		// returns that function, which would serve a mistyped definition without a word.
+		FunctionInvocationWrapper function = isDeclared(chosen, available) ? this.catalog.lookup(chosen) : null;
 		if (function == null) {
 			throw new FunctionResolutionException(
 					"No function matches the definition '" + chosen + "'; available functions: " + available);
@@ -56,6 +58,17 @@ public class FunctionResolver {
 					+ " (a function may return a Flux to stream its response)");
 		}
 		return new LambdaFunction(chosen, function, this.converter);
+	}
+
+	// Every function of a composition (a|b) must exist; Spring Cloud Function's router may be named too.
+	private static boolean isDeclared(String definition, Set<String> available) {
+		for (String name : definition.split("\\|")) {
+			String function = name.strip();
+			if (!available.contains(function) && !RoutingFunction.FUNCTION_NAME.equals(function)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -97,6 +97,21 @@ class EventDispatcherTests {
 	}
 
 	@Test
+	void unknownDefinitionIsAnErrorEvenWhereOneFunctionCouldServe() {
+		// Spring Cloud Function's catalog falls back to the only function for any name it lacks.
+		assertThatException().isThrownBy(() -> dispatch(OneFunction.class, "upercase", "\"x\""))
+			.havingRootCause()
+			.isInstanceOf(FunctionResolutionException.class)
+			.withMessage("No function matches the definition 'upercase'; available functions: [uppercase]");
+		assertThatException().isThrownBy(() -> dispatch(OneFunction.class, "uppercase|nope", "\"x\""))
+			.havingRootCause()
+			.isInstanceOf(FunctionResolutionException.class)
+			.withMessageContaining("'uppercase|nope'");
+		assertThat(dispatch(OneFunction.class, "uppercase", "\"x\"")).isEqualTo("X");
+		assertThat(dispatch(OneFunction.class, "", "\"x\"")).isEqualTo("X");
+	}
+
+	@Test
 	void severalFunctionsWithoutDefinitionIsAnError() {
 		assertThatException().isThrownBy(() -> dispatch("", "{}"))
 			.havingRootCause()
@@ -109,7 +124,15 @@ class EventDispatcherTests {
 	}
 
 	private static String dispatch(String definition, byte[] event) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Functions.class)
+		return dispatch(Functions.class, definition, event);
+	}
+
+	private static String dispatch(Class<?> application, String definition, String event) {
+		return dispatch(application, definition, event.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String dispatch(Class<?> application, String definition, byte[] event) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.properties("spring.main.banner-mode=off", "spring.cloud.function.definition=" + definition)
 			.run()) {
 			byte[] result = context.getBean(EventDispatcher.class).dispatch(event, new TestContext("req-1"));
@@ -121,6 +144,17 @@ class EventDispatcherTests {
 	}
 
 	record Greeting(String text) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class OneFunction {
+
+		@Bean
+		Function<String, String> uppercase() {
+			return (value) -> value.toUpperCase(java.util.Locale.ROOT);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
