@@ -46,8 +46,8 @@ public class AwsSdkEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		if (!isOnLambda(environment) || !ClassUtils.isPresent(SDK_CLASS, classLoader)) {
 			return;
 		}
-		AwsSdkProperties properties = Binder.get(environment)
-			.bindOrCreate(AwsSdkProperties.PREFIX, AwsSdkProperties.class);
+		LambdaAwsSdkProperties properties = Binder.get(environment)
+			.bindOrCreate(LambdaAwsSdkProperties.PREFIX, LambdaAwsSdkProperties.class);
 		if (!properties.isLambdaDefaults()) {
 			return;
 		}
@@ -75,10 +75,10 @@ public class AwsSdkEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		return name != null && !name.isBlank();
 	}
 
-	static String httpService(AwsSdkProperties.HttpClient client, ClassLoader classLoader) {
-		if (client == AwsSdkProperties.HttpClient.AUTO) {
-			for (AwsSdkProperties.HttpClient candidate : new AwsSdkProperties.HttpClient[] {
-					AwsSdkProperties.HttpClient.URL_CONNECTION, AwsSdkProperties.HttpClient.CRT }) {
+	static String httpService(LambdaAwsSdkProperties.HttpClient client, ClassLoader classLoader) {
+		if (client == LambdaAwsSdkProperties.HttpClient.AUTO) {
+			for (LambdaAwsSdkProperties.HttpClient candidate : new LambdaAwsSdkProperties.HttpClient[] {
+					LambdaAwsSdkProperties.HttpClient.URL_CONNECTION, LambdaAwsSdkProperties.HttpClient.CRT }) {
 				if (ClassUtils.isPresent(candidate.service(), classLoader)) {
 					return candidate.service();
 				}

@@ -1,6 +1,6 @@
 package dev.serverlessspring.autoconfigure.function;
 
-import dev.serverlessspring.autoconfigure.streaming.StreamingProperties;
+import dev.serverlessspring.autoconfigure.streaming.LambdaStreamingProperties;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolver;
@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = ContextFunctionCatalogAutoConfiguration.class)
 @ConditionalOnClass({ FunctionCatalog.class, com.amazonaws.services.lambda.runtime.Context.class })
-@EnableConfigurationProperties(StreamingProperties.class)
+@EnableConfigurationProperties(LambdaStreamingProperties.class)
 public class LambdaFunctionAutoConfiguration {
 
 	static final String DEFINITION_PROPERTY = "spring.cloud.function.definition";
@@ -47,7 +47,7 @@ public class LambdaFunctionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResponseStreams lambdaResponseStreams(PayloadConverter payloadConverter, StreamingProperties properties) {
+	ResponseStreams lambdaResponseStreams(PayloadConverter payloadConverter, LambdaStreamingProperties properties) {
 		return new ResponseStreams(payloadConverter.objectMapper(), properties.getJsonDelimiter());
 	}
 

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(LambdaLoggingProperties.PREFIX)
 public class LambdaLoggingProperties {
 
-	static final String PREFIX = "serverless.spring.logging";
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.logging";
 
 	/**
 	 * Whether to set logging up for CloudWatch in Lambda (JSON or single-event text lines,

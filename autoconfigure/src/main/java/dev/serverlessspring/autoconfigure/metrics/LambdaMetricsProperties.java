@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(LambdaMetricsProperties.PREFIX)
 public class LambdaMetricsProperties {
 
-	static final String PREFIX = "serverless.spring.metrics";
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.metrics";
 
 	/**
 	 * Whether to write Invocations, Errors, ColdStarts and Duration of each invocation to

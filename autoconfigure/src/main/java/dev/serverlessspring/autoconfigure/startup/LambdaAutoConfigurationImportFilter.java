@@ -23,7 +23,7 @@ public class LambdaAutoConfigurationImportFilter implements AutoConfigurationImp
 	@Override
 	public void setEnvironment(Environment environment) {
 		LambdaStartupProperties properties = Binder.get(environment)
-			.bindOrCreate("serverless.spring.startup", LambdaStartupProperties.class);
+			.bindOrCreate(LambdaStartupProperties.PREFIX, LambdaStartupProperties.class);
 		this.skipped = Set.copyOf(properties.getSkippedAutoConfigurations());
 	}
 

@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Start-up settings of a function application ({@code serverless.spring.startup.*}).
  */
-@ConfigurationProperties("serverless.spring.startup")
+@ConfigurationProperties(LambdaStartupProperties.PREFIX)
 public class LambdaStartupProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.startup";
 
 	/**
 	 * Auto-configurations a function does not use and that are left out to shorten the cold

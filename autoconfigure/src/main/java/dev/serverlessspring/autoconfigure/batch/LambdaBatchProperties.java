@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of record-by-record processing of SQS, SNS, S3, Kinesis, DynamoDB Streams and
  * EventBridge events.
  */
-@ConfigurationProperties("serverless.spring.batch")
-public class BatchProperties {
+@ConfigurationProperties(LambdaBatchProperties.PREFIX)
+public class LambdaBatchProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.batch";
 
 	/**
 	 * Whether to call functions once per record of SQS, SNS, S3, Kinesis, DynamoDB Streams

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class JsonAutoConfigurationTests {
+class LambdaJsonAutoConfigurationTests {
 
 	private static final String JSON_MAPPER_CONFIGURATION = "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration$JsonMapperConfiguration";
 
@@ -194,7 +194,7 @@ class JsonAutoConfigurationTests {
 	 * class path.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ JsonAutoConfiguration.class, JacksonAutoConfiguration.class,
+	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,
 			ContextFunctionCatalogAutoConfiguration.class, LambdaFunctionAutoConfiguration.class })
 	static class AutoConfigured {
 

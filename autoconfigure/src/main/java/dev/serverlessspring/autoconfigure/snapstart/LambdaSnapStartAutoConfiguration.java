@@ -36,8 +36,8 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
 @ConditionalOnClass({ org.crac.Resource.class, EventDispatcher.class })
-@EnableConfigurationProperties(SnapStartProperties.class)
-public class SnapStartAutoConfiguration {
+@EnableConfigurationProperties(LambdaSnapStartProperties.class)
+public class LambdaSnapStartAutoConfiguration {
 
 	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
@@ -51,9 +51,9 @@ public class SnapStartAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, SnapStartProperties properties,
+	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, LambdaSnapStartProperties properties,
 			ResourceLoader resourceLoader, ApplicationContext applicationContext) {
-		SnapStartProperties.Priming priming = properties.getPriming();
+		LambdaSnapStartProperties.Priming priming = properties.getPriming();
 		SnapStartPriming hooks = new SnapStartPriming(dispatcher::getObject, () -> handler(applicationContext),
 				primingEvent(priming, resourceLoader), priming.isEnabled() ? Math.max(1, priming.getInvocations()) : 0,
 				priming.getTimeout(), applicationContext);
@@ -71,7 +71,7 @@ public class SnapStartAutoConfiguration {
 	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> snapStartTrainingPriming(SnapStartPriming priming,
-			SnapStartProperties properties) {
+			LambdaSnapStartProperties properties) {
 		return (event) -> {
 			if ("true".equals(System.getenv(TRAINING)) && properties.getPriming().isEnabled()) {
 				priming.prime();
@@ -89,7 +89,7 @@ public class SnapStartAutoConfiguration {
 		return (managedRuntime && LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
 	}
 
-	private static byte[] primingEvent(SnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
+	private static byte[] primingEvent(LambdaSnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
 		if (priming.getEvent() != null) {
 			return priming.getEvent().getBytes(StandardCharsets.UTF_8);
 		}

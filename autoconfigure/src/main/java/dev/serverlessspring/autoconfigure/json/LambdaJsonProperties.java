@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * stack. The defaults fit what Lambda can deliver: a synchronous invocation's event is at
  * most 6 MB (6,291,456 bytes).
  */
-@ConfigurationProperties("serverless.spring.json")
-public class JsonProperties {
+@ConfigurationProperties(LambdaJsonProperties.PREFIX)
+public class LambdaJsonProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.json";
 
 	/** The largest event Lambda delivers: the 6 MB limit of a synchronous invocation. */
 	static final int LAMBDA_MAX_EVENT_BYTES = 6_291_456;

@@ -23,7 +23,7 @@ import org.springframework.core.Ordered;
 
 /**
  * Gives the application's Jackson {@link JsonMapper} deliberate
- * {@link StreamReadConstraints} ({@link JsonProperties}) and hands that same mapper to Spring
+ * {@link StreamReadConstraints} ({@link LambdaJsonProperties}) and hands that same mapper to Spring
  * Cloud Function: every event a function reads goes through it.
  * <p>
  * The constraints belong to the mapper's {@link JsonFactory}, which a
@@ -35,20 +35,20 @@ import org.springframework.core.Ordered;
 @AutoConfiguration(before = JacksonAutoConfiguration.class,
 		beforeName = FunctionJsonMapperConfigurationRemover.SPRING_CLOUD_FUNCTION_AUTO_CONFIGURATION)
 @ConditionalOnClass({ JsonMapper.class, JacksonAutoConfiguration.class, JacksonMapper.class })
-@EnableConfigurationProperties(JsonProperties.class)
-public class JsonAutoConfiguration {
+@EnableConfigurationProperties(LambdaJsonProperties.class)
+public class LambdaJsonAutoConfiguration {
 
 	@Bean
 	@Scope("prototype")
 	@ConditionalOnMissingBean
-	JsonMapper.Builder jsonMapperBuilder(JsonProperties properties,
+	JsonMapper.Builder jsonMapperBuilder(LambdaJsonProperties properties,
 			ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
 		JsonMapper.Builder builder = JsonMapper.builder(constrainedFactory(properties));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder;
 	}
 
-	static JsonFactory constrainedFactory(JsonProperties properties) {
+	static JsonFactory constrainedFactory(LambdaJsonProperties properties) {
 		StreamReadConstraints constraints = StreamReadConstraints.builder()
 			.maxNestingDepth(properties.getMaxNestingDepth())
 			.maxDocumentLength(properties.getMaxDocumentLength())

@@ -4,10 +4,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The Lambda defaults of AWS SDK v2 clients ({@code serverless.spring.aws.*}); see
- * {@link AwsSdkEnvironmentPostProcessor} and {@link AwsSdkAutoConfiguration}.
+ * {@link AwsSdkEnvironmentPostProcessor} and {@link LambdaAwsSdkAutoConfiguration}.
  */
-@ConfigurationProperties(AwsSdkProperties.PREFIX)
-public class AwsSdkProperties {
+@ConfigurationProperties(LambdaAwsSdkProperties.PREFIX)
+public class LambdaAwsSdkProperties {
 
 	/** The prefix of these properties. */
 	public static final String PREFIX = "serverless.spring.aws";

@@ -3,7 +3,7 @@ package dev.serverlessspring.autoconfigure.batch;
 import java.time.Duration;
 
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
-import dev.serverlessspring.autoconfigure.json.JsonAutoConfiguration;
+import dev.serverlessspring.autoconfigure.json.LambdaJsonAutoConfiguration;
 import dev.serverlessspring.lambda.batch.DynamoDbEventAdapter;
 import dev.serverlessspring.lambda.batch.EventBridgeEventAdapter;
 import dev.serverlessspring.lambda.batch.KinesisEventAdapter;
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BatchAutoConfigurationTests {
+class LambdaBatchAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(AutoConfigured.class);
@@ -85,12 +85,12 @@ class BatchAutoConfigurationTests {
 	/**
 	 * Imported by name, as in an application: Spring then reads Spring Cloud Function's
 	 * configuration classes from their bytecode rather than loading them (see
-	 * {@code JsonAutoConfigurationTests}).
+	 * {@code LambdaJsonAutoConfigurationTests}).
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ JsonAutoConfiguration.class, JacksonAutoConfiguration.class,
+	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,
 			ContextFunctionCatalogAutoConfiguration.class, LambdaFunctionAutoConfiguration.class,
-			BatchAutoConfiguration.class })
+			LambdaBatchAutoConfiguration.class })
 	static class AutoConfigured {
 
 	}

@@ -5,8 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration of how streaming results ({@code Flux}, {@code Stream}) are written.
  */
-@ConfigurationProperties("serverless.spring.streaming")
-public class StreamingProperties {
+@ConfigurationProperties(LambdaStreamingProperties.PREFIX)
+public class LambdaStreamingProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.streaming";
 
 	/**
 	 * What follows each element of a stream that is written as JSON (elements that are

@@ -25,13 +25,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
 @ConditionalOnBean(PayloadConverter.class)
-@ConditionalOnBooleanProperty(name = "serverless.spring.batch.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(BatchProperties.class)
-public class BatchAutoConfiguration {
+@ConditionalOnBooleanProperty(prefix = LambdaBatchProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LambdaBatchProperties.class)
+public class LambdaBatchAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RecordProcessor lambdaRecordProcessor(BatchProperties properties) {
+	RecordProcessor lambdaRecordProcessor(LambdaBatchProperties properties) {
 		return new RecordProcessor(properties.isReportItemFailures(), properties.getTimeoutReserve());
 	}
 

@@ -29,9 +29,9 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
 		"io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
 @ConditionalOnClass({ AwsCredentialsProvider.class, AwsRegionProvider.class })
-@ConditionalOnProperty(prefix = AwsSdkProperties.PREFIX, name = "lambda-defaults", matchIfMissing = true)
-@EnableConfigurationProperties(AwsSdkProperties.class)
-public class AwsSdkAutoConfiguration {
+@ConditionalOnProperty(prefix = LambdaAwsSdkProperties.PREFIX, name = "lambda-defaults", matchIfMissing = true)
+@EnableConfigurationProperties(LambdaAwsSdkProperties.class)
+public class LambdaAwsSdkAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -7,8 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * SnapStart settings ({@code serverless.spring.snapstart.*}).
  */
-@ConfigurationProperties("serverless.spring.snapstart")
-public class SnapStartProperties {
+@ConfigurationProperties(LambdaSnapStartProperties.PREFIX)
+public class LambdaSnapStartProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.snapstart";
 
 	/**
 	 * Whether to register the SnapStart hooks (priming before the snapshot, refresh after a

@@ -9,8 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Configuration of how functions serve HTTP events (API Gateway, ALB, Function URLs).
  */
-@ConfigurationProperties("serverless.spring.http")
-public class HttpProperties {
+@ConfigurationProperties(LambdaHttpProperties.PREFIX)
+public class LambdaHttpProperties {
+
+	/**
+	 * The prefix of these properties.
+	 */
+	public static final String PREFIX = "serverless.spring.http";
 
 	/**
 	 * Whether API Gateway, ALB and Function URL events are served as HTTP requests (the body

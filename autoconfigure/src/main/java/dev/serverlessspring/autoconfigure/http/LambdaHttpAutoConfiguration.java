@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
-import dev.serverlessspring.autoconfigure.streaming.StreamingProperties;
+import dev.serverlessspring.autoconfigure.streaming.LambdaStreamingProperties;
 import dev.serverlessspring.lambda.http.ExceptionStatusResolver;
 import dev.serverlessspring.lambda.http.HttpEventAdapter;
 import dev.serverlessspring.lambda.http.HttpRoutes;
@@ -33,16 +33,16 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Serves API Gateway (REST and HTTP APIs), ALB and Function URL events as HTTP requests
- * with an {@link HttpEventAdapter}, configured by {@link HttpProperties}.
+ * with an {@link HttpEventAdapter}, configured by {@link LambdaHttpProperties}.
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "serverless.spring.http.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(HttpProperties.class)
-public class HttpAutoConfiguration {
+@ConditionalOnBooleanProperty(prefix = LambdaHttpProperties.PREFIX, name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(LambdaHttpProperties.class)
+public class LambdaHttpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ExceptionStatusResolver httpExceptionStatusResolver(HttpProperties properties) {
+	ExceptionStatusResolver httpExceptionStatusResolver(LambdaHttpProperties properties) {
 		Map<Class<? extends Throwable>, Integer> statuses = new LinkedHashMap<>();
 		properties.getExceptionStatus().forEach((name, status) -> statuses.put(exceptionClass(name), status));
 		return new ExceptionStatusResolver(statuses);
@@ -51,7 +51,7 @@ public class HttpAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	HttpRoutes httpRoutes(HttpProperties properties, FunctionResolver resolver) {
+	HttpRoutes httpRoutes(LambdaHttpProperties properties, FunctionResolver resolver) {
 		Map<LambdaFunction, List<String>> routes = new LinkedHashMap<>();
 		properties.getRoutes().forEach((definition, texts) -> routes.put(resolver.resolve(definition), texts));
 		return new HttpRoutes(routes);
@@ -61,10 +61,10 @@ public class HttpAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	HttpEventAdapter httpEventAdapter(PayloadConverter payloadConverter, ExceptionStatusResolver statusResolver,
-			HttpRoutes routes, ResponseStreams responseStreams, ObjectProvider<StreamingProperties> streaming) {
+			HttpRoutes routes, ResponseStreams responseStreams, ObjectProvider<LambdaStreamingProperties> streaming) {
 		HttpEventAdapter adapter = new HttpEventAdapter(payloadConverter.objectMapper(), statusResolver, routes,
 				responseStreams);
-		adapter.setRestApiStreaming(streaming.getIfAvailable(StreamingProperties::new).isRestApi());
+		adapter.setRestApiStreaming(streaming.getIfAvailable(LambdaStreamingProperties::new).isRestApi());
 		return adapter;
 	}
 
@@ -87,7 +87,7 @@ public class HttpAutoConfiguration {
 	private static Class<? extends Throwable> exceptionClass(String name) {
 		Class<?> type;
 		try {
-			type = ClassUtils.forName(name.strip(), HttpAutoConfiguration.class.getClassLoader());
+			type = ClassUtils.forName(name.strip(), LambdaHttpAutoConfiguration.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			throw new IllegalStateException(
@@ -105,7 +105,7 @@ public class HttpAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			boolean routes = Binder.get(context.getEnvironment())
-				.bind("serverless.spring.http.routes", Bindable.mapOf(String.class, String.class))
+				.bind(LambdaHttpProperties.PREFIX + ".routes", Bindable.mapOf(String.class, String.class))
 				.map((map) -> !map.isEmpty())
 				.orElse(false);
 			return routes ? ConditionOutcome.match("serverless.spring.http.routes is set")
