@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.FunctionResolutionException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
@@ -37,9 +38,9 @@ public final class LambdaApplication {
 	/** The suffix of the class Spring AOT generates for the main class. */
 	private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer";
 
-	private static volatile EventDispatcher dispatcher;
+	private static volatile @Nullable EventDispatcher dispatcher;
 
-	private static ConfigurableApplicationContext context;
+	private static @Nullable ConfigurableApplicationContext context;
 
 	private LambdaApplication() {
 	}
@@ -66,7 +67,7 @@ public final class LambdaApplication {
 	 * Return the running application context.
 	 * @return the context, or {@code null} before the application started
 	 */
-	public static ConfigurableApplicationContext context() {
+	public static @Nullable ConfigurableApplicationContext context() {
 		return context;
 	}
 

@@ -6,6 +6,8 @@ import java.net.URL;
 import java.util.Enumeration;
 import java.util.jar.Manifest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Finds the application's {@code @SpringBootApplication} class: the {@code MAIN_CLASS}
  * environment variable (as Spring Cloud Function reads it) when set, otherwise the
@@ -60,7 +62,7 @@ public final class MainClassLocator {
 		}
 	}
 
-	private static String startClassFromAotResource(ClassLoader classLoader) {
+	private static @Nullable String startClassFromAotResource(ClassLoader classLoader) {
 		try (InputStream in = classLoader.getResourceAsStream(AOT_START_CLASS_RESOURCE)) {
 			return (in != null) ? new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip() : null;
 		}
@@ -69,7 +71,7 @@ public final class MainClassLocator {
 		}
 	}
 
-	private static String startClassFromManifests(ClassLoader classLoader) {
+	private static @Nullable String startClassFromManifests(ClassLoader classLoader) {
 		try {
 			Enumeration<URL> manifests = classLoader.getResources("META-INF/MANIFEST.MF");
 			while (manifests.hasMoreElements()) {

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The AWS X-Ray trace header of the current invocation, as Lambda sends it in the
  * {@code Lambda-Runtime-Trace-Id} header of the Runtime API
@@ -26,9 +28,9 @@ public final class XRayTraceHeader {
 	/** The key under which the managed runtime keeps the header in concurrent mode. */
 	private static final String CONCURRENT_KEY = "AWS_LAMBDA_X_TRACE_ID";
 
-	private static final MethodHandle THREAD_LOCAL_GET = threadLocal("get", MethodType.methodType(String.class, String.class));
+	private static final @Nullable MethodHandle THREAD_LOCAL_GET = threadLocal("get", MethodType.methodType(String.class, String.class));
 
-	private static final MethodHandle THREAD_LOCAL_PUT = threadLocal("put",
+	private static final @Nullable MethodHandle THREAD_LOCAL_PUT = threadLocal("put",
 			MethodType.methodType(void.class, String.class, String.class));
 
 	// The header of this thread's invocation when a runtime of our own runs several at once and
@@ -42,7 +44,7 @@ public final class XRayTraceHeader {
 	 * Return the trace header of the invocation running on this thread.
 	 * @return the header, or {@code null} when Lambda sent none
 	 */
-	public static String current() {
+	public static @Nullable String current() {
 		String header = CURRENT.get();
 		if (header == null) {
 			header = fromThreadLocal();
@@ -61,7 +63,7 @@ public final class XRayTraceHeader {
 	 * the managed runtime does: through the {@value #SYSTEM_PROPERTY} system property.
 	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear it
 	 */
-	public static void propagate(String header) {
+	public static void propagate(@Nullable String header) {
 		if (header != null && !header.isBlank()) {
 			System.setProperty(SYSTEM_PROPERTY, header);
 		}
@@ -76,7 +78,7 @@ public final class XRayTraceHeader {
 	 * utils-lite's thread-local (where the AWS SDK looks), else in one of our own.
 	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear it
 	 */
-	public static void propagateToThread(String header) {
+	public static void propagateToThread(@Nullable String header) {
 		String value = (header != null && !header.isBlank()) ? header : null;
 		CURRENT.set(value);
 		if (THREAD_LOCAL_PUT != null) {
@@ -95,7 +97,7 @@ public final class XRayTraceHeader {
 	 * @return the trace id, such as {@code 1-5759e988-bd862e3fe1be46a994272793}, or
 	 * {@code null} when the header has none
 	 */
-	public static String traceId(String header) {
+	public static @Nullable String traceId(@Nullable String header) {
 		if (header == null) {
 			return null;
 		}
@@ -109,7 +111,7 @@ public final class XRayTraceHeader {
 		return null;
 	}
 
-	private static String fromThreadLocal() {
+	private static @Nullable String fromThreadLocal() {
 		if (THREAD_LOCAL_GET == null) {
 			return null;
 		}
@@ -122,7 +124,7 @@ public final class XRayTraceHeader {
 	}
 
 	// The runtime interface client brings utils-lite; look it up once, without depending on it.
-	private static MethodHandle threadLocal(String method, MethodType type) {
+	private static @Nullable MethodHandle threadLocal(String method, MethodType type) {
 		try {
 			Class<?> threadLocal = Class.forName("software.amazon.awssdk.utilslite.SdkInternalThreadLocal", false,
 					XRayTraceHeader.class.getClassLoader());

@@ -1,5 +1,7 @@
 package dev.serverlessspring.autoconfigure.aws;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -75,12 +77,13 @@ public class AwsSdkEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		return name != null && !name.isBlank();
 	}
 
-	static String httpService(LambdaAwsSdkProperties.HttpClient client, ClassLoader classLoader) {
+	static @Nullable String httpService(LambdaAwsSdkProperties.HttpClient client, ClassLoader classLoader) {
 		if (client == LambdaAwsSdkProperties.HttpClient.AUTO) {
 			for (LambdaAwsSdkProperties.HttpClient candidate : new LambdaAwsSdkProperties.HttpClient[] {
 					LambdaAwsSdkProperties.HttpClient.URL_CONNECTION, LambdaAwsSdkProperties.HttpClient.CRT }) {
-				if (ClassUtils.isPresent(candidate.service(), classLoader)) {
-					return candidate.service();
+				String service = candidate.service();
+				if (service != null && ClassUtils.isPresent(service, classLoader)) {
+					return service;
 				}
 			}
 			return null;

@@ -1,5 +1,7 @@
 package dev.serverlessspring.autoconfigure.aws;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -66,9 +68,9 @@ public class LambdaAwsSdkProperties {
 		/** Leave the choice to the SDK: it scans the class path. */
 		SDK(null);
 
-		private final String service;
+		private final @Nullable String service;
 
-		HttpClient(String service) {
+		HttpClient(@Nullable String service) {
 			this.service = service;
 		}
 
@@ -76,7 +78,7 @@ public class LambdaAwsSdkProperties {
 		 * Return the SDK's service class of this client.
 		 * @return the class name, {@code null} for {@link #AUTO} and {@link #SDK}
 		 */
-		public String service() {
+		public @Nullable String service() {
 			return this.service;
 		}
 

@@ -1,6 +1,7 @@
 package dev.serverlessspring.autoconfigure.logging;
 
 import dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -14,7 +15,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 class LambdaLoggingRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		hints.reflection()
 			.registerType(LambdaJavaLoggingSystem.Factory.class, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)
 			.registerType(LambdaJsonLogRecordFormatter.class, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);

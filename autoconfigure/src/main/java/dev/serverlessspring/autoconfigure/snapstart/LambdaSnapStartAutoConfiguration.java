@@ -12,6 +12,7 @@ import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.snapstart.CheckpointHooks;
 import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -84,12 +85,12 @@ public class LambdaSnapStartAutoConfiguration {
 	 * it started the application under the runtime interface client (Lambda's managed
 	 * runtime); none otherwise (our custom runtime's loop calls the dispatcher; a test).
 	 */
-	private static RequestStreamHandler handler(ApplicationContext applicationContext) {
+	private static @Nullable RequestStreamHandler handler(ApplicationContext applicationContext) {
 		boolean managedRuntime = ClassUtils.isPresent(RUNTIME_INTERFACE_CLIENT, ClassLoader.getSystemClassLoader());
 		return (managedRuntime && LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
 	}
 
-	private static byte[] primingEvent(LambdaSnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
+	private static byte @Nullable [] primingEvent(LambdaSnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
 		if (priming.getEvent() != null) {
 			return priming.getEvent().getBytes(StandardCharsets.UTF_8);
 		}

@@ -2,6 +2,8 @@ package dev.serverlessspring.autoconfigure.snapstart;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,15 +22,15 @@ public class LambdaSnapStartProperties {
 	 * restore). Unset: when Lambda initializes the function for SnapStart
 	 * (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start).
 	 */
-	private Boolean enabled;
+	private @Nullable Boolean enabled;
 
 	private final Priming priming = new Priming();
 
-	public Boolean getEnabled() {
+	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
 
-	public void setEnabled(Boolean enabled) {
+	public void setEnabled(@Nullable Boolean enabled) {
 		this.enabled = enabled;
 	}
 
@@ -69,13 +71,13 @@ public class LambdaSnapStartProperties {
 		 * The event to prime with, as JSON. Unset: a synthetic event built from the function's
 		 * input type (an empty object, string, array or number).
 		 */
-		private String event;
+		private @Nullable String event;
 
 		/**
 		 * Where to read the event to prime with, such as classpath:priming-event.json; used
 		 * when no inline event is set.
 		 */
-		private String eventLocation;
+		private @Nullable String eventLocation;
 
 		/**
 		 * How long the priming may take before it is interrupted; no further invocation starts
@@ -99,19 +101,19 @@ public class LambdaSnapStartProperties {
 			this.invocations = invocations;
 		}
 
-		public String getEvent() {
+		public @Nullable String getEvent() {
 			return this.event;
 		}
 
-		public void setEvent(String event) {
+		public void setEvent(@Nullable String event) {
 			this.event = event;
 		}
 
-		public String getEventLocation() {
+		public @Nullable String getEventLocation() {
 			return this.eventLocation;
 		}
 
-		public void setEventLocation(String eventLocation) {
+		public void setEventLocation(@Nullable String eventLocation) {
 			this.eventLocation = eventLocation;
 		}
 

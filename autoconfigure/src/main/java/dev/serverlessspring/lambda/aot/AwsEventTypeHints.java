@@ -7,6 +7,8 @@ import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.TypeReference;
@@ -44,7 +46,7 @@ final class AwsEventTypeHints {
 		register(hints, type, new HashSet<>());
 	}
 
-	private static void register(RuntimeHints hints, Class<?> type, Set<Class<?>> seen) {
+	private static void register(RuntimeHints hints, @Nullable Class<?> type, Set<Class<?>> seen) {
 		if (type == null || !isAwsEventType(type) || !seen.add(type)) {
 			return;
 		}
@@ -77,7 +79,7 @@ final class AwsEventTypeHints {
 	 * @param hints the hints
 	 * @param classLoader the class loader to scan
 	 */
-	static void registerSerializationSupport(RuntimeHints hints, ClassLoader classLoader) {
+	static void registerSerializationSupport(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		try {
 			for (Resource resource : resolver.getResources("classpath*:" + SERIALIZATION_PACKAGE + "**/*.class")) {

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.serverlessspring.lambda.MainClassLocator;
 import dev.serverlessspring.lambda.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -36,7 +37,7 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 	private final BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
 
 	@Override
-	public BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
 		Set<Class<?>> payloadTypes = new LinkedHashSet<>();
 		Set<Class<?>> applicationClasses = new LinkedHashSet<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {

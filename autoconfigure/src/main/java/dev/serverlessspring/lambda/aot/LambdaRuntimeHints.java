@@ -1,5 +1,7 @@
 package dev.serverlessspring.lambda.aot;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -13,7 +15,7 @@ import org.springframework.aot.hint.TypeReference;
 class LambdaRuntimeHints implements RuntimeHintsRegistrar {
 
 	@Override
-	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		// MainClassLocator reads Start-Class from the function's manifest.
 		hints.resources().registerPattern("META-INF/MANIFEST.MF");
 		hints.reflection()

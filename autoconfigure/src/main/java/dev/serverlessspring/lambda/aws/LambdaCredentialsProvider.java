@@ -2,6 +2,7 @@ package dev.serverlessspring.lambda.aws;
 
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -18,16 +19,16 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 public final class LambdaCredentialsProvider implements AwsCredentialsProvider {
 
-	private final Function<String, String> environment;
+	private final Function<String, @Nullable String> environment;
 
-	private volatile AwsCredentialsProvider fallback;
+	private volatile @Nullable AwsCredentialsProvider fallback;
 
 	/**
 	 * Create the provider.
 	 * @param environment the function's environment variables, such as the Spring
 	 * environment's {@code getProperty}
 	 */
-	public LambdaCredentialsProvider(Function<String, String> environment) {
+	public LambdaCredentialsProvider(Function<String, @Nullable String> environment) {
 		this.environment = environment;
 	}
 

@@ -3,6 +3,7 @@ package dev.serverlessspring.lambda.batch;
 import java.util.Map;
 
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record of an event, as an adapter hands it to the {@link RecordProcessor}: the
@@ -14,7 +15,7 @@ import dev.serverlessspring.lambda.invoke.LambdaFunction;
  * @param headers the {@link BatchHeaders} of the record
  * @param input reads the record's content as the function's input
  */
-public record BatchRecord(String id, Map<String, Object> headers, Input input) {
+public record BatchRecord(@Nullable String id, Map<String, Object> headers, Input input) {
 
 	/**
 	 * Reads a record's content as a function's input; called once, when the record's turn
@@ -30,7 +31,7 @@ public record BatchRecord(String id, Map<String, Object> headers, Input input) {
 		 * @throws dev.serverlessspring.lambda.invoke.InvalidEventException when the content
 		 * does not fit the function's input type
 		 */
-		Object read(LambdaFunction function);
+		@Nullable Object read(LambdaFunction function);
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,14 +48,14 @@ public class DynamoDbEventAdapter extends RecordEventAdapter {
 		return records;
 	}
 
-	private JsonNode item(JsonNode item) {
+	private JsonNode item(@Nullable JsonNode item) {
 		if (item == null) {
 			throw new InvalidEventException("DynamoDB stream record has neither image nor keys", null);
 		}
 		return this.converter.toJson(item);
 	}
 
-	private Map<?, ?> plain(JsonNode item) {
+	private @Nullable Map<?, ?> plain(@Nullable JsonNode item) {
 		// Headers are built before the record's turn, so a malformed image must not throw here.
 		if (item == null || !item.isObject()) {
 			return null;
@@ -67,7 +68,7 @@ public class DynamoDbEventAdapter extends RecordEventAdapter {
 		}
 	}
 
-	private static JsonNode firstPresent(JsonNode... candidates) {
+	private static @Nullable JsonNode firstPresent(@Nullable JsonNode... candidates) {
 		for (JsonNode candidate : candidates) {
 			if (candidate != null && candidate.isObject()) {
 				return candidate;

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.serverlessspring.lambda.batch.RecordProcessor.BatchResult;
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -51,7 +52,7 @@ public class EventBridgeEventAdapter extends RecordEventAdapter {
 	}
 
 	@Override
-	protected byte[] respond(BatchResult result, FailureMode mode, LambdaFunction function) {
+	protected byte @Nullable [] respond(BatchResult result, FailureMode mode, LambdaFunction function) {
 		return function.writeOutput(result.lastResult());
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -43,7 +44,7 @@ public class KinesisEventAdapter extends RecordEventAdapter {
 		return records;
 	}
 
-	private static byte[] decode(String data) {
+	private static byte[] decode(@Nullable String data) {
 		try {
 			return (data != null) ? Base64.getDecoder().decode(data) : new byte[0];
 		}
@@ -52,7 +53,7 @@ public class KinesisEventAdapter extends RecordEventAdapter {
 		}
 	}
 
-	private static Instant arrivalTime(JsonNode seconds) {
+	private static @Nullable Instant arrivalTime(@Nullable JsonNode seconds) {
 		if (seconds == null || !seconds.isNumber()) {
 			return null;
 		}

@@ -11,6 +11,7 @@ import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.event.LambdaEvent;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,7 +30,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 
 	private final ObjectMapper objectMapper;
 
-	private final String eventSource;
+	private final @Nullable String eventSource;
 
 	private final FailureMode failureMode;
 
@@ -42,7 +43,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param failureMode what a failed record means for the batch, unless
 	 * {@link #failureMode(JsonNode)} decides per event
 	 */
-	protected RecordEventAdapter(RecordProcessor processor, ObjectMapper objectMapper, String eventSource,
+	protected RecordEventAdapter(RecordProcessor processor, ObjectMapper objectMapper, @Nullable String eventSource,
 			FailureMode failureMode) {
 		this.processor = processor;
 		this.objectMapper = objectMapper;
@@ -60,8 +61,9 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	}
 
 	@Override
-	public byte[] handle(LambdaEvent event, LambdaFunction function) {
-		JsonNode json = event.jsonObject();
+	public byte @Nullable [] handle(LambdaEvent event, LambdaFunction function) {
+		// Lambda's dispatcher hands an event only to the adapter that matched its JSON object.
+		JsonNode json = Objects.requireNonNull(event.jsonObject(), "handle() follows matches()");
 		FailureMode mode = failureMode(json);
 		BatchResult result = this.processor.process(records(json), mode, function, event.context());
 		return respond(result, mode, function);
@@ -106,7 +108,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param function the function
 	 * @return the response bytes, or {@code null}
 	 */
-	protected byte[] respond(BatchResult result, FailureMode mode, LambdaFunction function) {
+	protected byte @Nullable [] respond(BatchResult result, FailureMode mode, LambdaFunction function) {
 		if (mode == FailureMode.INVOCATION_ERROR) {
 			return null;
 		}
@@ -136,7 +138,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param headerNamesAndValues further header names, each followed by its value
 	 * @return the record
 	 */
-	protected BatchRecord record(String id, BatchRecord.Input input, Object... headerNamesAndValues) {
+	protected BatchRecord record(@Nullable String id, BatchRecord.Input input,
+			@Nullable Object... headerNamesAndValues) {
 		Map<String, Object> headers = new LinkedHashMap<>();
 		headers.put(BatchHeaders.EVENT_SOURCE, this.eventSource);
 		headers.put(BatchHeaders.RECORD_ID, id);
@@ -169,7 +172,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param text the text, may be {@code null}
 	 * @return the bytes, empty for {@code null}
 	 */
-	protected static byte[] utf8(String text) {
+	protected static byte[] utf8(@Nullable String text) {
 		return (text != null) ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
 	}
 
@@ -201,7 +204,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param field the field name
 	 * @return the string, or {@code null} when absent or not a string
 	 */
-	protected static String text(JsonNode node, String field) {
+	protected static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}

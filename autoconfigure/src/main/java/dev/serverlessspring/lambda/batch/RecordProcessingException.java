@@ -1,5 +1,7 @@
 package dev.serverlessspring.lambda.batch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A batch cannot be answered with a partial failure response, so the whole invocation fails
  * and Lambda retries the batch. The message names the record's source, never its content.
@@ -8,7 +10,7 @@ public class RecordProcessingException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	public RecordProcessingException(String message, Throwable cause) {
+	public RecordProcessingException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

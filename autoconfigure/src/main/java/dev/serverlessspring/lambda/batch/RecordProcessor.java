@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda.batch;
 
 import java.time.Duration;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import dev.serverlessspring.lambda.invoke.InvalidEventException;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls a function once per record, in order, and decides from the event source's
@@ -147,7 +149,7 @@ public class RecordProcessor {
 		return record.id() != null && !record.id().isEmpty();
 	}
 
-	private static RecordProcessingException unreportable(BatchRecord record, Throwable failure) {
+	private static RecordProcessingException unreportable(BatchRecord record, @Nullable Throwable failure) {
 		// Lambda takes an empty identifier as a failure of the whole batch; say so plainly.
 		return new RecordProcessingException("A record from " + record.headers().get(BatchHeaders.EVENT_SOURCE)
 				+ " that must be reported as failed has no identifier; failing the whole batch so that nothing is lost",
@@ -159,7 +161,9 @@ public class RecordProcessor {
 				: "reporting it as a batch item failure";
 		String prefix = "Record " + record.id() + " from " + record.headers().get(BatchHeaders.EVENT_SOURCE);
 		if (ex instanceof InvalidEventException) {
-			logger.warn(prefix + " cannot be read as " + function.inputType().getTypeName() + "; " + outcome);
+			Type type = function.inputType();
+			logger.warn(prefix + " cannot be read as " + ((type != null) ? type.getTypeName() : "its input") + "; "
+					+ outcome);
 			if (logger.isDebugEnabled()) {
 				logger.debug(prefix + " read failure", ex);
 			}
@@ -209,7 +213,7 @@ public class RecordProcessor {
 	 * @param lastResult the function's result for the last record it processed, or
 	 * {@code null}
 	 */
-	public record BatchResult(List<String> failedIds, Object lastResult) {
+	public record BatchResult(List<String> failedIds, @Nullable Object lastResult) {
 	}
 
 }

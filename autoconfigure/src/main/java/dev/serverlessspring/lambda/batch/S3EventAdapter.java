@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.serverlessspring.lambda.batch.RecordProcessor.FailureMode;
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,7 +49,7 @@ public class S3EventAdapter extends RecordEventAdapter {
 		return records;
 	}
 
-	private Object input(S3ObjectReference reference, LambdaFunction function) {
+	private @Nullable Object input(S3ObjectReference reference, LambdaFunction function) {
 		if (function.inputClass() == S3ObjectReference.class) {
 			return reference;
 		}

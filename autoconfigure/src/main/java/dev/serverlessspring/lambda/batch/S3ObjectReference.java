@@ -1,5 +1,7 @@
 package dev.serverlessspring.lambda.batch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The object an S3 event notification is about: what a function bound to an {@code s3:}
  * event takes ({@code Consumer<S3ObjectReference>}). A function may take a type of its own
@@ -11,5 +13,6 @@ package dev.serverlessspring.lambda.batch;
  * @param eTag the entity tag, or {@code null}
  * @param versionId the version id in versioned buckets, or {@code null}
  */
-public record S3ObjectReference(String bucket, String key, Long size, String eTag, String versionId) {
+public record S3ObjectReference(@Nullable String bucket, @Nullable String key, @Nullable Long size,
+		@Nullable String eTag, @Nullable String versionId) {
 }

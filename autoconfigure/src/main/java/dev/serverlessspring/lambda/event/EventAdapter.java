@@ -2,6 +2,7 @@ package dev.serverlessspring.lambda.event;
 
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
 import dev.serverlessspring.lambda.invoke.LambdaResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 
@@ -29,7 +30,7 @@ public interface EventAdapter extends Ordered {
 	 * @param function the function to call
 	 * @return the bytes of the Lambda response, or {@code null} for none
 	 */
-	byte[] handle(LambdaEvent event, LambdaFunction function);
+	byte @Nullable [] handle(LambdaEvent event, LambdaFunction function);
 
 	/**
 	 * Invoke the function for the event, leaving a streaming result to stream. Adapters of

@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda.event;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -17,7 +18,7 @@ public final class LambdaEvent {
 
 	private final ObjectMapper objectMapper;
 
-	private JsonNode json;
+	private @Nullable JsonNode json;
 
 	private boolean parsed;
 
@@ -47,7 +48,7 @@ public final class LambdaEvent {
 	 * Return the event as a JSON object tree, for recognising its shape.
 	 * @return the tree, or {@code null} when the event is not a JSON object
 	 */
-	public JsonNode jsonObject() {
+	public @Nullable JsonNode jsonObject() {
 		if (!this.parsed) {
 			this.parsed = true;
 			this.json = parseObject();
@@ -55,7 +56,7 @@ public final class LambdaEvent {
 		return this.json;
 	}
 
-	private JsonNode parseObject() {
+	private @Nullable JsonNode parseObject() {
 		int first = firstNonWhitespace();
 		// Not JSON when not well-formed UTF-8: the function's reader then refuses it clearly.
 		if (first < 0 || this.payload[first] != '{' || !Utf8Validator.isValid(this.payload)) {

@@ -3,6 +3,8 @@ package dev.serverlessspring.lambda.http;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 
@@ -33,7 +35,7 @@ public class ExceptionStatusResolver {
 	 * @param exception the exception a function threw
 	 * @return the mapped exception and its status, or {@code null} when none is mapped
 	 */
-	public MappedException resolve(Throwable exception) {
+	public @Nullable MappedException resolve(Throwable exception) {
 		Throwable current = exception;
 		for (int depth = 0; current != null && depth < 16; depth++) {
 			int status = this.resolved.computeIfAbsent(current.getClass(), this::statusOf);

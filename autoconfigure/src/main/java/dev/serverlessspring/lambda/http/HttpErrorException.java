@@ -3,6 +3,8 @@ package dev.serverlessspring.lambda.http;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request that serverless-spring itself refuses before or after the function runs (no
  * route, wrong content type, missing body): the status and a detail fit for the caller.
@@ -19,11 +21,11 @@ final class HttpErrorException extends RuntimeException {
 		this(status, detail, null, Map.of());
 	}
 
-	HttpErrorException(int status, String detail, Throwable cause) {
+	HttpErrorException(int status, String detail, @Nullable Throwable cause) {
 		this(status, detail, cause, Map.of());
 	}
 
-	HttpErrorException(int status, String detail, Throwable cause, Map<String, List<String>> headers) {
+	HttpErrorException(int status, String detail, @Nullable Throwable cause, Map<String, List<String>> headers) {
 		super(detail, cause);
 		this.status = status;
 		this.headers = headers;

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -23,6 +24,7 @@ import dev.serverlessspring.lambda.stream.StreamingBody;
 import dev.serverlessspring.lambda.stream.StreamingResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
@@ -136,13 +138,15 @@ public class HttpEventAdapter implements EventAdapter {
 	}
 
 	@Override
-	public byte[] handle(LambdaEvent event, LambdaFunction function) {
+	public byte @Nullable [] handle(LambdaEvent event, LambdaFunction function) {
 		return respond(event, function).payload();
 	}
 
 	@Override
 	public LambdaResponse respond(LambdaEvent event, LambdaFunction function) {
-		HttpRequest request = HttpRequest.of(event.jsonObject());
+		// The dispatcher hands an event only to the adapter that matched it: an HTTP request's JSON object.
+		JsonNode json = Objects.requireNonNull(event.jsonObject(), "respond() follows matches()");
+		HttpRequest request = Objects.requireNonNull(HttpRequest.of(json), "respond() follows matches()");
 		try {
 			LambdaFunction target = function;
 			Map<String, String> routedPathParameters = Map.of();
@@ -180,7 +184,7 @@ public class HttpEventAdapter implements EventAdapter {
 				+ allow, null, Map.of("Allow", List.of(allow)));
 	}
 
-	private Object readInput(HttpRequest request, LambdaFunction function, Map<String, String> pathParameters) {
+	private @Nullable Object readInput(HttpRequest request, LambdaFunction function, Map<String, String> pathParameters) {
 		if (function.isSupplier()) {
 			return null;
 		}
@@ -206,7 +210,7 @@ public class HttpEventAdapter implements EventAdapter {
 		return function.readInput(body);
 	}
 
-	private LambdaResponse writeResult(HttpRequest request, LambdaFunction function, Object result) {
+	private LambdaResponse writeResult(HttpRequest request, LambdaFunction function, @Nullable Object result) {
 		if (result instanceof Message<?> message && function.returnsMessage()) {
 			if (PayloadConverter.isAwsEventsClass(message.getPayload().getClass())) {
 				return LambdaResponse.of(function.writeOutput(message.getPayload()));
@@ -225,8 +229,8 @@ public class HttpEventAdapter implements EventAdapter {
 	}
 
 	private LambdaResponse writeResponse(HttpRequest request, int status, Map<String, List<String>> headers,
-			Object body) {
-		if (ResponseStreams.isStreaming(body)) {
+			@Nullable Object body) {
+		if (body != null && ResponseStreams.isStreaming(body)) {
 			return streamResponse(request, status, headers, body);
 		}
 		return LambdaResponse.of(writeBufferedResponse(request, status, headers, body));
@@ -266,7 +270,7 @@ public class HttpEventAdapter implements EventAdapter {
 	}
 
 	private byte[] writeBufferedResponse(HttpRequest request, int status, Map<String, List<String>> headers,
-			Object body) {
+			@Nullable Object body) {
 		Map<String, List<String>> allHeaders = new LinkedCaseInsensitiveMap<>();
 		allHeaders.putAll(headers);
 		String text;
@@ -309,7 +313,7 @@ public class HttpEventAdapter implements EventAdapter {
 		return problem(request, context, 500, null, ex, Map.of());
 	}
 
-	private byte[] problem(HttpRequest request, Context context, int status, String detail, Throwable ex,
+	private byte[] problem(HttpRequest request, Context context, int status, @Nullable String detail, Throwable ex,
 			Map<String, List<String>> extraHeaders) {
 		String requestId = (context != null) ? context.getAwsRequestId() : null;
 		// API Gateway's route key is a template (GET /orders/{id}): path parameters stay out of the log.

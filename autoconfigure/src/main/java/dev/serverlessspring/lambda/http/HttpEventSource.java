@@ -1,5 +1,6 @@
 package dev.serverlessspring.lambda.http;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +28,7 @@ public enum HttpEventSource {
 	 * @param event the event's JSON object
 	 * @return the source, or {@code null} when the event is no HTTP request
 	 */
-	static HttpEventSource of(JsonNode event) {
+	static @Nullable HttpEventSource of(JsonNode event) {
 		JsonNode requestContext = event.get("requestContext");
 		if (requestContext == null || !requestContext.isObject()) {
 			return null;
@@ -49,7 +50,7 @@ public enum HttpEventSource {
 		return null;
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && value.isString()) ? value.asString() : null;
 	}

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.serverlessspring.lambda.invoke.InvalidEventException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,11 +30,11 @@ final class HttpRequest {
 
 	private final JsonNode event;
 
-	private final String method;
+	private final @Nullable String method;
 
-	private final String path;
+	private final @Nullable String path;
 
-	private final String routeKey;
+	private final @Nullable String routeKey;
 
 	private final MultiValueMap<String, String> headers;
 
@@ -40,7 +42,7 @@ final class HttpRequest {
 
 	private final Map<String, String> pathParameters;
 
-	private byte[] body;
+	private byte @Nullable [] body;
 
 	private boolean bodyRead;
 
@@ -74,7 +76,7 @@ final class HttpRequest {
 	 * @param event the event's JSON object
 	 * @return the request, or {@code null} when the event is no HTTP request
 	 */
-	static HttpRequest of(JsonNode event) {
+	static @Nullable HttpRequest of(JsonNode event) {
 		HttpEventSource source = HttpEventSource.of(event);
 		return (source != null) ? new HttpRequest(source, event) : null;
 	}
@@ -87,11 +89,11 @@ final class HttpRequest {
 		return this.event;
 	}
 
-	String method() {
+	@Nullable String method() {
 		return (this.method != null) ? this.method : "GET";
 	}
 
-	String path() {
+	@Nullable String path() {
 		return (this.path != null) ? this.path : "/";
 	}
 
@@ -102,6 +104,9 @@ final class HttpRequest {
 	 */
 	String routingPath() {
 		String path = path();
+		if (path == null) {
+			throw new InvalidEventException("The HTTP event has no path", null);
+		}
 		String stage = text(this.event.path("requestContext"), "stage");
 		if (this.source == HttpEventSource.API_GATEWAY_HTTP && stage != null && !stage.equals("$default")) {
 			String prefix = "/" + stage;
@@ -115,7 +120,7 @@ final class HttpRequest {
 		return path;
 	}
 
-	String routeKey() {
+	@Nullable String routeKey() {
 		return this.routeKey;
 	}
 
@@ -145,7 +150,7 @@ final class HttpRequest {
 	 * @return the body, or {@code null} when the request has none
 	 * @throws HttpErrorException when a base64 body is not valid base64
 	 */
-	byte[] body() {
+	byte @Nullable [] body() {
 		if (!this.bodyRead) {
 			this.body = body(this.event);
 			this.bodyRead = true;
@@ -153,7 +158,7 @@ final class HttpRequest {
 		return this.body;
 	}
 
-	String contentType() {
+	@Nullable String contentType() {
 		return this.headers.getFirst("Content-Type");
 	}
 
@@ -244,7 +249,7 @@ final class HttpRequest {
 			.constructMapType(LinkedHashMap.class, String.class, Object.class));
 	}
 
-	private static byte[] body(JsonNode event) {
+	private static byte @Nullable [] body(JsonNode event) {
 		JsonNode body = event.get("body");
 		if (body == null || !body.isString() || body.asString().isEmpty()) {
 			return null;
@@ -262,7 +267,7 @@ final class HttpRequest {
 		return body.asString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static MultiValueMap<String, String> headers(JsonNode single, JsonNode multi) {
+	private static MultiValueMap<String, String> headers(@Nullable JsonNode single, @Nullable JsonNode multi) {
 		MultiValueMap<String, String> headers = CollectionUtils.toMultiValueMap(new LinkedCaseInsensitiveMap<>());
 		if (multi != null && multi.isObject()) {
 			addAll(headers, multi, false);
@@ -273,7 +278,8 @@ final class HttpRequest {
 		return CollectionUtils.unmodifiableMultiValueMap(headers);
 	}
 
-	private static MultiValueMap<String, String> query(JsonNode single, JsonNode multi, boolean decode) {
+	private static MultiValueMap<String, String> query(@Nullable JsonNode single, @Nullable JsonNode multi,
+			boolean decode) {
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
 		if (multi != null && multi.isObject()) {
 			addAll(query, multi, decode);
@@ -284,7 +290,7 @@ final class HttpRequest {
 		return CollectionUtils.unmodifiableMultiValueMap(query);
 	}
 
-	private static MultiValueMap<String, String> queryFromRaw(String raw, JsonNode parsed) {
+	private static MultiValueMap<String, String> queryFromRaw(@Nullable String raw, @Nullable JsonNode parsed) {
 		if (raw == null) {
 			// HTTP API events have rawQueryString; anything else falls back to the joined values.
 			return query(parsed, null, false);
@@ -317,7 +323,7 @@ final class HttpRequest {
 		}
 	}
 
-	private static Map<String, String> stringMap(JsonNode object) {
+	private static Map<String, String> stringMap(@Nullable JsonNode object) {
 		if (object == null || !object.isObject() || object.isEmpty()) {
 			return Collections.emptyMap();
 		}
@@ -346,7 +352,7 @@ final class HttpRequest {
 		}
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && value.isString()) ? value.asString() : null;
 	}

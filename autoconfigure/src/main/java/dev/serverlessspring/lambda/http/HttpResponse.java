@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
@@ -32,9 +34,9 @@ public final class HttpResponse<T> {
 
 	private final Map<String, List<String>> headers;
 
-	private final T body;
+	private final @Nullable T body;
 
-	private HttpResponse(int status, Map<String, List<String>> headers, T body) {
+	private HttpResponse(int status, Map<String, List<String>> headers, @Nullable T body) {
 		this.status = status;
 		this.headers = Collections.unmodifiableMap(headers);
 		this.body = body;
@@ -57,7 +59,7 @@ public final class HttpResponse<T> {
 	 * @param <T> the body type
 	 * @return the response
 	 */
-	public static <T> HttpResponse<T> created(String location, T body) {
+	public static <T> HttpResponse<T> created(String location, @Nullable T body) {
 		return status(201).header("Location", location).body(body);
 	}
 
@@ -113,7 +115,7 @@ public final class HttpResponse<T> {
 	 * Return the body.
 	 * @return the body, or {@code null} for none
 	 */
-	public T body() {
+	public @Nullable T body() {
 		return this.body;
 	}
 
@@ -173,7 +175,7 @@ public final class HttpResponse<T> {
 		 * @param <T> the body type
 		 * @return the response
 		 */
-		public <T> HttpResponse<T> body(T body) {
+		public <T> HttpResponse<T> body(@Nullable T body) {
 			return new HttpResponse<>(this.status, copyHeaders(), body);
 		}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.serverlessspring.lambda.invoke.LambdaFunction;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.AntPathMatcher;
 
@@ -64,7 +65,7 @@ public class HttpRoutes {
 	 * @param path the request path, without an HTTP API stage prefix
 	 * @return the match, or {@code null} when no route matches
 	 */
-	public Match match(String routeKey, String method, String path) {
+	public @Nullable Match match(@Nullable String routeKey, @Nullable String method, String path) {
 		if (routeKey != null) {
 			for (Route route : this.routes) {
 				if (route.key().equals(routeKey)) {
@@ -119,7 +120,7 @@ public class HttpRoutes {
 	public record Match(LambdaFunction function, Map<String, String> pathVariables) {
 	}
 
-	private record Route(String method, String pattern, String antPattern, String greedyVariable,
+	private record Route(String method, String pattern, String antPattern, @Nullable String greedyVariable,
 			LambdaFunction function) {
 
 		static Route parse(String text, LambdaFunction function) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +42,8 @@ final class ProxyResponseWriter {
 	 * @param base64 whether the body is base64-encoded bytes
 	 * @return the bytes of the Lambda response
 	 */
-	byte[] write(HttpRequest request, int status, Map<String, List<String>> headers, String body, boolean base64) {
+	byte[] write(HttpRequest request, int status, Map<String, List<String>> headers, @Nullable String body,
+			boolean base64) {
 		ObjectNode response = this.objectMapper.createObjectNode();
 		response.put("statusCode", status);
 		switch (request.source()) {

@@ -10,6 +10,7 @@ import dev.serverlessspring.lambda.event.EventAdapter;
 import dev.serverlessspring.lambda.event.LambdaEvent;
 import dev.serverlessspring.lambda.stream.ResponseStreams;
 import dev.serverlessspring.lambda.stream.StreamingResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.messaging.Message;
@@ -72,7 +73,7 @@ public class EventDispatcher {
 	 * @param context the invocation's context
 	 * @return the response bytes, or {@code null} for an empty response
 	 */
-	public byte[] dispatch(byte[] payload, Context context) {
+	public byte @Nullable [] dispatch(byte[] payload, Context context) {
 		return respond(payload, context).payload();
 	}
 
@@ -95,11 +96,12 @@ public class EventDispatcher {
 		finally {
 			LambdaContextHolder.resetContext();
 		}
-		if (!response.isStreaming()) {
+		StreamingResponse stream = response.stream();
+		if (stream == null) {
 			return response;
 		}
 		// The body runs after respond() returned, where the function still expects its context.
-		return LambdaResponse.streaming(response.stream().withBody((body) -> (out) -> {
+		return LambdaResponse.streaming(stream.withBody((body) -> (out) -> {
 			LambdaContextHolder.setContext(context);
 			try {
 				body.writeTo(out);
@@ -148,7 +150,7 @@ public class EventDispatcher {
 		Object input = this.function.readInput(event.payload());
 		Object result = this.function.invoke(input, event.context(), Map.of());
 		Object body = (result instanceof Message<?> message) ? message.getPayload() : result;
-		if (!ResponseStreams.isStreaming(body)) {
+		if (body == null || !ResponseStreams.isStreaming(body)) {
 			return LambdaResponse.of(this.function.writeOutput(result));
 		}
 		// A direct invocation (InvokeWithResponseStream): the bytes as they come, no prelude.

@@ -3,6 +3,8 @@ package dev.serverlessspring.lambda.invoke;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.cloud.function.context.config.RoutingFunction;
@@ -31,7 +33,7 @@ public class FunctionResolver {
 	 * @throws FunctionResolutionException when no single function fits, listing those there
 	 * are
 	 */
-	public LambdaFunction resolve(String definition) {
+	public LambdaFunction resolve(@Nullable String definition) {
 		Set<String> available = availableFunctions();
 		String chosen = definition;
 		if (!StringUtils.hasText(chosen)) {

@@ -1,5 +1,7 @@
 package dev.serverlessspring.lambda.invoke;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An event, or part of one, could not be read as the type a function takes. The message
  * names the type and the reason, never the event's content.
@@ -8,7 +10,7 @@ public class InvalidEventException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	public InvalidEventException(String message, Throwable cause) {
+	public InvalidEventException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

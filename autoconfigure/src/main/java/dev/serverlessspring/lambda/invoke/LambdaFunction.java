@@ -8,6 +8,7 @@ import dev.serverlessspring.lambda.LambdaHeaders;
 import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.http.HttpResponse;
 import dev.serverlessspring.lambda.stream.ResponseStreams;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -31,14 +32,14 @@ public final class LambdaFunction {
 
 	private final PayloadConverter converter;
 
-	private final Type inputType;
+	private final @Nullable Type inputType;
 
 	// Asked by every event adapter on every invocation: resolved once here.
-	private final Class<?> inputClass;
+	private final @Nullable Class<?> inputClass;
 
 	private final boolean takesAwsEvent;
 
-	private volatile Boolean streaming;
+	private volatile @Nullable Boolean streaming;
 
 	public LambdaFunction(String definition, FunctionInvocationWrapper function, PayloadConverter converter) {
 		this.definition = definition;
@@ -65,7 +66,7 @@ public final class LambdaFunction {
 	 * removed.
 	 * @return the input type, or {@code null} for a {@code Supplier}
 	 */
-	public Type inputType() {
+	public @Nullable Type inputType() {
 		return this.inputType;
 	}
 
@@ -73,7 +74,7 @@ public final class LambdaFunction {
 	 * Return the raw class of {@link #inputType()}.
 	 * @return the input class, or {@code null} for a {@code Supplier}
 	 */
-	public Class<?> inputClass() {
+	public @Nullable Class<?> inputClass() {
 		return this.inputClass;
 	}
 
@@ -163,7 +164,7 @@ public final class LambdaFunction {
 	 * @return the input value, or {@code null} for a supplier
 	 * @throws InvalidEventException when the bytes do not fit the input type
 	 */
-	public Object readInput(byte[] payload) {
+	public @Nullable Object readInput(byte[] payload) {
 		return (this.inputType != null) ? this.converter.read(payload, this.inputType) : null;
 	}
 
@@ -173,7 +174,7 @@ public final class LambdaFunction {
 	 * @return the input value, or {@code null} for a supplier
 	 * @throws InvalidEventException when the value does not fit the input type
 	 */
-	public Object readInput(JsonNode json) {
+	public @Nullable Object readInput(JsonNode json) {
 		return (this.inputType != null) ? this.converter.read(json, this.inputType) : null;
 	}
 
@@ -186,15 +187,16 @@ public final class LambdaFunction {
 	 * @return the function's result: a {@code Message} when the function returns one,
 	 * otherwise the plain value, or {@code null}
 	 */
-	public Object invoke(Object input, Context context, Map<String, Object> headers) {
+	public @Nullable Object invoke(@Nullable Object input, @Nullable Context context, Map<String, Object> headers) {
 		Object result;
 		if (this.function.isSupplier()) {
 			result = this.function.get();
 		}
 		else {
 			if (input == null) {
-				throw new InvalidEventException(
-						"Cannot read the event as " + this.inputType.getTypeName() + ": the event is empty or null", null);
+				String type = (this.inputType != null) ? this.inputType.getTypeName() : "the function's input";
+				throw new InvalidEventException("Cannot read the event as " + type + ": the event is empty or null",
+						null);
 			}
 			MessageBuilder<Object> message = MessageBuilder.withPayload(input).copyHeaders(headers);
 			if (context != null) {
@@ -221,7 +223,7 @@ public final class LambdaFunction {
 	 * @param result the result of {@link #invoke}
 	 * @return the bytes, or {@code null} for none
 	 */
-	public byte[] writeOutput(Object result) {
+	public byte @Nullable [] writeOutput(@Nullable Object result) {
 		return this.converter.write(result);
 	}
 

@@ -1,6 +1,7 @@
 package dev.serverlessspring.lambda.invoke;
 
 import dev.serverlessspring.lambda.stream.StreamingResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an invocation answers: the bytes of an ordinary response, or a
@@ -8,11 +9,11 @@ import dev.serverlessspring.lambda.stream.StreamingResponse;
  */
 public final class LambdaResponse {
 
-	private final byte[] payload;
+	private final byte @Nullable [] payload;
 
-	private final StreamingResponse stream;
+	private final @Nullable StreamingResponse stream;
 
-	private LambdaResponse(byte[] payload, StreamingResponse stream) {
+	private LambdaResponse(byte @Nullable [] payload, @Nullable StreamingResponse stream) {
 		this.payload = payload;
 		this.stream = stream;
 	}
@@ -22,7 +23,7 @@ public final class LambdaResponse {
 	 * @param payload the bytes, or {@code null} for none
 	 * @return the response
 	 */
-	public static LambdaResponse of(byte[] payload) {
+	public static LambdaResponse of(byte @Nullable [] payload) {
 		return new LambdaResponse(payload, null);
 	}
 
@@ -47,7 +48,7 @@ public final class LambdaResponse {
 	 * Return the stream.
 	 * @return the stream, or {@code null} for an ordinary response
 	 */
-	public StreamingResponse stream() {
+	public @Nullable StreamingResponse stream() {
 		return this.stream;
 	}
 
@@ -57,7 +58,7 @@ public final class LambdaResponse {
 	 * @return the bytes, or {@code null} for none
 	 * @throws StreamingResponse.ResponseTooLargeException if a stream outgrows 6 MB
 	 */
-	public byte[] payload() {
+	public byte @Nullable [] payload() {
 		return (this.stream != null) ? this.stream.buffer() : this.payload;
 	}
 

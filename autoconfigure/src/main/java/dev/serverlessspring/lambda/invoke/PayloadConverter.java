@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.serverlessspring.lambda.event.Utf8Validator;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -79,7 +80,7 @@ public class PayloadConverter {
 	 * @param type a function's input or output type
 	 * @return {@code true} for a type of {@code aws-lambda-java-events}
 	 */
-	public static boolean isAwsEventsClass(Class<?> type) {
+	public static boolean isAwsEventsClass(@Nullable Class<?> type) {
 		return type != null && type.getName().startsWith(AWS_EVENTS_PACKAGE);
 	}
 
@@ -149,7 +150,7 @@ public class PayloadConverter {
 	 * @param value the result; a {@link Message} stands for its payload
 	 * @return the bytes, or {@code null} for no result
 	 */
-	public byte[] write(Object value) {
+	public byte @Nullable [] write(@Nullable Object value) {
 		if (value instanceof Message<?> message) {
 			value = message.getPayload();
 		}

@@ -7,6 +7,7 @@ import dev.serverlessspring.lambda.ColdStart;
 import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.event.LambdaEvent;
 import dev.serverlessspring.lambda.invoke.InvocationListener;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -65,7 +66,7 @@ public class LambdaMdc implements InvocationListener {
 		return HIGHEST_PRECEDENCE;
 	}
 
-	private static void putIfPresent(String key, String value) {
+	private static void putIfPresent(String key, @Nullable String value) {
 		if (value != null) {
 			MDC.put(key, value);
 		}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param stackTrace the stack frames, or {@code null} to leave them out
  * @param runtimeErrorType the {@code Lambda-Runtime-Function-Error-Type} header
  */
-public record ErrorRequest(String errorMessage, String errorType, List<String> stackTrace, String runtimeErrorType) {
+public record ErrorRequest(String errorMessage, String errorType, @Nullable List<String> stackTrace,
+		String runtimeErrorType) {
 
 	/** The header value of an error the function threw. */
 	public static final String USER_EXCEPTION = "Runtime.UserException";

@@ -1,5 +1,7 @@
 package dev.serverlessspring.lambda.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One event from the Runtime API's {@code GET /runtime/invocation/next}: the payload and the
  * {@code Lambda-Runtime-*} headers that describe it.
@@ -14,6 +16,7 @@ package dev.serverlessspring.lambda.runtime;
  * @param tenantId {@code Lambda-Runtime-Aws-Tenant-Id}, or {@code null}
  * @param payload the event
  */
-public record InvocationRequest(String requestId, long deadlineMillis, String invokedFunctionArn, String traceId,
-		String clientContext, String cognitoIdentity, String tenantId, byte[] payload) {
+public record InvocationRequest(String requestId, long deadlineMillis, @Nullable String invokedFunctionArn,
+		@Nullable String traceId, @Nullable String clientContext, @Nullable String cognitoIdentity,
+		@Nullable String tenantId, byte[] payload) {
 }

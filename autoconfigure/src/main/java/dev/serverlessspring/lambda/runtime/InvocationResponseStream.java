@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A streamed {@code POST invocation/{id}/response}: an HTTP/1.1 request with
  * {@code Lambda-Runtime-Function-Response-Mode: streaming} and a chunked body, written on a
@@ -47,9 +49,9 @@ final class InvocationResponseStream extends OutputStream {
 
 	private int buffered;
 
-	private Socket socket;
+	private @Nullable Socket socket;
 
-	private OutputStream out;
+	private @Nullable OutputStream out;
 
 	private boolean broken;
 
@@ -157,7 +159,7 @@ final class InvocationResponseStream extends OutputStream {
 		finish(error.runtimeErrorType(), Base64.getEncoder().encodeToString(error.toJson()));
 	}
 
-	private void finish(String errorType, String errorBody) throws IOException {
+	private void finish(@Nullable String errorType, @Nullable String errorBody) throws IOException {
 		if (this.buffered > 0) {
 			sendChunk();
 		}
@@ -170,8 +172,9 @@ final class InvocationResponseStream extends OutputStream {
 		last.append("\r\n");
 		this.finished = true;
 		guarded(() -> {
-			this.out.write(last.toString().getBytes(StandardCharsets.ISO_8859_1));
-			this.out.flush();
+			OutputStream out = out();
+			out.write(last.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
 			readAnswer();
 		});
 	}
@@ -181,20 +184,31 @@ final class InvocationResponseStream extends OutputStream {
 		int length = this.buffered;
 		this.buffered = 0;
 		guarded(() -> {
-			this.out.write(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
-			this.out.write(CRLF);
-			this.out.write(this.chunk, 0, length);
-			this.out.write(CRLF);
+			OutputStream out = out();
+			out.write(Integer.toHexString(length).getBytes(StandardCharsets.ISO_8859_1));
+			out.write(CRLF);
+			out.write(this.chunk, 0, length);
+			out.write(CRLF);
 		});
 	}
 
 	private void openSocket() throws IOException {
-		this.socket = new Socket();
+		Socket socket = new Socket();
+		this.socket = socket;
 		guarded(() -> {
-			this.socket.setTcpNoDelay(true);
-			this.socket.connect(new InetSocketAddress(this.host, this.port));
-			this.out = new BufferedOutputStream(this.socket.getOutputStream(), CHUNK_BYTES + 64);
+			socket.setTcpNoDelay(true);
+			socket.connect(new InetSocketAddress(this.host, this.port));
+			this.out = new BufferedOutputStream(socket.getOutputStream(), CHUNK_BYTES + 64);
 		});
+	}
+
+	// start() opened both; a failed connect leaves them unusable, and broken set.
+	private OutputStream out() throws IOException {
+		OutputStream out = this.out;
+		if (out == null) {
+			throw new IOException("The response stream to the Runtime API is not connected");
+		}
+		return out;
 	}
 
 	// The head goes out with the first chunk, in one write.
@@ -214,12 +228,16 @@ final class InvocationResponseStream extends OutputStream {
 					+ "Content-Type: " + this.contentType + "\r\n" + RESPONSE_MODE + ": streaming\r\n"
 					+ "Transfer-Encoding: chunked\r\n" + "Trailer: " + LambdaRuntimeApiClient.ERROR_TYPE + ", "
 					+ ERROR_BODY + "\r\n" + "Connection: close\r\n\r\n";
-			this.out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+			out().write(head.getBytes(StandardCharsets.ISO_8859_1));
 		});
 	}
 
 	private void readAnswer() throws IOException {
-		InputStream in = new BufferedInputStream(this.socket.getInputStream());
+		Socket socket = this.socket;
+		if (socket == null) {
+			throw new IOException("The response stream to the Runtime API is not connected");
+		}
+		InputStream in = new BufferedInputStream(socket.getInputStream());
 		String statusLine = line(in);
 		String[] parts = statusLine.split(" ", 3);
 		if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.XRayTraceHeader;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.LambdaResponse;
 import dev.serverlessspring.lambda.stream.StreamingResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event loop of a custom runtime ({@code provided.al2023}, on the JVM or as a native
@@ -61,11 +63,16 @@ public final class LambdaRuntime {
 	 */
 	public static void main(String[] args) {
 		Map<String, String> environment = System.getenv();
-		LambdaRuntime runtime = new LambdaRuntime(new LambdaRuntimeApiClient(environment.get("AWS_LAMBDA_RUNTIME_API")),
-				environment, System.err);
+		String runtimeApi = environment.get("AWS_LAMBDA_RUNTIME_API");
+		if (runtimeApi == null) {
+			throw new IllegalStateException("Could not find the Runtime API: AWS_LAMBDA_RUNTIME_API is not set, "
+					+ "as it is only where Lambda (or a local Lambda) starts the runtime");
+		}
+		LambdaRuntime runtime = new LambdaRuntime(new LambdaRuntimeApiClient(runtimeApi), environment, System.err);
 		EventDispatcher dispatcher = runtime.init();
 		if (dispatcher == null) {
 			System.exit(1);
+			return;
 		}
 		if (runtime.loops == 1) {
 			runtime.serve(dispatcher);
@@ -145,7 +152,7 @@ public final class LambdaRuntime {
 	 * Start the application, reporting an init error if it fails.
 	 * @return the dispatcher, or {@code null} after an init error
 	 */
-	EventDispatcher init() {
+	@Nullable EventDispatcher init() {
 		try {
 			return LambdaApplication.dispatcher();
 		}
@@ -230,8 +237,9 @@ public final class LambdaRuntime {
 			Thread.interrupted();
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
 		}
-		if (answer.isStreaming()) {
-			return stream(request, answer.stream(),
+		StreamingResponse streaming = answer.stream();
+		if (streaming != null) {
+			return stream(request, streaming,
 					(early != null) ? early : this.client.streamResponse(request.requestId()));
 		}
 		if (early != null) {
@@ -245,7 +253,7 @@ public final class LambdaRuntime {
 			// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB) becomes the
 			// invocation's error and the loop goes on; if the API is gone, posting the error fails too and ends it.
 			this.log.println("Invocation " + request.requestId() + ": the Runtime API refused the response: "
-					+ ex.getCause().getMessage());
+					+ Objects.requireNonNull(ex.getCause(), "an UncheckedIOException always has a cause").getMessage());
 			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
 		}
 		Thread.interrupted();

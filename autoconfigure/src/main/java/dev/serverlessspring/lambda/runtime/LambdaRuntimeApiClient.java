@@ -8,6 +8,8 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A client of the Lambda Runtime API (version 2018-06-01) on the JDK's
  * {@link HttpURLConnection}: it starts faster than {@code java.net.http.HttpClient}, which
@@ -109,7 +111,7 @@ public class LambdaRuntimeApiClient {
 		post("init/error", error.toJson(), error.runtimeErrorType());
 	}
 
-	private void post(String path, byte[] body, String errorType) {
+	private void post(String path, byte[] body, @Nullable String errorType) {
 		HttpURLConnection connection = open(path, "POST");
 		// Not streamed: HttpURLConnection then sends the headers and the body in one write. Streamed,
 		// they go in two, and without TCP_NODELAY the second waits for the first's ACK.

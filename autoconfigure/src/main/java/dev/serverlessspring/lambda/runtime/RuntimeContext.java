@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,7 @@ public final class RuntimeContext implements Context {
 
 	private final Map<String, String> environment;
 
-	private final LambdaLogger logger;
+	private final @Nullable LambdaLogger logger;
 
 	/**
 	 * Create the context of an invocation.
@@ -41,7 +42,7 @@ public final class RuntimeContext implements Context {
 	 * @param environment the function's environment variables
 	 * @param logger the logger {@link #getLogger()} returns, or {@code null} for the runtime's
 	 */
-	public RuntimeContext(InvocationRequest request, Map<String, String> environment, LambdaLogger logger) {
+	public RuntimeContext(InvocationRequest request, Map<String, String> environment, @Nullable LambdaLogger logger) {
 		this.request = request;
 		this.environment = environment;
 		this.logger = logger;
@@ -53,32 +54,32 @@ public final class RuntimeContext implements Context {
 	}
 
 	@Override
-	public String getLogGroupName() {
+	public @Nullable String getLogGroupName() {
 		return this.environment.get("AWS_LAMBDA_LOG_GROUP_NAME");
 	}
 
 	@Override
-	public String getLogStreamName() {
+	public @Nullable String getLogStreamName() {
 		return this.environment.get("AWS_LAMBDA_LOG_STREAM_NAME");
 	}
 
 	@Override
-	public String getFunctionName() {
+	public @Nullable String getFunctionName() {
 		return this.environment.get("AWS_LAMBDA_FUNCTION_NAME");
 	}
 
 	@Override
-	public String getFunctionVersion() {
+	public @Nullable String getFunctionVersion() {
 		return this.environment.get("AWS_LAMBDA_FUNCTION_VERSION");
 	}
 
 	@Override
-	public String getInvokedFunctionArn() {
+	public @Nullable String getInvokedFunctionArn() {
 		return this.request.invokedFunctionArn();
 	}
 
 	@Override
-	public CognitoIdentity getIdentity() {
+	public @Nullable CognitoIdentity getIdentity() {
 		JsonNode identity = parse(this.request.cognitoIdentity());
 		if (identity == null) {
 			return null;
@@ -88,12 +89,12 @@ public final class RuntimeContext implements Context {
 		return new CognitoIdentity() {
 
 			@Override
-			public String getIdentityId() {
+			public @Nullable String getIdentityId() {
 				return identityId;
 			}
 
 			@Override
-			public String getIdentityPoolId() {
+			public @Nullable String getIdentityPoolId() {
 				return poolId;
 			}
 
@@ -101,7 +102,7 @@ public final class RuntimeContext implements Context {
 	}
 
 	@Override
-	public ClientContext getClientContext() {
+	public @Nullable ClientContext getClientContext() {
 		JsonNode context = parse(this.request.clientContext());
 		if (context == null) {
 			return null;
@@ -112,27 +113,27 @@ public final class RuntimeContext implements Context {
 		Client clientInfo = new Client() {
 
 			@Override
-			public String getInstallationId() {
+			public @Nullable String getInstallationId() {
 				return text(client, "installation_id");
 			}
 
 			@Override
-			public String getAppTitle() {
+			public @Nullable String getAppTitle() {
 				return text(client, "app_title");
 			}
 
 			@Override
-			public String getAppVersionName() {
+			public @Nullable String getAppVersionName() {
 				return text(client, "app_version_name");
 			}
 
 			@Override
-			public String getAppVersionCode() {
+			public @Nullable String getAppVersionCode() {
 				return text(client, "app_version_code");
 			}
 
 			@Override
-			public String getAppPackageName() {
+			public @Nullable String getAppPackageName() {
 				return text(client, "app_package_name");
 			}
 
@@ -175,20 +176,20 @@ public final class RuntimeContext implements Context {
 	}
 
 	@Override
-	public String getTenantId() {
+	public @Nullable String getTenantId() {
 		return this.request.tenantId();
 	}
 
 	@Override
-	public String getXrayTraceId() {
+	public @Nullable String getXrayTraceId() {
 		return this.request.traceId();
 	}
 
-	private static JsonNode parse(String json) {
+	private static @Nullable JsonNode parse(@Nullable String json) {
 		return (json == null || json.isBlank()) ? null : JsonMapper.shared().readTree(json);
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && !value.isNull()) ? value.asString() : null;
 	}

@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.crac.Core;
 import org.crac.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers a {@link Resource} where the runtime calls it around a SnapStart snapshot.
@@ -70,7 +71,7 @@ public final class CheckpointHooks {
 		static final java.util.List<Object> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 		@Override
-		public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args) throws Throwable {
 			return switch (method.getName()) {
 				case "beforeCheckpoint" -> {
 					this.resource.beforeCheckpoint(null);
@@ -81,7 +82,7 @@ public final class CheckpointHooks {
 					yield null;
 				}
 				case "hashCode" -> System.identityHashCode(proxy);
-				case "equals" -> proxy == args[0];
+				case "equals" -> args != null && proxy == args[0];
 				case "toString" -> "CheckpointHooks adapter for " + this.resource;
 				default -> throw new UnsupportedOperationException(method.getName());
 			};

@@ -4,6 +4,8 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.ResolvableType;
 
 /**
@@ -22,11 +24,11 @@ public final class PrimingEvents {
 	 * @param inputType the function's input type, {@code null} for a supplier
 	 * @return the event's bytes
 	 */
-	public static byte[] forInputType(Type inputType) {
+	public static byte[] forInputType(@Nullable Type inputType) {
 		return json(inputType).getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String json(Type inputType) {
+	private static String json(@Nullable Type inputType) {
 		if (inputType == null) {
 			return "{}";
 		}

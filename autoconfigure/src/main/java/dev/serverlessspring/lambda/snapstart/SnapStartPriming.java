@@ -21,6 +21,7 @@ import dev.serverlessspring.lambda.runtime.RuntimeContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.crac.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.messaging.MessageHeaders;
@@ -95,7 +96,7 @@ public class SnapStartPriming implements Resource {
 
 	private final Supplier<RequestStreamHandler> handler;
 
-	private final byte[] event;
+	private final byte @Nullable [] event;
 
 	private final int invocations;
 
@@ -118,7 +119,7 @@ public class SnapStartPriming implements Resource {
 	 * @param timeout how long the priming may take
 	 * @param events where {@link SnapStartRestoredEvent} is published
 	 */
-	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, Supplier<RequestStreamHandler> handler, byte[] event,
+	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, Supplier<@Nullable RequestStreamHandler> handler, byte @Nullable [] event,
 			int invocations, Duration timeout, ApplicationEventPublisher events) {
 		this.dispatcher = dispatcher;
 		this.handler = handler;
@@ -188,7 +189,7 @@ public class SnapStartPriming implements Resource {
 			int invoked = 0;
 			long deadline = start + this.timeout.toNanos() / 2;
 			do {
-				if (handler != null) {
+				if (handler != null && handleRequest != null) {
 					invokeAsTheRuntimeDoes(handler, handleRequest, payload, context);
 				}
 				else {

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 /**
@@ -19,7 +20,7 @@ abstract class ElementStream implements AutoCloseable {
 	 * @return the element, or {@code null} at the end
 	 * @throws RuntimeException what the source failed with
 	 */
-	abstract Object next();
+	abstract @Nullable Object next();
 
 	/**
 	 * Stop early: cancel the subscription, close the stream.
@@ -46,7 +47,7 @@ abstract class ElementStream implements AutoCloseable {
 			private boolean firstTaken;
 
 			@Override
-			Object next() {
+			@Nullable Object next() {
 				if (!this.firstTaken) {
 					this.firstTaken = true;
 					return first;
@@ -74,7 +75,7 @@ abstract class ElementStream implements AutoCloseable {
 		}
 
 		@Override
-		Object next() {
+		@Nullable Object next() {
 			try {
 				while (this.iterator.hasNext()) {
 					Object element = this.iterator.next();

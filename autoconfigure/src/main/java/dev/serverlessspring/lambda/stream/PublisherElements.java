@@ -1,8 +1,10 @@
 package dev.serverlessspring.lambda.stream;
 
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -23,7 +25,7 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 	// One element and a terminal signal at most: the publisher may send no more than asked for.
 	private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
-	private volatile Subscription subscription;
+	private volatile @Nullable Subscription subscription;
 
 	private volatile boolean cancelled;
 
@@ -64,12 +66,13 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 	}
 
 	@Override
-	Object next() {
+	@Nullable Object next() {
 		if (this.done) {
 			return null;
 		}
 		if (this.firstTaken) {
-			this.subscription.request(1);
+			// Reactive Streams: onSubscribe comes before any element, and the first was taken.
+			Objects.requireNonNull(this.subscription, "onSubscribe precedes onNext").request(1);
 		}
 		this.firstTaken = true;
 		Object signal;

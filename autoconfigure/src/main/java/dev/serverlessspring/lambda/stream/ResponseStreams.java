@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.reactivestreams.Publisher;
@@ -51,7 +52,7 @@ public final class ResponseStreams {
 	 * @param value the result or body
 	 * @return {@code true} to stream it
 	 */
-	public static boolean isStreaming(Object value) {
+	public static boolean isStreaming(@Nullable Object value) {
 		return value instanceof Publisher<?> || value instanceof Stream<?> || value instanceof StreamingBody;
 	}
 
@@ -95,7 +96,7 @@ public final class ResponseStreams {
 	 * element
 	 * @return text for strings, JSON lines for objects, else bytes
 	 */
-	public static String defaultContentType(Object first) {
+	public static String defaultContentType(@Nullable Object first) {
 		if (first instanceof CharSequence) {
 			return "text/plain;charset=UTF-8";
 		}
@@ -110,11 +111,11 @@ public final class ResponseStreams {
 	 */
 	public final class Body {
 
-		private final Object first;
+		private final @Nullable Object first;
 
 		private final Object source;
 
-		Body(Object first, Object source) {
+		Body(@Nullable Object first, Object source) {
 			this.first = first;
 			this.source = source;
 		}
@@ -123,7 +124,7 @@ public final class ResponseStreams {
 		 * Return the first element.
 		 * @return the element, or {@code null} for a {@link StreamingBody} or an empty stream
 		 */
-		public Object first() {
+		public @Nullable Object first() {
 			return this.first;
 		}
 

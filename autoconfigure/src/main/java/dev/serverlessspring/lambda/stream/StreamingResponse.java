@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A response that a function produces piece by piece, ready to be sent: the
  * {@code Content-Type} the runtime declares, an optional prelude (the HTTP status and headers
@@ -25,7 +27,7 @@ public final class StreamingResponse {
 
 	private final String contentType;
 
-	private final byte[] prelude;
+	private final byte @Nullable [] prelude;
 
 	private final StreamingBody body;
 
@@ -38,7 +40,8 @@ public final class StreamingResponse {
 	 * @param body writes the body
 	 * @param buffered turns the whole body into the response of a non-streaming invocation
 	 */
-	public StreamingResponse(String contentType, byte[] prelude, StreamingBody body, UnaryOperator<byte[]> buffered) {
+	public StreamingResponse(String contentType, byte @Nullable [] prelude, StreamingBody body,
+			UnaryOperator<byte[]> buffered) {
 		this.contentType = contentType;
 		this.prelude = prelude;
 		this.body = body;
@@ -133,9 +136,9 @@ public final class StreamingResponse {
 
 		private final OutputStream out;
 
-		private byte[] prelude;
+		private byte @Nullable [] prelude;
 
-		PreludeFirst(OutputStream out, byte[] prelude) {
+		PreludeFirst(OutputStream out, byte @Nullable [] prelude) {
 			this.out = out;
 			this.prelude = prelude;
 		}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of invocation metrics written in CloudWatch's embedded metric format.
+ */
+@NullMarked
+package dev.serverlessspring.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;
