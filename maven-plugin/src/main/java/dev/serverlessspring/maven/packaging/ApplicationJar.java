@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 
 import dev.serverlessspring.maven.zip.DeploymentZip;
 import org.apache.maven.plugin.MojoFailureException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The project's own jar, unpacked at the root of a deployment zip as the {@code lambda-zip}
@@ -71,9 +72,9 @@ final class ApplicationJar {
 		}
 	}
 
-	private byte[] withStartClass(byte[] content) throws IOException, MojoFailureException {
+	private byte[] withStartClass(byte @Nullable [] content) throws IOException, MojoFailureException {
 		Manifest manifest = (content != null) ? new Manifest(new ByteArrayInputStream(content)) : new Manifest();
-		if (manifest.getMainAttributes().getValue(START_CLASS) != null) {
+		if (content != null && manifest.getMainAttributes().getValue(START_CLASS) != null) {
 			return content;
 		}
 		manifest.getMainAttributes().putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
