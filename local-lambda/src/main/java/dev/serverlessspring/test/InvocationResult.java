@@ -3,6 +3,8 @@ package dev.serverlessspring.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one Lambda invocation, as a caller of the Invoke API sees it: the response
  * payload, or the error document with its type and message when the function failed
@@ -16,16 +18,16 @@ public final class InvocationResult {
 
 	private final boolean functionError;
 
-	private final String errorType;
+	private final @Nullable String errorType;
 
-	private final String errorMessage;
+	private final @Nullable String errorMessage;
 
 	private final Duration duration;
 
 	private final String log;
 
-	private InvocationResult(String requestId, byte[] payload, boolean functionError, String errorType,
-			String errorMessage, Duration duration, String log) {
+	private InvocationResult(String requestId, byte[] payload, boolean functionError, @Nullable String errorType,
+			@Nullable String errorMessage, Duration duration, String log) {
 		this.requestId = requestId;
 		this.payload = payload;
 		this.functionError = functionError;
@@ -56,7 +58,7 @@ public final class InvocationResult {
 	 * @return the result
 	 */
 	public static InvocationResult functionError(String requestId, byte[] payload, String errorType,
-			String errorMessage, Duration duration) {
+			@Nullable String errorMessage, Duration duration) {
 		return new InvocationResult(requestId, payload.clone(), true, errorType, errorMessage, duration, "");
 	}
 
@@ -108,7 +110,7 @@ public final class InvocationResult {
 	 * {@code Sandbox.Timedout}.
 	 * @return the error type, or {@code null} on success
 	 */
-	public String errorType() {
+	public @Nullable String errorType() {
 		return this.errorType;
 	}
 
@@ -116,7 +118,7 @@ public final class InvocationResult {
 	 * Return the error's message.
 	 * @return the error message, or {@code null} on success or when the error has none
 	 */
-	public String errorMessage() {
+	public @Nullable String errorMessage() {
 		return this.errorMessage;
 	}
 

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@link ResponseStreamConsumer} for tests: it keeps what a function streams, when each
  * piece arrived, and lets a test wait for a piece while the function is still producing.
@@ -22,7 +24,7 @@ public final class RecordedStream implements ResponseStreamConsumer {
 
 	private final List<Long> arrivals = new ArrayList<>();
 
-	private volatile String contentType;
+	private volatile @Nullable String contentType;
 
 	@Override
 	public OutputStream open(String contentType) {
@@ -52,7 +54,7 @@ public final class RecordedStream implements ResponseStreamConsumer {
 	 * Return the stream's content type.
 	 * @return the content type, or {@code null} when nothing streamed
 	 */
-	public String contentType() {
+	public @Nullable String contentType() {
 		return this.contentType;
 	}
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A local service's software, installed once into a cache that builds share
  * ({@code ~/.cache/serverless-spring}, or the {@code SERVERLESS_SPRING_CACHE} variable's
@@ -94,7 +96,7 @@ final class CachedInstall {
 		}
 	}
 
-	private static void delete(Path directory) {
+	private static void delete(@Nullable Path directory) {
 		if (directory == null || !Files.exists(directory)) {
 			return;
 		}

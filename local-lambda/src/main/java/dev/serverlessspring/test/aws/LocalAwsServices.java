@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
 import dev.serverlessspring.test.config.ServerlessConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AWS services that a {@code serverless.yml}'s {@code resources} declare, run locally
@@ -39,7 +40,7 @@ public final class LocalAwsServices implements AutoCloseable {
 
 	private final List<AutoCloseable> servers;
 
-	private LocalSqs sqs;
+	private @Nullable LocalSqs sqs;
 
 	private LocalAwsServices(Map<String, URI> endpoints, List<AutoCloseable> servers) {
 		this.endpoints = Collections.unmodifiableMap(endpoints);
@@ -77,7 +78,7 @@ public final class LocalAwsServices implements AutoCloseable {
 		Map<String, URI> endpoints = new LinkedHashMap<>();
 		List<AutoCloseable> servers = new ArrayList<>();
 		LocalAwsServices services = new LocalAwsServices(endpoints, servers);
-		Path directory = config.file().getParent();
+		Path directory = config.directory();
 		// Side by side: each server takes a second or two to start.
 		CompletableFuture<LocalSqs> sqs = queues.isEmpty() ? CompletableFuture.completedFuture(null)
 				: CompletableFuture.supplyAsync(() -> LocalSqs.start(directory, queues, config.resources(), config.region()));
@@ -116,7 +117,7 @@ public final class LocalAwsServices implements AutoCloseable {
 	 * Return the local SQS, when the configuration declares queues.
 	 * @return the SQS, or {@code null}
 	 */
-	public LocalSqs sqs() {
+	public @Nullable LocalSqs sqs() {
 		return this.sqs;
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -122,7 +123,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 	}
 
 	// CloudFormation takes '5' for 5 (and YAML variables give text); the API wants a number.
-	private static Object numbersAsNumbers(Object value) {
+	private static @Nullable Object numbersAsNumbers(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> result = new LinkedHashMap<>();
 			map.forEach((key, item) -> result.put(String.valueOf(key),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -119,7 +120,7 @@ public final class LocalSqs implements AutoCloseable {
 	}
 
 	// An ARN, or the !GetAtt Queue.Arn that names one of the file's queues.
-	private static String queueName(Object arn, Map<String, CloudFormationResource> resources) {
+	private static String queueName(@Nullable Object arn, Map<String, CloudFormationResource> resources) {
 		if (arn instanceof Map<?, ?> function && function.get("Fn::GetAtt") != null) {
 			Object getAtt = function.get("Fn::GetAtt");
 			String logicalId = (getAtt instanceof List<?> parts) ? String.valueOf(parts.get(0))
@@ -133,7 +134,7 @@ public final class LocalSqs implements AutoCloseable {
 		return text.substring(text.lastIndexOf(':') + 1);
 	}
 
-	private static long number(Object value, long defaultValue) {
+	private static long number(@Nullable Object value, long defaultValue) {
 		return (value != null) ? Long.parseLong(String.valueOf(value).strip()) : defaultValue;
 	}
 

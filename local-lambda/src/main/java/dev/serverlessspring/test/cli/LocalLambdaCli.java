@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.aws.LocalSqs;
 import dev.serverlessspring.test.config.CloudFormationResource;
+import dev.serverlessspring.test.config.FunctionUrl;
 import dev.serverlessspring.test.config.ServerlessConfigException;
 import dev.serverlessspring.test.local.LocalLambda;
 import dev.serverlessspring.test.reload.ClassesReloader;
@@ -163,7 +165,7 @@ public final class LocalLambdaCli {
 		out.println("  HTTP:       " + lambda.httpUrl());
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
 		lambda.functionUrls().forEach((function, url) -> out.println("  Function URL: " + url + " -> " + function
-				+ (lambda.config().function(function).url().isStreaming() ? " (RESPONSE_STREAM)" : "")));
+				+ (streamsItsUrl(lambda, function) ? " (RESPONSE_STREAM)" : "")));
 		lambda.aws().endpoints().forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
 				+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
 		lambda.eventSourceMappings().forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
@@ -180,7 +182,7 @@ public final class LocalLambdaCli {
 						+ parts[1] + " -H 'Content-Type: application/json' -d '\"hello\"'");
 			});
 		lambda.functionUrls().entrySet().stream()
-			.filter((url) -> lambda.config().function(url.getKey()).url().isStreaming())
+			.filter((url) -> streamsItsUrl(lambda, url.getKey()))
 			.findFirst()
 			.ifPresent((url) -> out.println("  curl -N " + url.getValue()));
 		URI dynamoDb = lambda.aws().endpoints().get("dynamodb");
@@ -190,9 +192,13 @@ public final class LocalLambdaCli {
 				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
 						+ dynamoDb + "   (any credentials and region)"));
 		}
-		lambda.eventSourceMappings().stream().findFirst().ifPresent((mapping) -> out.println("  aws sqs send-message --queue-url "
-				+ lambda.aws().sqs().queueUrl(mapping.source().queueName()) + " --message-body '{}' --endpoint-url "
-				+ lambda.aws().sqs().endpoint()));
+		// Event source mappings are only made for the queues of the local SQS.
+		LocalSqs sqs = lambda.aws().sqs();
+		if (sqs != null) {
+			lambda.eventSourceMappings().stream().findFirst().ifPresent((mapping) -> out.println("  aws sqs send-message --queue-url "
+					+ sqs.queueUrl(mapping.source().queueName()) + " --message-body '{}' --endpoint-url "
+					+ sqs.endpoint()));
+		}
 		out.flush();
 	}
 
@@ -265,6 +271,11 @@ public final class LocalLambdaCli {
 			super(message);
 		}
 
+	}
+
+	private static boolean streamsItsUrl(LocalLambda lambda, String function) {
+		FunctionUrl url = lambda.config().function(function).url();
+		return url != null && url.isStreaming();
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One resource of a {@code serverless.yml}'s {@code resources.Resources}, with the names and
  * ARNs it has locally: its physical name is the one its properties give ({@code TableName},
@@ -71,7 +73,7 @@ public record CloudFormationResource(String logicalId, String type, Map<String, 
 	 * Return the resource's ARN.
 	 * @return the ARN, or {@code null} for a type without a known one
 	 */
-	public String arn() {
+	public @Nullable String arn() {
 		return switch (this.type) {
 			case DYNAMODB_TABLE -> "arn:aws:dynamodb:" + this.region + ":" + ACCOUNT_ID + ":table/" + this.name;
 			case SQS_QUEUE -> "arn:aws:sqs:" + this.region + ":" + ACCOUNT_ID + ":" + this.name;
@@ -86,7 +88,7 @@ public record CloudFormationResource(String logicalId, String type, Map<String, 
 	 * Return what {@code !Ref} gives for this resource, as CloudFormation documents it per type.
 	 * @return the value, or {@code null} for a type not known locally
 	 */
-	public String ref() {
+	public @Nullable String ref() {
 		return switch (this.type) {
 			case DYNAMODB_TABLE, S3_BUCKET, KINESIS_STREAM -> this.name;
 			case SNS_TOPIC -> arn();
@@ -100,7 +102,7 @@ public record CloudFormationResource(String logicalId, String type, Map<String, 
 	 * @param attribute the attribute, such as {@code Arn}
 	 * @return the value, or {@code null} if it is not known locally
 	 */
-	public String attribute(String attribute) {
+	public @Nullable String attribute(String attribute) {
 		return switch (attribute) {
 			case "Arn" -> arn();
 			case "StreamArn" -> DYNAMODB_TABLE.equals(this.type) ? arn() + "/stream/1970-01-01T00:00:00.000" : null;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One function of a {@code serverless.yml}, as Lambda would hold it once deployed.
  *
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param url the function's Function URL, or {@code null} when it has none
  */
 public record FunctionConfig(String name, String deployedName, String region, String handler, String runtime, Duration timeout,
-		int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents, FunctionUrl url) {
+		int memorySize, Map<String, String> environment, @Nullable Path artifact, List<HttpEvent> httpEvents,
+		@Nullable FunctionUrl url) {
 
 	public FunctionConfig {
 		environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -44,7 +47,8 @@ public record FunctionConfig(String name, String deployedName, String region, St
 	 * @param httpEvents the function's HTTP events
 	 */
 	public FunctionConfig(String name, String deployedName, String region, String handler, String runtime,
-			Duration timeout, int memorySize, Map<String, String> environment, Path artifact, List<HttpEvent> httpEvents) {
+			Duration timeout, int memorySize, Map<String, String> environment, @Nullable Path artifact,
+			List<HttpEvent> httpEvents) {
 		this(name, deployedName, region, handler, runtime, timeout, memorySize, environment, artifact, httpEvents, null);
 	}
 

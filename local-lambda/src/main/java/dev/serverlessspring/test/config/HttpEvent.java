@@ -2,6 +2,8 @@ package dev.serverlessspring.test.config;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An {@code httpApi} or {@code http} event of a function: the route API Gateway sends to it.
  *
@@ -10,7 +12,7 @@ import java.util.Locale;
  * @param path the route's path, starting with {@code /}, possibly with {@code {id}} or
  * {@code {proxy+}} parameters; {@code null} for {@code httpApi: '*'} (every route)
  */
-public record HttpEvent(Api api, String method, String path) {
+public record HttpEvent(Api api, String method, @Nullable String path) {
 
 	/** The method of a route that takes every method. */
 	public static final String ANY = "ANY";

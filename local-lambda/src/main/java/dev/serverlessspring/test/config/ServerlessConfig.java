@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -86,7 +87,7 @@ public final class ServerlessConfig {
 	 * @return the configuration
 	 * @throws ServerlessConfigException if the file is missing or cannot be read
 	 */
-	public static ServerlessConfig read(Path file, String stage) {
+	public static ServerlessConfig read(Path file, @Nullable String stage) {
 		Path absolute = file.toAbsolutePath().normalize();
 		Object document;
 		try (InputStream in = Files.newInputStream(absolute)) {
@@ -130,6 +131,23 @@ public final class ServerlessConfig {
 	 */
 	public Path file() {
 		return this.file;
+	}
+
+	/**
+	 * Return the folder of the file, against which the paths it names resolve.
+	 * @return the folder
+	 */
+	public Path directory() {
+		return directory(this.file);
+	}
+
+	// read() keeps the file's absolute, normalized path, which has a parent.
+	private static Path directory(Path file) {
+		Path directory = file.getParent();
+		if (directory == null) {
+			throw new ServerlessConfigException("Could not find the folder of " + file);
+		}
+		return directory;
 	}
 
 	/**
@@ -216,7 +234,7 @@ public final class ServerlessConfig {
 
 		private Map<String, CloudFormationResource> resources = Map.of();
 
-		Reader(Path file, Map<?, ?> root, String stage) {
+		Reader(Path file, Map<?, ?> root, @Nullable String stage) {
 			this.file = file;
 			this.root = root;
 			this.variables = new ServerlessVariables(file, root, stage);
@@ -292,7 +310,7 @@ public final class ServerlessConfig {
 
 		// Variables that only deployment resolves (${ssm:...}) stay as written: a local service
 		// refuses the property if it needs it, and says which.
-		private Object resolveLeniently(String at, Object value) {
+		private @Nullable Object resolveLeniently(String at, @Nullable Object value) {
 			try {
 				return resolve(at, value);
 			}
@@ -302,7 +320,7 @@ public final class ServerlessConfig {
 		}
 
 		// Ref and Fn::GetAtt of the file's own resources, with their local names and ARNs.
-		private Object intrinsic(Map<?, ?> function) {
+		private @Nullable Object intrinsic(Map<?, ?> function) {
 			if (function.size() != 1) {
 				return null;
 			}
@@ -321,11 +339,11 @@ public final class ServerlessConfig {
 			return null;
 		}
 
-		private Object resolve(String at, Object value) {
+		private @Nullable Object resolve(String at, @Nullable Object value) {
 			return this.variables.resolve(at, value);
 		}
 
-		private Map<String, String> environment(Object value, String at) {
+		private Map<String, String> environment(@Nullable Object value, String at) {
 			Map<String, String> environment = new LinkedHashMap<>();
 			map(value, at).forEach((name, variable) -> {
 				Object resolved = resolve(at + "." + name, variable);
@@ -347,15 +365,15 @@ public final class ServerlessConfig {
 			return environment;
 		}
 
-		private Path artifact(Object value, String at) {
+		private @Nullable Path artifact(@Nullable Object value, String at) {
 			Object artifact = resolve(at + ".artifact", map(value, at).get("artifact"));
 			if (artifact == null) {
 				return null;
 			}
-			return this.file.getParent().resolve(requireText(artifact, at + ".artifact")).normalize();
+			return directory(this.file).resolve(requireText(artifact, at + ".artifact")).normalize();
 		}
 
-		private List<HttpEvent> httpEvents(Object value, String at) {
+		private List<HttpEvent> httpEvents(@Nullable Object value, String at) {
 			if (value == null) {
 				return List.of();
 			}
@@ -380,7 +398,7 @@ public final class ServerlessConfig {
 		}
 
 		// url: true | {invokeMode: BUFFERED | RESPONSE_STREAM, cors: ..., authorizer: ...}
-		private FunctionUrl functionUrl(Object value, String at) {
+		private @Nullable FunctionUrl functionUrl(@Nullable Object value, String at) {
 			if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
 				return null;
 			}
@@ -401,7 +419,7 @@ public final class ServerlessConfig {
 		}
 
 		// sqs: arn | {arn, batchSize, maximumBatchingWindow, functionResponseType, enabled}
-		private List<SqsEventSource> sqsEvents(String function, Object value, String at) {
+		private List<SqsEventSource> sqsEvents(String function, @Nullable Object value, String at) {
 			List<SqsEventSource> result = new ArrayList<>();
 			if (!(value instanceof List<?> events)) {
 				return result;
@@ -427,7 +445,7 @@ public final class ServerlessConfig {
 		}
 
 		// httpApi: '*' | 'GET /path' | {method, path}; http: 'GET path' | {method, path}
-		private HttpEvent httpEvent(HttpEvent.Api api, Object value, String at) {
+		private HttpEvent httpEvent(HttpEvent.Api api, @Nullable Object value, String at) {
 			if (value instanceof String text) {
 				String route = text.strip();
 				if (api == HttpEvent.Api.HTTP_API && route.equals("*")) {
@@ -448,7 +466,7 @@ public final class ServerlessConfig {
 			return new HttpEvent(api, method, requireText(path, at + ".path"));
 		}
 
-		private Map<?, ?> map(Object value, String at) {
+		private Map<?, ?> map(@Nullable Object value, String at) {
 			if (value == null) {
 				return Map.of();
 			}
@@ -458,7 +476,7 @@ public final class ServerlessConfig {
 			throw new ServerlessConfigException(this.file + ": " + at + " must be a mapping, not '" + value + "'");
 		}
 
-		private String requireText(Object value, String at) {
+		private String requireText(@Nullable Object value, String at) {
 			if (value == null || String.valueOf(value).isBlank()) {
 				throw new ServerlessConfigException(this.file + ": " + at + " is missing");
 			}
@@ -468,11 +486,11 @@ public final class ServerlessConfig {
 			return String.valueOf(value).strip();
 		}
 
-		private String text(Object value, String at, String defaultValue) {
+		private String text(@Nullable Object value, String at, String defaultValue) {
 			return (value != null) ? requireText(value, at) : defaultValue;
 		}
 
-		private int number(Object value, String at, int defaultValue) {
+		private int number(@Nullable Object value, String at, int defaultValue) {
 			if (value == null) {
 				return defaultValue;
 			}

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Resolves the Serverless Framework variables that a {@code serverless.yml} commonly uses:
  * <ul>
@@ -28,17 +30,18 @@ final class ServerlessVariables {
 
 	private final Map<?, ?> root;
 
-	private final String stageOption;
+	private final @Nullable String stageOption;
 
-	private final Function<String, String> environment;
+	private final Function<String, @Nullable String> environment;
 
-	private String stage;
+	private @Nullable String stage;
 
-	ServerlessVariables(Path file, Map<?, ?> root, String stageOption) {
+	ServerlessVariables(Path file, Map<?, ?> root, @Nullable String stageOption) {
 		this(file, root, stageOption, System::getenv);
 	}
 
-	ServerlessVariables(Path file, Map<?, ?> root, String stageOption, Function<String, String> environment) {
+	ServerlessVariables(Path file, Map<?, ?> root, @Nullable String stageOption,
+			Function<String, @Nullable String> environment) {
 		this.file = file;
 		this.root = root;
 		this.stageOption = stageOption;
@@ -70,11 +73,11 @@ final class ServerlessVariables {
 	 * @param value a scalar, mapping or list
 	 * @return the value with its variables resolved
 	 */
-	Object resolve(String at, Object value) {
+	@Nullable Object resolve(String at, @Nullable Object value) {
 		return resolve(at, value, 0);
 	}
 
-	private Object resolve(String at, Object value, int depth) {
+	private @Nullable Object resolve(String at, @Nullable Object value, int depth) {
 		if (depth > MAX_DEPTH) {
 			throw fail(at, "variables refer to each other in a cycle");
 		}
@@ -96,7 +99,7 @@ final class ServerlessVariables {
 		return value;
 	}
 
-	private Object resolveText(String at, String text, int depth) {
+	private @Nullable Object resolveText(String at, String text, int depth) {
 		int start = text.indexOf("${");
 		if (start < 0) {
 			return text;
@@ -131,7 +134,7 @@ final class ServerlessVariables {
 	}
 
 	// "source:address, fallback, ..." after nested variables are resolved
-	private Object expression(String at, String expression, int depth) {
+	private @Nullable Object expression(String at, String expression, int depth) {
 		Object inner = resolveText(at, expression, depth + 1);
 		String resolved = String.valueOf(inner);
 		for (String candidate : splitTopLevel(resolved)) {
@@ -165,7 +168,7 @@ final class ServerlessVariables {
 		return parts;
 	}
 
-	private Object source(String at, String candidate, int depth) {
+	private @Nullable Object source(String at, String candidate, int depth) {
 		if (candidate.length() >= 2 && (candidate.charAt(0) == '\'' || candidate.charAt(0) == '"')
 				&& candidate.charAt(candidate.length() - 1) == candidate.charAt(0)) {
 			return candidate.substring(1, candidate.length() - 1);
@@ -194,7 +197,7 @@ final class ServerlessVariables {
 		};
 	}
 
-	private Object self(String at, String address, int depth) {
+	private @Nullable Object self(String at, String address, int depth) {
 		Object current = this.root;
 		if (!address.isEmpty()) {
 			for (String key : address.split("\\.")) {

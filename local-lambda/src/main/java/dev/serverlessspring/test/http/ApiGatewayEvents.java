@@ -18,6 +18,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the events API Gateway sends to a function, with {@code aws-lambda-java-events}'
@@ -57,7 +58,7 @@ final class ApiGatewayEvents {
 	record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
 			String sourceIp) {
 
-		String header(String name) {
+		@Nullable String header(String name) {
 			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
 				if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
 					return header.getValue().get(0);
@@ -176,7 +177,7 @@ final class ApiGatewayEvents {
 		return out.toByteArray();
 	}
 
-	private static Map<String, List<String>> queryParameters(String rawQuery) {
+	private static Map<String, List<String>> queryParameters(@Nullable String rawQuery) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return parameters;
@@ -197,7 +198,7 @@ final class ApiGatewayEvents {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
-	private static String body(Request request, boolean binary) {
+	private static @Nullable String body(Request request, boolean binary) {
 		if (request.body().length == 0) {
 			return null;
 		}

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,6 +20,7 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.config.HttpEvent;
 import dev.serverlessspring.test.local.LocalFunction;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,7 +109,10 @@ public final class ApiGatewayFront implements AutoCloseable {
 						exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getAddress().getHostAddress());
 				HttpEvent event = route.event();
 				boolean rest = event.api() == HttpEvent.Api.REST;
-				byte[] payload = rest ? ApiGatewayEvents.restApiEvent(request, event.path(), this.stage, parameters)
+				// Only an HTTP API's catch-all route has no path; ServerlessConfig requires it for REST APIs.
+				byte[] payload = rest
+						? ApiGatewayEvents.restApiEvent(request, Objects.requireNonNull(event.path(), "a REST route's path"),
+								this.stage, parameters)
 						: ApiGatewayEvents.httpApiEvent(request, event.routeKey(), parameters);
 				LocalFunction function = route.function();
 				InvocationResult result = function.invoke(function.invocation(payload).build());
@@ -171,7 +176,7 @@ public final class ApiGatewayFront implements AutoCloseable {
 		response.path("cookies").forEach((cookie) -> headers.add("Set-Cookie", cookie.asString()));
 	}
 
-	private static JsonNode json(byte[] payload) {
+	private static @Nullable JsonNode json(byte[] payload) {
 		try {
 			return (payload.length == 0) ? null : JSON.readTree(payload);
 		}

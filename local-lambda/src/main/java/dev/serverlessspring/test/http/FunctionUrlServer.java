@@ -13,8 +13,10 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.config.FunctionUrl;
 import dev.serverlessspring.test.local.LocalFunction;
 import dev.serverlessspring.test.server.LoopbackHttpServer;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,7 +92,8 @@ public final class FunctionUrlServer implements AutoCloseable {
 				exchange.getRemoteAddress().getAddress().getHostAddress());
 		byte[] event = ApiGatewayEvents.functionUrlEvent(request, this.urlId, this.function.config().region());
 		var invocation = this.function.invocation(event).build();
-		if (!this.function.config().url().isStreaming()) {
+		FunctionUrl url = this.function.config().url();
+		if (url == null || !url.isStreaming()) {
 			ApiGatewayFront.httpApiResponse(exchange, this.function.invoke(invocation));
 			return;
 		}
@@ -128,7 +131,7 @@ public final class FunctionUrlServer implements AutoCloseable {
 
 		private boolean awaitingPrelude;
 
-		private OutputStream body;
+		private @Nullable OutputStream body;
 
 		StreamedResponse(HttpExchange exchange) {
 			this.exchange = exchange;
@@ -195,19 +198,18 @@ public final class FunctionUrlServer implements AutoCloseable {
 		}
 
 		private OutputStream start(int status) throws IOException {
-			if (this.body == null) {
+			OutputStream body = this.body;
+			if (body == null) {
 				this.exchange.sendResponseHeaders(status, 0);
-				this.body = this.exchange.getResponseBody();
+				body = this.exchange.getResponseBody();
+				this.body = body;
 			}
-			return this.body;
+			return body;
 		}
 
 		void finish() throws IOException {
-			if (this.body == null) {
-				// A stream that ended within its prelude.
-				start(200);
-			}
-			this.body.close();
+			// A stream that ended within its prelude has sent nothing yet: start() sends a 200 first.
+			start(200).close();
 		}
 
 		private static int delimiter(byte[] bytes) {

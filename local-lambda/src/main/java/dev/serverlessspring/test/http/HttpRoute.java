@@ -8,12 +8,13 @@ import java.util.regex.Pattern;
 
 import dev.serverlessspring.test.config.HttpEvent;
 import dev.serverlessspring.test.local.LocalFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link HttpEvent} bound to its function, matched against request paths as API Gateway
  * does: {@code {id}} takes one path segment, a final {@code {name+}} the rest of the path.
  */
-record HttpRoute(HttpEvent event, LocalFunction function, Pattern pattern, List<String> parameters) {
+record HttpRoute(HttpEvent event, LocalFunction function, @Nullable Pattern pattern, List<String> parameters) {
 
 	private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+?)(\\+?)}");
 
@@ -41,7 +42,7 @@ record HttpRoute(HttpEvent event, LocalFunction function, Pattern pattern, List<
 	 * @param path the request's decoded path
 	 * @return the path parameters, or {@code null} if the route does not match
 	 */
-	Map<String, String> match(String method, String path) {
+	@Nullable Map<String, String> match(String method, String path) {
 		if (!this.event.method().equals(HttpEvent.ANY) && !this.event.method().equals(method)) {
 			return null;
 		}
@@ -66,7 +67,9 @@ record HttpRoute(HttpEvent event, LocalFunction function, Pattern pattern, List<
 	 * @return the rank
 	 */
 	int rank() {
-		int rank = (this.pattern == null) ? 300 : this.event.path().contains("+}") ? 200 : this.parameters.isEmpty() ? 0 : 100;
+		String path = this.event.path();
+		int rank = (this.pattern == null || path == null) ? 300
+				: path.contains("+}") ? 200 : this.parameters.isEmpty() ? 0 : 100;
 		return rank + (this.event.method().equals(HttpEvent.ANY) ? 50 : 0);
 	}
 

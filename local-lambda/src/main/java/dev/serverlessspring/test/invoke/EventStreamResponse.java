@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import com.sun.net.httpserver.HttpExchange;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.eventstream.HeaderValue;
 import software.amazon.awssdk.eventstream.Message;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +30,7 @@ final class EventStreamResponse {
 
 	private final String requestId;
 
-	private OutputStream body;
+	private @Nullable OutputStream body;
 
 	EventStreamResponse(HttpExchange exchange, String requestId) {
 		this.exchange = exchange;
@@ -82,7 +84,8 @@ final class EventStreamResponse {
 	 * @param logResult the base64 tail of the log, or {@code null}
 	 * @throws IOException if the caller went away
 	 */
-	void complete(String errorCode, String errorDetails, String logResult) throws IOException {
+	void complete(@Nullable String errorCode, @Nullable String errorDetails, @Nullable String logResult)
+			throws IOException {
 		ObjectNode complete = JSON.createObjectNode();
 		if (errorCode != null) {
 			complete.put("ErrorCode", errorCode);
@@ -92,23 +95,25 @@ final class EventStreamResponse {
 			complete.put("LogResult", logResult);
 		}
 		send(event("InvokeComplete", "application/json", JSON.writeValueAsBytes(complete)));
-		this.body.close();
+		Objects.requireNonNull(this.body, "send() opened the body").close();
 	}
 
 	private synchronized void send(Message message) throws IOException {
-		if (this.body == null) {
+		OutputStream body = this.body;
+		if (body == null) {
 			var headers = this.exchange.getResponseHeaders();
 			headers.set("Content-Type", "application/vnd.amazon.eventstream");
 			headers.set("x-amzn-RequestId", this.requestId);
 			headers.set("X-Amz-Executed-Version", "$LATEST");
 			this.exchange.sendResponseHeaders(200, 0);
-			this.body = this.exchange.getResponseBody();
+			body = this.exchange.getResponseBody();
+			this.body = body;
 		}
 		ByteBuffer encoded = message.toByteBuffer();
 		byte[] bytes = new byte[encoded.remaining()];
 		encoded.get(bytes);
-		this.body.write(bytes);
-		this.body.flush();
+		body.write(bytes);
+		body.flush();
 	}
 
 	private static Message event(String type, String contentType, byte[] payload) {

@@ -18,6 +18,7 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.local.LocalFunction;
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -267,7 +268,7 @@ public final class InvokeApiServer implements AutoCloseable {
 	}
 
 	// AWS's rest-json error: the SDK reads the exception's name from x-amzn-ErrorType.
-	private static void error(HttpExchange exchange, int status, String type, String fault, String message)
+	private static void error(HttpExchange exchange, int status, String type, String fault, @Nullable String message)
 			throws IOException {
 		ObjectNode document = JSON.createObjectNode();
 		document.put("Type", fault);

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,10 +27,12 @@ import dev.serverlessspring.lambda.MainClassLocator;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.lambda.invoke.LambdaResponse;
 import dev.serverlessspring.lambda.runtime.RuntimeContext;
+import dev.serverlessspring.lambda.stream.StreamingResponse;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,20 +58,20 @@ final class InProcessFunction implements LocalFunction {
 
 	private final FunctionConfig config;
 
-	private final Class<?> mainClass;
+	private final @Nullable Class<?> mainClass;
 
-	private final String mainClassName;
+	private final @Nullable String mainClassName;
 
 	private final Map<String, String> environment;
 
 	/** Where the application's classes come from; {@code null}: the invoking thread's context class loader. */
-	private ClassLoader classLoader;
+	private @Nullable ClassLoader classLoader;
 
-	private ExecutorService executor;
+	private @Nullable ExecutorService executor;
 
-	private ConfigurableApplicationContext context;
+	private @Nullable ConfigurableApplicationContext context;
 
-	private EventDispatcher dispatcher;
+	private @Nullable EventDispatcher dispatcher;
 
 	/**
 	 * Describe an in-process function; nothing starts before its first invocation.
@@ -80,7 +83,8 @@ final class InProcessFunction implements LocalFunction {
 	 * @param classLoader the loader of the application's classes, or {@code null} for the
 	 * invoking thread's context class loader
 	 */
-	InProcessFunction(FunctionConfig config, Class<?> mainClass, String mainClassName, ClassLoader classLoader) {
+	InProcessFunction(FunctionConfig config, @Nullable Class<?> mainClass, @Nullable String mainClassName,
+			@Nullable ClassLoader classLoader) {
 		this.config = config;
 		this.mainClass = mainClass;
 		this.mainClassName = mainClassName;
@@ -126,7 +130,7 @@ final class InProcessFunction implements LocalFunction {
 	 * invocation's error, as on Lambda.
 	 */
 	@Override
-	public synchronized InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+	public synchronized InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		Log log = new Log();
 		InvocationResult initFailure = init(request);
 		if (initFailure != null) {
@@ -139,14 +143,17 @@ final class InProcessFunction implements LocalFunction {
 				request.requestId(), System.currentTimeMillis() + request.timeout().toMillis(),
 				request.invokedFunctionArn(), request.traceId(), request.clientContext(), request.cognitoIdentity(),
 				request.tenantId(), request.payload()), this.environment, log);
-		EventDispatcher current = this.dispatcher;
-		Future<byte[]> response = this.executor.submit(() -> {
+		// init() started the environment under this lock: both are set.
+		EventDispatcher current = Objects.requireNonNull(this.dispatcher, "init() set the dispatcher");
+		ExecutorService executor = Objects.requireNonNull(this.executor, "init() set the executor");
+		Future<byte @Nullable []> response = executor.submit(() -> {
 			LambdaResponse answer = current.respond(request.payload(), context);
-			if (consumer == null || !answer.isStreaming()) {
+			StreamingResponse stream = answer.stream();
+			if (consumer == null || stream == null) {
 				return answer.payload();
 			}
-			try (ConsumerOutput out = new ConsumerOutput(consumer, answer.stream().contentType())) {
-				answer.stream().writeTo(out);
+			try (ConsumerOutput out = new ConsumerOutput(consumer, stream.contentType())) {
+				stream.writeTo(out);
 			}
 			return null;
 		});
@@ -157,7 +164,8 @@ final class InProcessFunction implements LocalFunction {
 					Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (ExecutionException ex) {
-			result = failure(request.requestId(), ex.getCause(), Duration.ofNanos(System.nanoTime() - start));
+			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			result = failure(request.requestId(), failure, Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (TimeoutException ex) {
 			response.cancel(true);
@@ -186,7 +194,7 @@ final class InProcessFunction implements LocalFunction {
 	}
 
 	// Starts the application once; an init failure fails the invocation that waited for it.
-	private InvocationResult init(InvocationRequest request) {
+	private @Nullable InvocationResult init(InvocationRequest request) {
 		Throwable failure = start();
 		return (failure != null) ? failure(request.requestId(), failure, Duration.ZERO) : null;
 	}
@@ -195,7 +203,7 @@ final class InProcessFunction implements LocalFunction {
 	 * Start the function's environment now, unless it runs already.
 	 * @return why it failed to start, or {@code null} if it runs
 	 */
-	synchronized Throwable start() {
+	synchronized @Nullable Throwable start() {
 		if (this.dispatcher != null) {
 			return null;
 		}
@@ -262,7 +270,8 @@ final class InProcessFunction implements LocalFunction {
 		return error(requestId, ex.getClass().getName(), ex.getMessage(), stackTrace, duration);
 	}
 
-	private static InvocationResult error(String requestId, String type, String message, ArrayNode stackTrace,
+	private static InvocationResult error(String requestId, String type, @Nullable String message,
+			@Nullable ArrayNode stackTrace,
 			Duration duration) {
 		ObjectNode document = JSON.createObjectNode();
 		document.put("errorMessage", message);
@@ -297,7 +306,7 @@ final class InProcessFunction implements LocalFunction {
 
 		private final String contentType;
 
-		private OutputStream out;
+		private @Nullable OutputStream out;
 
 		ConsumerOutput(ResponseStreamConsumer consumer, String contentType) {
 			this.consumer = consumer;
@@ -305,10 +314,12 @@ final class InProcessFunction implements LocalFunction {
 		}
 
 		private OutputStream out() throws IOException {
-			if (this.out == null) {
-				this.out = this.consumer.open(this.contentType);
+			OutputStream out = this.out;
+			if (out == null) {
+				out = this.consumer.open(this.contentType);
+				this.out = out;
 			}
-			return this.out;
+			return out;
 		}
 
 		@Override

@@ -4,6 +4,7 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One function of a {@link LocalLambda}: one execution environment that serves one
@@ -43,7 +44,7 @@ public interface LocalFunction extends AutoCloseable {
 	 * @return the result, without payload when the response streamed; a stream that failed
 	 * midway is a function error
 	 */
-	default InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+	default InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		return invoke(request);
 	}
 

@@ -15,17 +15,20 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.aws.LocalSqs;
 import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.config.ServerlessConfig;
 import dev.serverlessspring.test.config.SqsEventSource;
 import dev.serverlessspring.test.http.ApiGatewayFront;
 import dev.serverlessspring.test.http.FunctionUrlServer;
 import dev.serverlessspring.test.invoke.InvokeApiServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A local Lambda for the functions of a {@code serverless.yml}: each function in its own
@@ -63,7 +66,7 @@ public final class LocalLambda implements AutoCloseable {
 
 	private final List<SqsEventSourceMapping> eventSourceMappings = new ArrayList<>();
 
-	private final SdkSystemProperties sdkProperties;
+	private final @Nullable SdkSystemProperties sdkProperties;
 
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
@@ -122,15 +125,17 @@ public final class LocalLambda implements AutoCloseable {
 
 	// Each enabled sqs event of a queue the local SQS serves polls for its function.
 	private void startEventSourceMappings() {
-		if (this.aws.sqs() == null) {
+		LocalSqs sqs = this.aws.sqs();
+		if (sqs == null) {
 			return;
 		}
 		Set<String> queues = new HashSet<>();
 		this.config.resources().values().forEach((resource) -> queues.add(resource.arn()));
 		for (SqsEventSource source : this.config.sqsEventSources()) {
 			if (source.enabled() && queues.contains(source.queueArn())) {
-				SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, this.functions.get(source.function()),
-						this.aws.sqs(), this.config.region());
+				// ServerlessConfig reads sqs events from the functions it declares: each has its LocalFunction.
+				LocalFunction function = Objects.requireNonNull(this.functions.get(source.function()), source.function());
+				SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, function, sqs, this.config.region());
 				this.eventSourceMappings.add(mapping);
 				mapping.start();
 			}
@@ -421,17 +426,17 @@ public final class LocalLambda implements AutoCloseable {
 
 		private Path configFile = Path.of("serverless.yml");
 
-		private ServerlessConfig config;
+		private @Nullable ServerlessConfig config;
 
-		private String stage;
+		private @Nullable String stage;
 
 		private Mode mode = Mode.AUTO;
 
-		private Class<?> mainClass;
+		private @Nullable Class<?> mainClass;
 
-		private String mainClassName;
+		private @Nullable String mainClassName;
 
-		private ClassLoader classLoader;
+		private @Nullable ClassLoader classLoader;
 
 		private int httpPort;
 
@@ -500,7 +505,7 @@ public final class LocalLambda implements AutoCloseable {
 		 * @param mainClass the {@code @SpringBootApplication} class
 		 * @return this builder
 		 */
-		public Builder mainClass(Class<?> mainClass) {
+		public Builder mainClass(@Nullable Class<?> mainClass) {
 			this.mainClass = mainClass;
 			return this;
 		}

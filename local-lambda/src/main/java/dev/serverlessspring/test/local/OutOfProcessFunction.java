@@ -1,6 +1,7 @@
 package dev.serverlessspring.test.local;
 
 import java.nio.file.Files;
+import java.util.Objects;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.ResponseStreamConsumer;
@@ -8,6 +9,7 @@ import dev.serverlessspring.test.config.FunctionConfig;
 import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A function run from its deployment package in a runtime process of its own, as Lambda's
@@ -33,7 +35,8 @@ final class OutOfProcessFunction implements LocalFunction {
 	}
 
 	static FunctionPackage packageOf(FunctionConfig config) {
-		return FunctionPackage.of(config.artifact())
+		return FunctionPackage.of(Objects.requireNonNull(config.artifact(),
+				() -> "Function '" + config.name() + "' has no package.artifact in serverless.yml"))
 			.functionName(config.deployedName())
 			.handler(config.handler())
 			.runtime(config.runtime())
@@ -58,7 +61,7 @@ final class OutOfProcessFunction implements LocalFunction {
 	}
 
 	@Override
-	public InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+	public InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		return this.process.invoke(request, consumer);
 	}
 

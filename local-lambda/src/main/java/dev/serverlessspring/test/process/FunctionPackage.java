@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ManagedRuntimeProcess} runs: a deployment package (a zip, or a directory that
@@ -47,9 +48,7 @@ public final class FunctionPackage {
 	 * @return the package, with Lambda's default configuration
 	 */
 	public static FunctionPackage of(Path zipOrTaskRoot) {
-		Settings settings = new Settings();
-		settings.source = zipOrTaskRoot.toAbsolutePath().normalize();
-		return new FunctionPackage(settings);
+		return new FunctionPackage(new Settings(zipOrTaskRoot.toAbsolutePath().normalize()));
 	}
 
 	/**
@@ -139,7 +138,7 @@ public final class FunctionPackage {
 	 * Return the handler string ({@code _HANDLER}).
 	 * @return the handler, or {@code null} if not set
 	 */
-	public String handler() {
+	public @Nullable String handler() {
 		return this.settings.handler;
 	}
 
@@ -336,13 +335,13 @@ public final class FunctionPackage {
 	/** The configuration, copied and changed by each {@code with}. */
 	private static final class Settings {
 
-		Path source;
+		final Path source;
 
 		String functionName = "function";
 
 		String runtime = "java21";
 
-		String handler;
+		@Nullable String handler;
 
 		Map<String, String> environment = new LinkedHashMap<>();
 
@@ -354,13 +353,16 @@ public final class FunctionPackage {
 
 		List<String> launcher = List.of();
 
-		Path javaHome;
+		@Nullable Path javaHome;
 
 		String region = "us-east-1";
 
+		Settings(Path source) {
+			this.source = source;
+		}
+
 		Settings copy() {
-			Settings copy = new Settings();
-			copy.source = this.source;
+			Settings copy = new Settings(this.source);
 			copy.functionName = this.functionName;
 			copy.runtime = this.runtime;
 			copy.handler = this.handler;

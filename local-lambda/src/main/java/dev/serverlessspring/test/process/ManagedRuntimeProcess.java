@@ -24,6 +24,7 @@ import dev.serverlessspring.test.runtime.InvocationRequest;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
 import dev.serverlessspring.test.ResponseStreamConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a {@link FunctionPackage} as Lambda's managed Java runtime does: the zip unpacked as
@@ -65,9 +66,9 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	// Callers beyond the environment's concurrency wait here for their turn.
 	private final Semaphore slots;
 
-	private TaskRoot taskRoot;
+	private @Nullable TaskRoot taskRoot;
 
-	private Environment environment;
+	private @Nullable Environment environment;
 
 	private boolean closed;
 
@@ -170,7 +171,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * @return the result, as {@link #invoke(InvocationRequest)}; without payload when the
 	 * response streamed
 	 */
-	public InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+	public InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		try {
 			this.slots.acquire();
 		}
@@ -186,7 +187,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 		}
 	}
 
-	private InvocationResult invokeInSlot(InvocationRequest request, ResponseStreamConsumer consumer) {
+	private InvocationResult invokeInSlot(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		Environment current;
 		long logStart;
 		synchronized (this) {
@@ -243,7 +244,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 * Return the task root the package was unpacked into.
 	 * @return the task root, or {@code null} before the first start
 	 */
-	public synchronized Path taskRoot() {
+	public synchronized @Nullable Path taskRoot() {
 		return (this.taskRoot != null) ? this.taskRoot.directory() : null;
 	}
 
@@ -318,7 +319,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 		private final long startedAt = System.nanoTime();
 
-		private Duration initDuration;
+		private @Nullable Duration initDuration;
 
 		private boolean initReported;
 
@@ -360,7 +361,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 		}
 
 		// Lambda gives an on-demand init 10 seconds, then runs it again within the invocation's timeout.
-		Optional<LambdaError> awaitInit(Duration initTimeout, Duration timeout, String requestId) {
+		Optional<LambdaError> awaitInit(Duration initTimeout, Duration timeout, @Nullable String requestId) {
 			CompletableFuture<Optional<LambdaError>> initialization = this.server.initialization();
 			try {
 				Optional<LambdaError> error = initialization.get(initTimeout.plus(timeout).toMillis(),
@@ -384,7 +385,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		InvocationResult invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+		InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 			try {
 				return this.server.invoke(request, consumer)
 					.get(request.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
@@ -471,7 +472,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	 */
 	private static final class Output {
 
-		private Path file;
+		private @Nullable Path file;
 
 		private String last = "";
 

@@ -184,7 +184,12 @@ final class RuntimeCommand {
 	}
 
 	private static String runtimeDirectory() {
-		return locate(RUNTIME_INTERFACE_CLIENT).getParent().toString();
+		Path jar = locate(RUNTIME_INTERFACE_CLIENT);
+		Path directory = jar.getParent();
+		if (directory == null) {
+			throw new IllegalStateException("Could not find the folder of " + jar);
+		}
+		return directory.toString();
 	}
 
 	private static Path locate(String className) {

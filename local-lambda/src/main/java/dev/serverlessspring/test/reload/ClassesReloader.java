@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.serverlessspring.test.local.LocalLambda;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.NestedExceptionUtils;
 
@@ -38,11 +39,11 @@ public final class ClassesReloader implements AutoCloseable {
 
 	private final PrintStream out;
 
-	private final String mainClass;
+	private final @Nullable String mainClass;
 
-	private URLClassLoader current;
+	private @Nullable URLClassLoader current;
 
-	private DirectoryWatcher watcher;
+	private @Nullable DirectoryWatcher watcher;
 
 	/**
 	 * Prepare the reloads.
@@ -54,7 +55,8 @@ public final class ClassesReloader implements AutoCloseable {
 	 * file is missing, the compiler is still at work and changes do not reload
 	 * @param out where reloads are reported
 	 */
-	public ClassesReloader(LocalLambda lambda, Path classes, ClassLoader parent, String mainClass, PrintStream out) {
+	public ClassesReloader(LocalLambda lambda, Path classes, ClassLoader parent, @Nullable String mainClass,
+			PrintStream out) {
 		this.lambda = lambda;
 		this.classes = classes.toAbsolutePath().normalize();
 		this.parent = parent;
@@ -135,7 +137,7 @@ public final class ClassesReloader implements AutoCloseable {
 		}
 	}
 
-	private static void close(URLClassLoader classLoader) {
+	private static void close(@Nullable URLClassLoader classLoader) {
 		if (classLoader != null) {
 			try {
 				classLoader.close();

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One event for a runtime, with what the Runtime API sends along with it in
  * {@code Lambda-Runtime-*} headers. The deadline is not part of the request: it is fixed
@@ -27,11 +29,11 @@ public final class InvocationRequest {
 
 	private final String traceId;
 
-	private final String clientContext;
+	private final @Nullable String clientContext;
 
-	private final String cognitoIdentity;
+	private final @Nullable String cognitoIdentity;
 
-	private final String tenantId;
+	private final @Nullable String tenantId;
 
 	private InvocationRequest(Builder builder) {
 		this.requestId = (builder.requestId != null) ? builder.requestId : UUID.randomUUID().toString();
@@ -117,7 +119,7 @@ public final class InvocationRequest {
 	 * Return the mobile client context as JSON ({@code Lambda-Runtime-Client-Context}).
 	 * @return the client context, or {@code null}
 	 */
-	public String clientContext() {
+	public @Nullable String clientContext() {
 		return this.clientContext;
 	}
 
@@ -125,7 +127,7 @@ public final class InvocationRequest {
 	 * Return the Cognito identity as JSON ({@code Lambda-Runtime-Cognito-Identity}).
 	 * @return the identity, or {@code null}
 	 */
-	public String cognitoIdentity() {
+	public @Nullable String cognitoIdentity() {
 		return this.cognitoIdentity;
 	}
 
@@ -134,7 +136,7 @@ public final class InvocationRequest {
 	 * ({@code Lambda-Runtime-Aws-Tenant-Id}).
 	 * @return the tenant id, or {@code null}
 	 */
-	public String tenantId() {
+	public @Nullable String tenantId() {
 		return this.tenantId;
 	}
 
@@ -147,19 +149,19 @@ public final class InvocationRequest {
 
 		private final byte[] payload;
 
-		private String requestId;
+		private @Nullable String requestId;
 
 		private Duration timeout = Duration.ofSeconds(3);
 
 		private String invokedFunctionArn = "arn:aws:lambda:us-east-1:012345678912:function:function";
 
-		private String traceId;
+		private @Nullable String traceId;
 
-		private String clientContext;
+		private @Nullable String clientContext;
 
-		private String cognitoIdentity;
+		private @Nullable String cognitoIdentity;
 
-		private String tenantId;
+		private @Nullable String tenantId;
 
 		private Builder(byte[] payload) {
 			this.payload = Objects.requireNonNull(payload, "payload").clone();

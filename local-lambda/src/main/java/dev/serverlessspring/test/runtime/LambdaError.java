@@ -2,6 +2,7 @@ package dev.serverlessspring.test.runtime;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +23,11 @@ public final class LambdaError {
 
 	private final String errorType;
 
-	private final String errorMessage;
+	private final @Nullable String errorMessage;
 
 	private final byte[] body;
 
-	private LambdaError(String errorType, String errorMessage, byte[] body) {
+	private LambdaError(String errorType, @Nullable String errorMessage, byte[] body) {
 		this.errorType = errorType;
 		this.errorMessage = errorMessage;
 		this.body = body;
@@ -53,7 +54,7 @@ public final class LambdaError {
 	 * {@code null}
 	 * @return the error
 	 */
-	public static LambdaError posted(byte[] body, String errorTypeHeader) {
+	public static LambdaError posted(byte[] body, @Nullable String errorTypeHeader) {
 		String errorType = null;
 		String errorMessage = null;
 		try {
@@ -72,7 +73,7 @@ public final class LambdaError {
 		return new LambdaError(errorType, errorMessage, body.clone());
 	}
 
-	private static String text(JsonNode node) {
+	private static @Nullable String text(@Nullable JsonNode node) {
 		return (node != null && node.isString()) ? node.asString() : null;
 	}
 
@@ -88,7 +89,7 @@ public final class LambdaError {
 	 * Return the error's message.
 	 * @return the message, or {@code null} when the document has none
 	 */
-	public String errorMessage() {
+	public @Nullable String errorMessage() {
 		return this.errorMessage;
 	}
 

@@ -26,6 +26,7 @@ import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.server.OneRequestHttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Lambda Runtime API (version 2018-06-01) for one execution environment, served on the
@@ -99,10 +100,10 @@ public class RuntimeApiServer implements AutoCloseable {
 	// The invocations queued or dispatched and not yet answered, by request id.
 	private final Map<String, Invocation> outstanding = new LinkedHashMap<>();
 
-	private LambdaError spent;
+	private @Nullable LambdaError spent;
 
 	// After a 413 the RIC reports the failure to post as the invocation's error: Lambda accepts that post.
-	private volatile String oversizedRequestId;
+	private volatile @Nullable String oversizedRequestId;
 
 	private volatile boolean closed;
 
@@ -214,7 +215,7 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * @return the invocation's result: it completes when the stream has ended
 	 * @throws IllegalStateException as {@link #invoke(InvocationRequest)}
 	 */
-	public CompletableFuture<InvocationResult> invoke(InvocationRequest request, ResponseStreamConsumer consumer) {
+	public CompletableFuture<InvocationResult> invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		Invocation invocation = new Invocation(request, consumer);
 		synchronized (this.lock) {
 			if (this.closed) {
@@ -409,7 +410,8 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		InputStream in = exchange.getRequestBody();
 		byte[] buffered = null;
-		if (invocation.consumer == null) {
+		ResponseStreamConsumer consumer = invocation.consumer;
+		if (consumer == null) {
 			Body body = Body.read(in, MAX_RESPONSE_BYTES);
 			if (body.truncated()) {
 				invocation.fail(LambdaError.of("Function.ResponseSizeTooLarge",
@@ -420,7 +422,7 @@ public class RuntimeApiServer implements AutoCloseable {
 			}
 			buffered = body.bytes();
 		}
-		else if (!forward(in, exchange.getRequestHeaders().getFirst("Content-Type"), invocation)) {
+		else if (!forward(in, exchange.getRequestHeaders().getFirst("Content-Type"), consumer)) {
 			// The caller left: cutting the connection tells the runtime to stop streaming.
 			invocation.fail(LambdaError.of("Runtime.StreamCut", "The caller closed the response stream"));
 			return;
@@ -436,13 +438,14 @@ public class RuntimeApiServer implements AutoCloseable {
 	}
 
 	// Each read ends where the runtime's bytes end for now: they leave at once, the next read waits.
-	private static boolean forward(InputStream in, String contentType, Invocation invocation) throws IOException {
+	private static boolean forward(InputStream in, @Nullable String contentType, ResponseStreamConsumer consumer)
+			throws IOException {
 		byte[] buffer = new byte[16384];
 		OutputStream out = null;
 		for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
 			try {
 				if (out == null) {
-					out = invocation.consumer.open((contentType != null) ? contentType : "application/octet-stream");
+					out = consumer.open((contentType != null) ? contentType : "application/octet-stream");
 				}
 				out.write(buffer, 0, n);
 				out.flush();
@@ -549,7 +552,7 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 	}
 
-	private Invocation dispatched(String requestId) {
+	private @Nullable Invocation dispatched(String requestId) {
 		synchronized (this.lock) {
 			Invocation invocation = this.outstanding.get(requestId);
 			return (invocation != null && invocation.dispatchedAt != 0) ? invocation : null;
@@ -599,15 +602,15 @@ public class RuntimeApiServer implements AutoCloseable {
 
 		final InvocationRequest request;
 
-		final ResponseStreamConsumer consumer;
+		final @Nullable ResponseStreamConsumer consumer;
 
 		final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
 
 		volatile long dispatchedAt;
 
-		volatile ScheduledFuture<?> deadline;
+		volatile @Nullable ScheduledFuture<?> deadline;
 
-		Invocation(InvocationRequest request, ResponseStreamConsumer consumer) {
+		Invocation(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 			this.request = request;
 			this.consumer = consumer;
 		}

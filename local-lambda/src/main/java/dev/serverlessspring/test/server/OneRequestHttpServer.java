@@ -22,6 +22,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpPrincipal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 server on {@code 127.0.0.1} that answers one request per connection
@@ -197,7 +198,7 @@ public final class OneRequestHttpServer implements AutoCloseable {
 
 		private InputStream body;
 
-		private OutputStream responseBody;
+		private @Nullable OutputStream responseBody;
 
 		private int responseCode = -1;
 
@@ -249,7 +250,7 @@ public final class OneRequestHttpServer implements AutoCloseable {
 		}
 
 		@Override
-		public HttpContext getHttpContext() {
+		public @Nullable HttpContext getHttpContext() {
 			return null;
 		}
 
@@ -338,16 +339,16 @@ public final class OneRequestHttpServer implements AutoCloseable {
 		}
 
 		@Override
-		public Object getAttribute(String name) {
+		public @Nullable Object getAttribute(String name) {
 			return null;
 		}
 
 		@Override
-		public void setAttribute(String name, Object value) {
+		public void setAttribute(String name, @Nullable Object value) {
 		}
 
 		@Override
-		public void setStreams(InputStream in, OutputStream out) {
+		public void setStreams(@Nullable InputStream in, @Nullable OutputStream out) {
 			if (in != null) {
 				this.body = in;
 			}
@@ -357,7 +358,7 @@ public final class OneRequestHttpServer implements AutoCloseable {
 		}
 
 		@Override
-		public HttpPrincipal getPrincipal() {
+		public @Nullable HttpPrincipal getPrincipal() {
 			return null;
 		}
 

@@ -1,0 +1,7 @@
+/**
+ * The command line of the local Lambda.
+ */
+@NullMarked
+package dev.serverlessspring.test.cli;
+
+import org.jspecify.annotations.NullMarked;
