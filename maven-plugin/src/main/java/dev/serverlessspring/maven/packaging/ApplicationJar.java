@@ -15,7 +15,6 @@ import java.util.zip.ZipFile;
 
 import dev.serverlessspring.maven.zip.DeploymentZip;
 import org.apache.maven.plugin.MojoFailureException;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The project's own jar, unpacked at the root of a deployment zip as the {@code lambda-zip}
@@ -51,7 +50,7 @@ final class ApplicationJar {
 						+ " <spring-boot.repackage.skip>true</spring-boot.repackage.skip> in pom.xml");
 			}
 			if (file.getEntry(JarFile.MANIFEST_NAME) == null) {
-				zip.addContent(JarFile.MANIFEST_NAME, withStartClass(null), FileTime.fromMillis(System.currentTimeMillis()),
+				zip.addContent(JarFile.MANIFEST_NAME, withStartClass(new Manifest()), FileTime.fromMillis(System.currentTimeMillis()),
 						DeploymentZip.FILE_MODE);
 			}
 			Enumeration<? extends ZipEntry> entries = file.entries();
@@ -72,11 +71,15 @@ final class ApplicationJar {
 		}
 	}
 
-	private byte[] withStartClass(byte @Nullable [] content) throws IOException, MojoFailureException {
-		Manifest manifest = (content != null) ? new Manifest(new ByteArrayInputStream(content)) : new Manifest();
-		if (content != null && manifest.getMainAttributes().getValue(START_CLASS) != null) {
+	private byte[] withStartClass(byte[] content) throws IOException, MojoFailureException {
+		Manifest manifest = new Manifest(new ByteArrayInputStream(content));
+		if (manifest.getMainAttributes().getValue(START_CLASS) != null) {
 			return content;
 		}
+		return withStartClass(manifest);
+	}
+
+	private byte[] withStartClass(Manifest manifest) throws IOException, MojoFailureException {
 		manifest.getMainAttributes().putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().putValue(START_CLASS, this.startClass.name());
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
