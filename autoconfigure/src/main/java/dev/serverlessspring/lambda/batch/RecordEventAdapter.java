@@ -106,7 +106,7 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * @param result the batch's outcome
 	 * @param mode the failure mode the batch was processed with
 	 * @param function the function
-	 * @return the response bytes, or {@code null}
+	 * @return the response bytes
 	 */
 	protected byte @Nullable [] respond(BatchResult result, FailureMode mode, LambdaFunction function) {
 		if (mode == FailureMode.INVOCATION_ERROR) {

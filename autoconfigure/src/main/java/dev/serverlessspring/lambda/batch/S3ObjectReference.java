@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param bucket the bucket name
  * @param key the object key, URL-decoded (S3 sends it form-encoded: {@code my+file.txt})
  * @param size the size in bytes, or {@code null} for events without one (deletions)
- * @param eTag the entity tag, or {@code null}
- * @param versionId the version id in versioned buckets, or {@code null}
+ * @param eTag the entity tag
+ * @param versionId the version id in versioned buckets
  */
 public record S3ObjectReference(@Nullable String bucket, @Nullable String key, @Nullable Long size,
 		@Nullable String eTag, @Nullable String versionId) {

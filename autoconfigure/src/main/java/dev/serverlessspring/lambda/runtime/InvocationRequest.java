@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * @param deadlineMillis {@code Lambda-Runtime-Deadline-Ms}: when the invocation times out, in
  * epoch milliseconds
  * @param invokedFunctionArn {@code Lambda-Runtime-Invoked-Function-Arn}
- * @param traceId {@code Lambda-Runtime-Trace-Id}, or {@code null}
- * @param clientContext {@code Lambda-Runtime-Client-Context} (JSON), or {@code null}
- * @param cognitoIdentity {@code Lambda-Runtime-Cognito-Identity} (JSON), or {@code null}
- * @param tenantId {@code Lambda-Runtime-Aws-Tenant-Id}, or {@code null}
+ * @param traceId {@code Lambda-Runtime-Trace-Id}
+ * @param clientContext {@code Lambda-Runtime-Client-Context} (JSON)
+ * @param cognitoIdentity {@code Lambda-Runtime-Cognito-Identity} (JSON)
+ * @param tenantId {@code Lambda-Runtime-Aws-Tenant-Id}
  * @param payload the event
  */
 public record InvocationRequest(String requestId, long deadlineMillis, @Nullable String invokedFunctionArn,

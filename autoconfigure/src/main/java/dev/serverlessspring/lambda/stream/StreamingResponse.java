@@ -36,7 +36,7 @@ public final class StreamingResponse {
 	/**
 	 * Create a response.
 	 * @param contentType the {@code Content-Type} of the stream
-	 * @param prelude bytes sent before the body's first byte, or {@code null}
+	 * @param prelude bytes sent before the body's first byte
 	 * @param body writes the body
 	 * @param buffered turns the whole body into the response of a non-streaming invocation
 	 */

@@ -115,7 +115,7 @@ public final class LocalAwsServices implements AutoCloseable {
 
 	/**
 	 * Return the local SQS, when the configuration declares queues.
-	 * @return the SQS, or {@code null}
+	 * @return the SQS
 	 */
 	public @Nullable LocalSqs sqs() {
 		return this.sqs;

@@ -43,7 +43,7 @@ public record FunctionConfig(String name, String deployedName, String region, St
 	 * @param timeout the timeout
 	 * @param memorySize the memory size in MB
 	 * @param environment the environment variables
-	 * @param artifact the deployment package, or {@code null}
+	 * @param artifact the deployment package
 	 * @param httpEvents the function's HTTP events
 	 */
 	public FunctionConfig(String name, String deployedName, String region, String handler, String runtime,

@@ -80,8 +80,8 @@ final class EventStreamResponse {
 	/**
 	 * End the stream.
 	 * @param errorCode the error's type, or {@code null} on success
-	 * @param errorDetails the error's message, or {@code null}
-	 * @param logResult the base64 tail of the log, or {@code null}
+	 * @param errorDetails the error's message
+	 * @param logResult the base64 tail of the log
 	 * @throws IOException if the caller went away
 	 */
 	void complete(@Nullable String errorCode, @Nullable String errorDetails, @Nullable String logResult)

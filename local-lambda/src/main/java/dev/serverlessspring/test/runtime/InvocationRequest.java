@@ -117,7 +117,7 @@ public final class InvocationRequest {
 
 	/**
 	 * Return the mobile client context as JSON ({@code Lambda-Runtime-Client-Context}).
-	 * @return the client context, or {@code null}
+	 * @return the client context
 	 */
 	public @Nullable String clientContext() {
 		return this.clientContext;
@@ -125,7 +125,7 @@ public final class InvocationRequest {
 
 	/**
 	 * Return the Cognito identity as JSON ({@code Lambda-Runtime-Cognito-Identity}).
-	 * @return the identity, or {@code null}
+	 * @return the identity
 	 */
 	public @Nullable String cognitoIdentity() {
 		return this.cognitoIdentity;
@@ -134,7 +134,7 @@ public final class InvocationRequest {
 	/**
 	 * Return the tenant of a function in tenant isolation mode
 	 * ({@code Lambda-Runtime-Aws-Tenant-Id}).
-	 * @return the tenant id, or {@code null}
+	 * @return the tenant id
 	 */
 	public @Nullable String tenantId() {
 		return this.tenantId;
