@@ -18,6 +18,7 @@ import dev.serverlessspring.lambda.stream.ResponseStreams;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -33,9 +34,12 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Serves API Gateway (REST and HTTP APIs), ALB and Function URL events as HTTP requests
- * with an {@link HttpEventAdapter}, configured by {@link LambdaHttpProperties}.
+ * with an {@link HttpEventAdapter}, configured by {@link LambdaHttpProperties}. Backs off,
+ * as the record-by-record adapters do, when no function is served (no
+ * {@link PayloadConverter}: the Lambda core library is missing).
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
+@ConditionalOnBean(PayloadConverter.class)
 @ConditionalOnBooleanProperty(prefix = LambdaHttpProperties.PREFIX, name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(LambdaHttpProperties.class)
 public class LambdaHttpAutoConfiguration {
@@ -44,7 +48,8 @@ public class LambdaHttpAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExceptionStatusResolver httpExceptionStatusResolver(LambdaHttpProperties properties) {
 		Map<Class<? extends Throwable>, Integer> statuses = new LinkedHashMap<>();
-		properties.getExceptionStatus().forEach((name, status) -> statuses.put(exceptionClass(name), status));
+		properties.getExceptionStatus()
+			.forEach((name, status) -> statuses.put(exceptionClass(name), httpStatus(name, status)));
 		return new ExceptionStatusResolver(statuses);
 	}
 
@@ -98,6 +103,15 @@ public class LambdaHttpAutoConfiguration {
 					"serverless.spring.http.exception-status names '" + name + "', which is no exception");
 		}
 		return (Class<? extends Throwable>) type;
+	}
+
+	// Checked here: API Gateway answers a proxy response with any other status by a 502 of its own.
+	private static int httpStatus(String name, Integer status) {
+		if (status == null || status < 100 || status > 599) {
+			throw new IllegalStateException("serverless.spring.http.exception-status.[" + name + "] is " + status
+					+ ", which is no HTTP status (100 to 599)");
+		}
+		return status;
 	}
 
 	static class OnHttpRoutesCondition extends SpringBootCondition {

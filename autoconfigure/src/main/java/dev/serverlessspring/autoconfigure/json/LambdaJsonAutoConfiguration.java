@@ -49,12 +49,20 @@ public class LambdaJsonAutoConfiguration {
 	}
 
 	static JsonFactory constrainedFactory(LambdaJsonProperties properties) {
-		StreamReadConstraints constraints = StreamReadConstraints.builder()
-			.maxNestingDepth(properties.getMaxNestingDepth())
-			.maxDocumentLength(properties.getMaxDocumentLength())
-			.maxStringLength(properties.getMaxStringLength())
-			.maxNumberLength(properties.getMaxNumberLength())
-			.build();
+		StreamReadConstraints constraints;
+		try {
+			constraints = StreamReadConstraints.builder()
+				.maxNestingDepth(properties.getMaxNestingDepth())
+				.maxDocumentLength(properties.getMaxDocumentLength())
+				.maxStringLength(properties.getMaxStringLength())
+				.maxNumberLength(properties.getMaxNumberLength())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// Jackson names its own setting (maxNestingDepth); say where it came from.
+			throw new IllegalStateException(LambdaJsonProperties.PREFIX + ".* sets a limit Jackson refuses: "
+					+ ex.getMessage(), ex);
+		}
 		return JsonFactory.builder().streamReadConstraints(constraints).build();
 	}
 

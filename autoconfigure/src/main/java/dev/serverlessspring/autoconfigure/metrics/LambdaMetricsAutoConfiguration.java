@@ -28,6 +28,10 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(LambdaMetricsProperties.class)
 public class LambdaMetricsAutoConfiguration {
 
+	private static final int MAX_NAMESPACE_LENGTH = 255;
+
+	private static final int MAX_DIMENSIONS = 30;
+
 	@Bean
 	@ConditionalOnMissingBean
 	EmbeddedMetricWriter lambdaEmbeddedMetricWriter(LambdaMetricsProperties properties) {
@@ -41,7 +45,22 @@ public class LambdaMetricsAutoConfiguration {
 		if (!properties.isEnabled()) {
 			return null;
 		}
+		checkAcceptedByCloudWatch(properties);
 		return new InvocationMetrics(writer, coldStart.getIfAvailable(ColdStart::new), properties.getDimensions());
+	}
+
+	// CloudWatch drops a document it does not accept without a word, so every metric would be lost.
+	private static void checkAcceptedByCloudWatch(LambdaMetricsProperties properties) {
+		String namespace = properties.getNamespace();
+		if (namespace == null || namespace.isBlank() || namespace.length() > MAX_NAMESPACE_LENGTH) {
+			throw new IllegalStateException("serverless.spring.metrics.namespace is '" + namespace
+					+ "'; CloudWatch takes 1 to " + MAX_NAMESPACE_LENGTH + " characters, not all of them blank");
+		}
+		if (properties.getDimensions().size() > MAX_DIMENSIONS - 1) {
+			throw new IllegalStateException("serverless.spring.metrics.dimensions has "
+					+ properties.getDimensions().size() + " dimensions; CloudWatch takes at most " + MAX_DIMENSIONS
+					+ " per metric, FunctionName among them");
+		}
 	}
 
 }

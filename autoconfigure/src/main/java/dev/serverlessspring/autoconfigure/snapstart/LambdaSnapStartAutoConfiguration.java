@@ -55,6 +55,11 @@ public class LambdaSnapStartAutoConfiguration {
 	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, LambdaSnapStartProperties properties,
 			ResourceLoader resourceLoader, ApplicationContext applicationContext) {
 		LambdaSnapStartProperties.Priming priming = properties.getPriming();
+		// Zero would interrupt the priming at once; a negative time would end its watchdog.
+		if (priming.getTimeout() == null || priming.getTimeout().isNegative() || priming.getTimeout().isZero()) {
+			throw new IllegalStateException(
+					"serverless.spring.snapstart.priming.timeout is " + priming.getTimeout() + "; it must be positive");
+		}
 		SnapStartPriming hooks = new SnapStartPriming(dispatcher::getObject, () -> handler(applicationContext),
 				primingEvent(priming, resourceLoader), priming.isEnabled() ? Math.max(1, priming.getInvocations()) : 0,
 				priming.getTimeout(), applicationContext);

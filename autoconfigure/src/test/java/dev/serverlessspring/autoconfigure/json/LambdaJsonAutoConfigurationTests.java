@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
@@ -32,6 +34,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * Tests for {@link LambdaJsonAutoConfiguration}.
+ */
 class LambdaJsonAutoConfigurationTests {
 
 	private static final String JSON_MAPPER_CONFIGURATION = "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration$JsonMapperConfiguration";
@@ -169,6 +174,35 @@ class LambdaJsonAutoConfigurationTests {
 		this.runner.withUserConfiguration(OwnBuilder.class)
 			.run((context) -> assertThat(constraints(context.getBean(JsonMapper.class)).getMaxNestingDepth())
 				.isEqualTo(StreamReadConstraints.defaults().getMaxNestingDepth()));
+	}
+
+	@Test
+	void backsOffWithoutSpringCloudFunctionsJacksonMapper() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LambdaJsonAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(JacksonMapper.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(JsonMapper.Builder.class)
+				.doesNotHaveBean(JacksonMapper.class));
+	}
+
+	@Test
+	void aLimitThatIsNoNumberFailsToBind() {
+		this.runner.withPropertyValues("serverless.spring.json.max-nesting-depth=deep")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("serverless.spring.json")
+				.rootCause()
+				.hasMessageContaining("deep"));
+	}
+
+	@Test
+	void aLimitJacksonRefusesFailsNamingTheProperties() {
+		this.runner.withPropertyValues("serverless.spring.json.max-nesting-depth=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("serverless.spring.json.*")
+				.rootCause()
+				.hasMessageContaining("maxNestingDepth"));
 	}
 
 	private static List<String> beanClassNames(AssertableApplicationContext context) {

@@ -1,18 +1,31 @@
 package dev.serverlessspring.autoconfigure.logging;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import dev.serverlessspring.autoconfigure.ObservedApplication;
+import dev.serverlessspring.lambda.ColdStart;
 import dev.serverlessspring.lambda.XRayTraceHeader;
+import dev.serverlessspring.lambda.event.LambdaEvent;
+import dev.serverlessspring.lambda.invoke.InvocationListener;
+import dev.serverlessspring.lambda.logging.EventLogger;
 import dev.serverlessspring.lambda.logging.LambdaMdc;
+import dev.serverlessspring.lambda.logging.SensitiveFieldMasker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.MDC;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+/**
+ * Tests for {@link LambdaLoggingAutoConfiguration}: its beans with an
+ * {@link ApplicationContextRunner}, and the log lines of a whole application
+ * ({@link ObservedApplication}) invoked as Lambda invokes it.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class LambdaLoggingAutoConfigurationTests {
 
@@ -27,6 +45,9 @@ class LambdaLoggingAutoConfigurationTests {
 
 	private static final String JSON = "logging.structured.format.console="
 			+ LambdaLoggingEnvironmentPostProcessor.JSON_FORMAT;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LambdaLoggingAutoConfiguration.class));
 
 	@AfterEach
 	void clearTraceHeaderAndLogFormat() {
@@ -125,6 +146,113 @@ class LambdaLoggingAutoConfigurationTests {
 			ObservedApplication.invoke(context, "req-7", "\"Ada\"");
 		}
 		assertThat(output).contains("Greeting Ada").doesNotContain("Event: ").doesNotContain("\"Ada\"");
+	}
+
+	@Test
+	void contributesTheColdStartAndTheMdcButNoEventLoggerByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(ColdStart.class);
+			assertThat(listeners(context)).hasExactlyElementsOfTypes(LambdaMdc.class);
+			LambdaMdc mdc = context.getBean(LambdaMdc.class);
+			mdc.invocationStarted(event("req-8"));
+			assertThat(MDC.get(LambdaMdc.REQUEST_ID)).isEqualTo("req-8");
+			assertThat(MDC.get(LambdaMdc.COLD_START)).isEqualTo("true");
+			mdc.invocationSucceeded(event("req-8"), Duration.ZERO);
+			assertThat(MDC.get(LambdaMdc.REQUEST_ID)).isNull();
+		});
+	}
+
+	@Test
+	void whenTurnedOffTheMdcIsLeftAloneButTheColdStartStays() {
+		// The cold start serves the metrics too.
+		this.contextRunner.withPropertyValues("serverless.spring.logging.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(ColdStart.class);
+			assertThat(listeners(context)).isEmpty();
+		});
+	}
+
+	@Test
+	void eventsAreLoggedWithTheConfiguredFieldsMasked(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("serverless.spring.logging.events.enabled=true",
+					"serverless.spring.logging.events.masked-fields=ssn")
+			.run((context) -> {
+				assertThat(listeners(context)).hasAtLeastOneElementOfType(EventLogger.class);
+				context.getBean(EventLogger.class)
+					.invocationStarted(event("req-9", "{\"ssn\":\"123-45-6789\",\"password\":\"pw-1\"}"));
+			});
+		// The list replaces the default names: a password is logged unless named too.
+		assertThat(output).contains("\"ssn\":\"****\"").contains("pw-1").doesNotContain("123-45-6789");
+	}
+
+	@Test
+	void theApplicationsColdStartIsUsed() {
+		ColdStart alwaysCold = new ColdStart() {
+
+			@Override
+			public boolean isColdStart(Context context) {
+				return true;
+			}
+
+		};
+		this.contextRunner.withBean(ColdStart.class, () -> alwaysCold).run((context) -> {
+			LambdaMdc mdc = context.getBean(LambdaMdc.class);
+			for (String requestId : List.of("req-10", "req-11")) {
+				mdc.invocationStarted(event(requestId));
+				assertThat(MDC.get(LambdaMdc.COLD_START)).isEqualTo("true");
+				mdc.invocationSucceeded(event(requestId), Duration.ZERO);
+			}
+		});
+	}
+
+	@Test
+	void listenersOfTheApplicationReplaceOurs() {
+		LambdaMdc mdc = new LambdaMdc(new ColdStart());
+		EventLogger eventLogger = new EventLogger(new SensitiveFieldMasker(List.of("pin")));
+		this.contextRunner.withBean(LambdaMdc.class, () -> mdc)
+			.withBean(EventLogger.class, () -> eventLogger)
+			.withPropertyValues("serverless.spring.logging.events.enabled=true")
+			.run((context) -> assertThat(listeners(context)).containsExactlyInAnyOrder(mdc, eventLogger));
+	}
+
+	@Test
+	void backsOffWithoutSlf4j() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MDC.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ColdStart.class)
+				.doesNotHaveBean(LambdaMdc.class));
+	}
+
+	@Test
+	void backsOffWithoutTheLambdaCoreLibrary() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Context.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ColdStart.class)
+				.doesNotHaveBean(LambdaMdc.class));
+	}
+
+	@Test
+	void anEnabledFlagThatIsNoBooleanFailsToBind() {
+		this.contextRunner.withPropertyValues("serverless.spring.logging.events.enabled=verbose")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("serverless.spring.logging")
+				.rootCause()
+				.hasMessageContaining("verbose"));
+	}
+
+	private static List<InvocationListener> listeners(AssertableApplicationContext context) {
+		// As the dispatcher gets them: a switched-off listener is a null bean, left out.
+		return context.getBeanProvider(InvocationListener.class).orderedStream().toList();
+	}
+
+	private static LambdaEvent event(String requestId) {
+		return event(requestId, "{}");
+	}
+
+	private static LambdaEvent event(String requestId, String json) {
+		return new LambdaEvent(json.getBytes(StandardCharsets.UTF_8), ObservedApplication.lambdaContext(requestId),
+				JsonMapper.shared());
 	}
 
 	private static List<JsonNode> functionLines(CharSequence output) {

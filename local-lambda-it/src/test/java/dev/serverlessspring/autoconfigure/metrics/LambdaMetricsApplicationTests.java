@@ -16,8 +16,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The metrics of a whole application invoked as Lambda invokes it, checked against the
+ * Embedded Metric Format specification; {@code LambdaMetricsAutoConfigurationTests}
+ * (autoconfigure) tests the auto-configuration itself.
+ */
 @ExtendWith(OutputCaptureExtension.class)
-class LambdaMetricsAutoConfigurationTests {
+class LambdaMetricsApplicationTests {
 
 	@Test
 	void eachInvocationIsOneEmbeddedMetricFormatDocument(CapturedOutput output) {
