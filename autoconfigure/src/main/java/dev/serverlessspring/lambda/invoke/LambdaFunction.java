@@ -194,7 +194,7 @@ public final class LambdaFunction {
 		else {
 			if (input == null) {
 				throw new InvalidEventException(
-						"Cannot read the event as " + this.inputType.getTypeName() + ": the event is empty or null", null);
+						"Could not read the event as " + this.inputType.getTypeName() + ": the event is empty or null", null);
 			}
 			MessageBuilder<Object> message = MessageBuilder.withPayload(input).copyHeaders(headers);
 			if (context != null) {

@@ -150,7 +150,7 @@ public class PackageMojo extends AbstractMojo {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write the deployment packages: " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not write the deployment packages: " + ex.getMessage(), ex);
 		}
 	}
 
