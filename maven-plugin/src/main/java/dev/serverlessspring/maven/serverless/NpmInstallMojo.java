@@ -44,7 +44,7 @@ public class NpmInstallMojo extends AbstractMojo {
 	private List<RemoteRepository> repositories;
 
 	/**
-	 * Skip the goal.
+	 * Skip the goal: neither the plugin's package is copied nor {@code npm install} run.
 	 */
 	@Parameter(property = "serverless-spring.npm-install.skip", defaultValue = "false")
 	private boolean skip;
