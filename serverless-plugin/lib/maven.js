@@ -118,7 +118,7 @@ async function readFinalName(projectDir, command) {
     pom = new XMLParser().parse(fs.readFileSync(pomFile, 'utf8')).project;
   } catch (error) {
     throw new PluginError(
-      `Cannot read ${pomFile}: ${error.message}. serverless-spring builds Maven projects; set ` +
+      `Could not read ${pomFile}: ${error.message}. serverless-spring builds Maven projects; set ` +
         'custom.spring only in a service whose directory holds the function project\'s pom.xml.',
       'SPRING_POM_NOT_READABLE'
     );

@@ -124,7 +124,7 @@ class GeneratedReadmeIT {
 					"-Dserverless-spring.run.port=" + taken.getLocalPort() + " -Dserverless-spring.run.invoke-port=0")
 				.run(GeneratedProjectIT.log("readme", "port-in-use"));
 			assertThat(result.exitCode()).isNotZero();
-			assertThat(result.output()).contains("Error: Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort())
+			assertThat(result.output()).contains("Error: Could not serve the HTTP front on 127.0.0.1:" + taken.getLocalPort())
 				.doesNotContain("\tat ");
 		}
 		Files.writeString(project.resolve("broken.yml"), "service: orders\nfunctions:\n  hello: [unclosed\n");

@@ -48,7 +48,7 @@ public final class MainClassLocator {
 			source = AOT_START_CLASS_RESOURCE;
 		}
 		if (name == null) {
-			throw new IllegalStateException("Cannot find the Spring Boot application class: no " + START_CLASS
+			throw new IllegalStateException("Could not find the Spring Boot application class: no " + START_CLASS
 					+ " entry in META-INF/MANIFEST.MF and no " + MAIN_CLASS_VARIABLE
 					+ " environment variable. Package the function with serverless-spring's lambda-zip assembly, or set "
 					+ MAIN_CLASS_VARIABLE + " to the @SpringBootApplication class");
@@ -67,7 +67,7 @@ public final class MainClassLocator {
 			return (in != null) ? new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip() : null;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + AOT_START_CLASS_RESOURCE, ex);
+			throw new IllegalStateException("Could not read " + AOT_START_CLASS_RESOURCE, ex);
 		}
 	}
 
@@ -85,7 +85,7 @@ public final class MainClassLocator {
 			return null;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read META-INF/MANIFEST.MF to find the application class", ex);
+			throw new IllegalStateException("Could not read META-INF/MANIFEST.MF to find the application class", ex);
 		}
 	}
 

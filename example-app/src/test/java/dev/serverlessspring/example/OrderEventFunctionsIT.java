@@ -159,7 +159,7 @@ class OrderEventFunctionsIT {
 			.at("/Records/0/Sns")).put("Message", "{\"orderId\": \"order-1\", \"amount\": \"twelve\"}"));
 		InvocationResult failed = paymentReceived.invoke(notAPayment);
 		// The message names the type and the field, never the value.
-		assertInvocationError(failed, InvalidEventException.class, "Cannot read the event as "
+		assertInvocationError(failed, InvalidEventException.class, "Could not read the event as "
 				+ PaymentReceived.class.getName() + ": invalid or missing value at 'amount'");
 		assertThat(failed.log()).contains("Record " + messageId + " from aws:sns cannot be read as "
 				+ PaymentReceived.class.getName() + "; failing the invocation so that Lambda retries the event")
@@ -179,7 +179,7 @@ class OrderEventFunctionsIT {
 		byte[] notAShipment = fixtureWith("events/eventbridge-order-shipped.json",
 				(shipment) -> ((ObjectNode) shipment.get("detail")).putObject("trackingNumber").put("twelve", 12));
 		InvocationResult failed = orderShipped.invoke(notAShipment);
-		assertInvocationError(failed, InvalidEventException.class, "Cannot read the event as "
+		assertInvocationError(failed, InvalidEventException.class, "Could not read the event as "
 				+ OrderShipped.class.getName() + ": invalid or missing value at 'trackingNumber'");
 		assertThat(failed.log()).contains("Record " + eventId + " from com.example.warehouse cannot be read as "
 				+ OrderShipped.class.getName() + "; failing the invocation so that Lambda retries the event")

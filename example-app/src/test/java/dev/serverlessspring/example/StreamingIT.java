@@ -58,10 +58,11 @@ class StreamingIT {
 			assertThat(prelude.get("statusCode").asInt()).isEqualTo(200);
 			assertThat(prelude.get("headers").get("Content-Type").asString()).isEqualTo("text/event-stream");
 			assertThat(received.substring(body + 8)).isEqualTo(EVENTS);
-			// The feed paces its quotes 100 ms apart: streamed, they arrive apart too.
+			// The feed paces its quotes 100 ms apart: streamed, they arrive apart too (a buffered answer
+			// arrives at once). Half a pace is the bound, as a loaded machine may delay one arrival.
 			assertThat(stream.arrivals()).hasSizeGreaterThanOrEqualTo(3);
 			assertThat(stream.arrivals().get(stream.arrivals().size() - 1) - stream.arrivals().get(0))
-				.isGreaterThan(Duration.ofMillis(150).toNanos());
+				.isGreaterThan(Duration.ofMillis(50).toNanos());
 		}
 	}
 

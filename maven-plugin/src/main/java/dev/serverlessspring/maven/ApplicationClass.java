@@ -31,8 +31,8 @@ public final class ApplicationClass {
 		if (configured != null && !configured.isBlank()) {
 			String name = configured.strip();
 			if (!new File(classesDirectory, name.replace('.', '/') + ".class").isFile()) {
-				throw new MojoFailureException("The start-class property names " + name + ", which is not in "
-						+ classesDirectory + ": name your @SpringBootApplication class");
+				throw new MojoFailureException("Could not find " + name + ", named by the start-class property, in "
+						+ classesDirectory + ": name your @SpringBootApplication class there");
 			}
 			return name;
 		}
@@ -52,7 +52,7 @@ public final class ApplicationClass {
 					+ ": set the start-class property to the one serverless-spring should start", ex);
 		}
 		catch (IOException ex) {
-			throw new MojoFailureException("Cannot read the classes in " + classesDirectory + ": " + ex.getMessage(), ex);
+			throw new MojoFailureException("Could not read the classes in " + classesDirectory + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -28,13 +28,24 @@ public class PrepareLibMojo extends AbstractMojo {
 	private MavenProject project;
 
 	/**
-	 * Where the stored copies go.
+	 * Where the stored copies go; the assembly descriptors take {@code lib/} from
+	 * {@code target/lambda-lib}, the default.
 	 */
 	@Parameter(defaultValue = "${project.build.directory}/lambda-lib", required = true)
 	private File outputDirectory;
 
+	/**
+	 * Skip the goal: no stored copies are written.
+	 */
+	@Parameter(property = "serverless-spring.prepare-lib.skip", defaultValue = "false")
+	private boolean skip;
+
 	@Override
 	public void execute() throws MojoExecutionException {
+		if (this.skip) {
+			getLog().info("serverless-spring: prepare-lib skipped (serverless-spring.prepare-lib.skip)");
+			return;
+		}
 		Path output = this.outputDirectory.toPath();
 		int written = StoredDependencies.write(this.project.getArtifacts(), output).size();
 		getLog().info("serverless-spring: " + written + " dependency jars with stored entries in " + output);

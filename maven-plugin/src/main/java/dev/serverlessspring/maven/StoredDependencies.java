@@ -72,7 +72,7 @@ public final class StoredDependencies {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write the stored dependency jars to " + output + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not write the stored dependency jars to " + output + ": " + ex.getMessage(), ex);
 		}
 		return copies;
 	}

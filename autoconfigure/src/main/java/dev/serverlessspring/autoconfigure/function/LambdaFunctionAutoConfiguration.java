@@ -39,8 +39,8 @@ public class LambdaFunctionAutoConfiguration {
 	@ConditionalOnMissingBean
 	PayloadConverter lambdaPayloadConverter(JsonMapper jsonMapper) {
 		if (!(jsonMapper instanceof JacksonMapper jackson)) {
-			throw new IllegalStateException("serverless-spring needs Jackson; Spring Cloud Function is configured with "
-					+ jsonMapper.getClass().getName());
+			throw new IllegalStateException("Could not use Spring Cloud Function's " + jsonMapper.getClass().getName()
+					+ ": serverless-spring needs Jackson (spring.cloud.function.preferred-json-mapper=jackson)");
 		}
 		return new PayloadConverter(jackson.getObjectMapper(), LambdaFunctionAutoConfiguration.class.getClassLoader());
 	}

@@ -82,9 +82,8 @@ public class LambdaHttpAutoConfiguration {
 	@Conditional(OnHttpRoutesCondition.class)
 	Function<byte[], byte[]> httpRouter() {
 		return (event) -> {
-			throw new IllegalArgumentException(HttpRoutes.ROUTER_FUNCTION_NAME
-					+ " routes API Gateway, ALB and Function URL events by serverless.spring.http.routes;"
-					+ " this event is none of them");
+			throw new IllegalArgumentException("Could not route the event: it is no API Gateway, ALB or Function URL"
+					+ " event, the only ones " + HttpRoutes.ROUTER_FUNCTION_NAME + " routes (by serverless.spring.http.routes)");
 		};
 	}
 
@@ -95,12 +94,12 @@ public class LambdaHttpAutoConfiguration {
 			type = ClassUtils.forName(name.strip(), LambdaHttpAutoConfiguration.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalStateException(
-					"serverless.spring.http.exception-status names the class '" + name + "', which is not there", ex);
+			throw new IllegalStateException("Could not use '" + name
+					+ "' in serverless.spring.http.exception-status: there is no such class", ex);
 		}
 		if (!Throwable.class.isAssignableFrom(type)) {
 			throw new IllegalStateException(
-					"serverless.spring.http.exception-status names '" + name + "', which is no exception");
+					"Could not use '" + name + "' in serverless.spring.http.exception-status: it is not a Throwable");
 		}
 		return (Class<? extends Throwable>) type;
 	}

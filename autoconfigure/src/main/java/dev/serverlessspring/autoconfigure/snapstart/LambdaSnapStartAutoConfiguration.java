@@ -105,7 +105,7 @@ public class LambdaSnapStartAutoConfiguration {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(
-						"Cannot read serverless.spring.snapstart.priming.event-location " + priming.getEventLocation(), ex);
+						"Could not read " + priming.getEventLocation() + " (serverless.spring.snapstart.priming.event-location)", ex);
 			}
 		}
 		return null;

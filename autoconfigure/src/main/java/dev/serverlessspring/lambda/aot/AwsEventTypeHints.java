@@ -90,7 +90,7 @@ final class AwsEventTypeHints {
 			}
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot scan aws-lambda-java-serialization for native hints", ex);
+			throw new IllegalStateException("Could not scan aws-lambda-java-serialization for native hints", ex);
 		}
 		hints.resources().registerPattern("META-INF/services/com.amazonaws.*");
 	}

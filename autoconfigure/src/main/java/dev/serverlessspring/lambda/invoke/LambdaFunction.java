@@ -195,7 +195,7 @@ public final class LambdaFunction {
 		else {
 			if (input == null) {
 				String type = (this.inputType != null) ? this.inputType.getTypeName() : "the function's input";
-				throw new InvalidEventException("Cannot read the event as " + type + ": the event is empty or null",
+				throw new InvalidEventException("Could not read the event as " + type + ": the event is empty or null",
 						null);
 			}
 			MessageBuilder<Object> message = MessageBuilder.withPayload(input).copyHeaders(headers);

@@ -101,7 +101,7 @@ public class PayloadConverter {
 		}
 		if (!Utf8Validator.isValid(payload)) {
 			// The cause tells the HTTP adapter's 400 what is wrong, without a value.
-			throw new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": not valid UTF-8",
+			throw new InvalidEventException("Could not read the event as " + type.getTypeName() + ": not valid UTF-8",
 					new CharacterCodingException());
 		}
 		try {
@@ -115,7 +115,7 @@ public class PayloadConverter {
 		}
 		catch (RuntimeException ex) {
 			// AWS's serializers wrap their shaded Jackson's errors, whose messages quote the input.
-			throw new InvalidEventException("Cannot read the event as " + type.getTypeName() + ": not valid JSON for it",
+			throw new InvalidEventException("Could not read the event as " + type.getTypeName() + ": not valid JSON for it",
 					null);
 		}
 	}
@@ -209,7 +209,7 @@ public class PayloadConverter {
 		String at = (location != null && location.getLineNr() > 0)
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 		return new InvalidEventException(
-				"Cannot read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at, valueFree);
+				"Could not read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at, valueFree);
 	}
 
 	/**

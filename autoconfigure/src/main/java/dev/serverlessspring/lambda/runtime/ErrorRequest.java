@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,12 @@ public record ErrorRequest(String errorMessage, String errorType, @Nullable List
 	public static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
 
 	/**
+	 * The error type of an invocation whose response the Runtime API refused (413 over 6 MB,
+	 * 400 for an unknown request id).
+	 */
+	public static final String RESPONSE_REFUSED = "Runtime.ResponseRefused";
+
+	/**
 	 * The error of an invocation whose function threw.
 	 * @param error what the function threw
 	 * @return the error document, with the stack trace
@@ -36,6 +43,16 @@ public record ErrorRequest(String errorMessage, String errorType, @Nullable List
 	public static ErrorRequest invocationError(Throwable error) {
 		List<String> stackTrace = Arrays.stream(error.getStackTrace()).map(StackTraceElement::toString).toList();
 		return new ErrorRequest(message(error), error.getClass().getName(), stackTrace, USER_EXCEPTION);
+	}
+
+	/**
+	 * The error of an invocation whose response the Runtime API refused: the function
+	 * succeeded, so there is no stack trace to show, only what the API answered.
+	 * @param refusal what the Runtime API answered
+	 * @return the error document
+	 */
+	public static ErrorRequest responseRefused(LambdaRuntimeApiException refusal) {
+		return new ErrorRequest(Objects.requireNonNullElse(refusal.getMessage(), RESPONSE_REFUSED), RESPONSE_REFUSED, null, RESPONSE_REFUSED);
 	}
 
 	/**

@@ -63,7 +63,7 @@ final class InvocationResponseStream extends OutputStream {
 		int colon = runtimeApi.lastIndexOf(':');
 		this.host = runtimeApi.substring(0, colon);
 		this.port = Integer.parseInt(runtimeApi.substring(colon + 1));
-		this.path = "/2018-06-01/runtime/invocation/" + requestId + "/response";
+		this.path = LambdaRuntimeApiClient.BASE_PATH + "invocation/" + requestId + "/response";
 	}
 
 	/**
@@ -144,7 +144,9 @@ final class InvocationResponseStream extends OutputStream {
 
 	/**
 	 * End the stream and wait for the Runtime API's answer.
-	 * @throws IOException if the Runtime API cannot be reached or refuses the response
+	 * @throws IOException if the connection to the Runtime API fails
+	 * @throws LambdaRuntimeApiException if the Runtime API answers with an error (413 over
+	 * 6 MB when the caller does not stream)
 	 */
 	void finish() throws IOException {
 		finish(null, null);
@@ -153,7 +155,8 @@ final class InvocationResponseStream extends OutputStream {
 	/**
 	 * End the stream with the error it failed with, in the trailers.
 	 * @param error the error
-	 * @throws IOException if the Runtime API cannot be reached or refuses it
+	 * @throws IOException if the connection to the Runtime API fails
+	 * @throws LambdaRuntimeApiException if the Runtime API answers with an error
 	 */
 	void finishWithError(ErrorRequest error) throws IOException {
 		finish(error.runtimeErrorType(), Base64.getEncoder().encodeToString(error.toJson()));
@@ -252,8 +255,7 @@ final class InvocationResponseStream extends OutputStream {
 		}
 		byte[] body = (contentLength >= 0) ? in.readNBytes((int) Math.min(contentLength, 65536)) : new byte[0];
 		if (status / 100 != 2) {
-			throw new IOException("POST " + this.path + " answered " + status + ": "
-					+ new String(body, StandardCharsets.UTF_8));
+			throw new LambdaRuntimeApiException("POST", this.path, status, body);
 		}
 	}
 

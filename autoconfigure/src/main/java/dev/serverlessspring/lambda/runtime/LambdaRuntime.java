@@ -3,11 +3,9 @@ package dev.serverlessspring.lambda.runtime;
 import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.serverlessspring.lambda.LambdaApplication;
 import dev.serverlessspring.lambda.XRayTraceHeader;
@@ -32,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * A streaming result is streamed ({@link InvocationResponseStream}): an error before its
  * first byte is the invocation's error as any other, an error after it goes in the stream's
  * trailers, and a stream the Runtime API cuts (its caller left) ends that invocation only.
+ * The Runtime API's own errors ({@link LambdaRuntimeApiException}) are told apart as the RIC
+ * tells them: a response it refuses (413 over 6 MB, 400 for an expired request id) becomes
+ * the invocation's error ({@value ErrorRequest#RESPONSE_REFUSED}) and the loop goes on; an
+ * API that fails (5xx) or is gone ends the loop with one log line, and the process exits.
  * Lambda itself enforces the deadline
  * (it stops the environment); the function sees it in
  * {@code Context.getRemainingTimeInMillis()}.
@@ -78,12 +80,13 @@ public final class LambdaRuntime {
 			runtime.serve(dispatcher);
 		}
 		else {
-			// As the RIC: the process ends when every loop has ended (fatal errors, a Runtime API that keeps failing).
 			for (Thread loop : runtime.startLoops(dispatcher)) {
 				joinUninterruptibly(loop);
 			}
-			System.exit(1);
 		}
+		// As the RIC: the process ends when every loop has ended (fatal errors, a Runtime API that failed);
+		// Lambda then starts a new execution environment. Threads the application started must not keep it.
+		System.exit(1);
 	}
 
 	private static void joinUninterruptibly(Thread thread) {
@@ -107,14 +110,7 @@ public final class LambdaRuntime {
 		this.log.println("Starting " + this.loops + " concurrent function handler threads.");
 		List<Thread> threads = new ArrayList<>(this.loops);
 		for (int loop = 1; loop <= this.loops; loop++) {
-			Thread thread = new Thread(() -> {
-				try {
-					serve(dispatcher);
-				}
-				catch (UncheckedIOException ex) {
-					this.log.println("Runtime loop " + Thread.currentThread().getName() + " ended: " + ex.getMessage());
-				}
-			}, "lambda-runtime-" + loop);
+			Thread thread = new Thread(() -> serve(dispatcher), "lambda-runtime-" + loop);
 			thread.setDaemon(true);
 			thread.start();
 			threads.add(thread);
@@ -159,18 +155,28 @@ public final class LambdaRuntime {
 		catch (Throwable ex) {
 			this.log.println("Init error: the application did not start");
 			ex.printStackTrace(this.log);
-			this.client.postInitError(ErrorRequest.initError(ex));
+			try {
+				this.client.postInitError(ErrorRequest.initError(ex));
+			}
+			catch (LambdaRuntimeApiException failure) {
+				this.log.println("Could not report the init error: " + failure.getMessage());
+			}
 			return null;
 		}
 	}
 
 	/**
-	 * Serve events until a fatal error.
+	 * Serve events until a fatal error or a failure of the Runtime API, which this logs.
 	 * @param dispatcher the application's dispatcher
 	 */
 	void serve(EventDispatcher dispatcher) {
-		while (serveOne(dispatcher)) {
-			// Lambda freezes the process between events; it never ends the loop itself.
+		try {
+			while (serveOne(dispatcher)) {
+				// Lambda freezes the process between events; it never ends the loop itself.
+			}
+		}
+		catch (LambdaRuntimeApiException ex) {
+			this.log.println("Runtime loop " + Thread.currentThread().getName() + " ended: " + ex.getMessage());
 		}
 	}
 
@@ -184,7 +190,7 @@ public final class LambdaRuntime {
 			try {
 				return this.client.next();
 			}
-			catch (UncheckedIOException ex) {
+			catch (LambdaRuntimeApiException ex) {
 				if (attempt == NEXT_TRIES) {
 					throw ex;
 				}
@@ -206,6 +212,7 @@ public final class LambdaRuntime {
 	 * Take one event from the Runtime API and answer it.
 	 * @param dispatcher the application's dispatcher
 	 * @return whether the runtime can go on serving
+	 * @throws LambdaRuntimeApiException if the Runtime API failed or is gone
 	 */
 	boolean serveOne(EventDispatcher dispatcher) {
 		InvocationRequest request;
@@ -232,7 +239,7 @@ public final class LambdaRuntime {
 				early.close();
 			}
 			this.log.println("Invocation " + request.requestId() + " failed: " + ex);
-			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
+			reportError(request, ErrorRequest.invocationError(ex));
 			// clear an interrupt the function left behind, as the runtime interface client does
 			Thread.interrupted();
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
@@ -249,15 +256,35 @@ public final class LambdaRuntime {
 		try {
 			this.client.postResponse(request.requestId(), (response != null) ? response : new byte[0]);
 		}
-		catch (UncheckedIOException ex) {
-			// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB) becomes the
-			// invocation's error and the loop goes on; if the API is gone, posting the error fails too and ends it.
-			this.log.println("Invocation " + request.requestId() + ": the Runtime API refused the response: "
-					+ Objects.requireNonNull(ex.getCause(), "an UncheckedIOException always has a cause").getMessage());
-			this.client.postInvocationError(request.requestId(), ErrorRequest.invocationError(ex));
+		catch (LambdaRuntimeApiException ex) {
+			responseRefused(request, ex);
 		}
 		Thread.interrupted();
 		return true;
+	}
+
+	// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB) becomes the
+	// invocation's error and the loop goes on; an API that failed or is gone ends the loop.
+	private void responseRefused(InvocationRequest request, LambdaRuntimeApiException refusal) {
+		if (!refusal.isRefused()) {
+			throw refusal;
+		}
+		this.log.println("Invocation " + request.requestId() + ": " + refusal.getMessage());
+		reportError(request, ErrorRequest.responseRefused(refusal));
+	}
+
+	// An error the API refuses too (the request id expired or is unknown) has nowhere else to go than the log.
+	private void reportError(InvocationRequest request, ErrorRequest error) {
+		try {
+			this.client.postInvocationError(request.requestId(), error);
+		}
+		catch (LambdaRuntimeApiException ex) {
+			if (!ex.isRefused()) {
+				throw ex;
+			}
+			this.log.println("Invocation " + request.requestId() + ": could not report its error (" + error.errorType()
+					+ ": " + error.errorMessage() + "): " + ex.getMessage());
+		}
 	}
 
 	private boolean stream(InvocationRequest request, StreamingResponse response, InvocationResponseStream stream) {
@@ -277,6 +304,11 @@ public final class LambdaRuntime {
 	}
 
 	private boolean streamFailed(InvocationRequest request, InvocationResponseStream stream, Throwable ex) {
+		if (ex instanceof LambdaRuntimeApiException refusal) {
+			// The whole stream was sent and the API answered it with an error (413 when its caller buffers).
+			responseRefused(request, refusal);
+			return true;
+		}
 		boolean fatal = ex instanceof VirtualMachineError || ex instanceof IOError;
 		if (stream.isBroken()) {
 			// The Runtime API cut the stream (its caller left) or went away: the next poll tells which.
@@ -286,14 +318,21 @@ public final class LambdaRuntime {
 		this.log.println("Invocation " + request.requestId() + " failed: " + ex);
 		ErrorRequest error = ErrorRequest.invocationError(ex);
 		if (!stream.isStarted()) {
-			this.client.postInvocationError(request.requestId(), error);
+			reportError(request, error);
 			return !fatal;
 		}
 		try {
 			stream.finishWithError(error);
 		}
 		catch (IOException failure) {
-			this.log.println("Invocation " + request.requestId() + ": cannot report the error of the stream: " + failure);
+			this.log.println("Invocation " + request.requestId() + ": could not report the error of the stream: " + failure);
+		}
+		catch (LambdaRuntimeApiException failure) {
+			if (!failure.isRefused()) {
+				throw failure;
+			}
+			this.log.println("Invocation " + request.requestId() + ": could not report the error of the stream: "
+					+ failure.getMessage());
 		}
 		return !fatal;
 	}

@@ -3,7 +3,6 @@ package dev.serverlessspring.lambda.runtime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
@@ -34,6 +33,8 @@ public class LambdaRuntimeApiClient {
 
 	static final String ERROR_TYPE = "Lambda-Runtime-Function-Error-Type";
 
+	static final String BASE_PATH = "/2018-06-01/runtime/";
+
 	private final String runtimeApi;
 
 	private final String baseUrl;
@@ -47,13 +48,14 @@ public class LambdaRuntimeApiClient {
 			throw new IllegalStateException("AWS_LAMBDA_RUNTIME_API is not set: not running in a Lambda environment");
 		}
 		this.runtimeApi = runtimeApi;
-		this.baseUrl = "http://" + runtimeApi + "/2018-06-01/runtime/";
+		this.baseUrl = "http://" + runtimeApi + BASE_PATH;
 	}
 
 	/**
 	 * Wait for the next event ({@code GET invocation/next}, a long poll).
 	 * @return the event
-	 * @throws UncheckedIOException if the Runtime API cannot be reached or refuses
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or answers with
+	 * an error
 	 */
 	public InvocationRequest next() {
 		HttpURLConnection connection = open("invocation/next", "GET");
@@ -61,7 +63,7 @@ public class LambdaRuntimeApiClient {
 			int status = connection.getResponseCode();
 			byte[] payload = readBody(connection);
 			if (status != 200) {
-				throw new IOException("GET invocation/next answered " + status);
+				throw new LambdaRuntimeApiException("GET", BASE_PATH + "invocation/next", status, payload);
 			}
 			String deadline = connection.getHeaderField(DEADLINE);
 			return new InvocationRequest(connection.getHeaderField(REQUEST_ID),
@@ -70,7 +72,7 @@ public class LambdaRuntimeApiClient {
 					connection.getHeaderField(COGNITO_IDENTITY), connection.getHeaderField(TENANT_ID), payload);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot get the next invocation from the Runtime API", ex);
+			throw new LambdaRuntimeApiException("GET", BASE_PATH + "invocation/next", ex);
 		}
 	}
 
@@ -78,6 +80,8 @@ public class LambdaRuntimeApiClient {
 	 * Post an invocation's response ({@code POST invocation/{id}/response}).
 	 * @param requestId the invocation's request id
 	 * @param response the response bytes, empty for none
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses the
+	 * response (413 over 6 MB)
 	 */
 	public void postResponse(String requestId, byte[] response) {
 		post("invocation/" + requestId + "/response", response, null);
@@ -98,6 +102,7 @@ public class LambdaRuntimeApiClient {
 	 * Post an invocation's error ({@code POST invocation/{id}/error}).
 	 * @param requestId the invocation's request id
 	 * @param error the error
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses it
 	 */
 	public void postInvocationError(String requestId, ErrorRequest error) {
 		post("invocation/" + requestId + "/error", error.toJson(), error.runtimeErrorType());
@@ -106,6 +111,7 @@ public class LambdaRuntimeApiClient {
 	/**
 	 * Post an init error ({@code POST init/error}): the runtime exits after it.
 	 * @param error the error
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses it
 	 */
 	public void postInitError(ErrorRequest error) {
 		post("init/error", error.toJson(), error.runtimeErrorType());
@@ -126,11 +132,11 @@ public class LambdaRuntimeApiClient {
 			int status = connection.getResponseCode();
 			byte[] answer = readBody(connection);
 			if (status / 100 != 2) {
-				throw new IOException("POST " + path + " answered " + status + ": " + new String(answer));
+				throw new LambdaRuntimeApiException("POST", BASE_PATH + path, status, answer);
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot post to the Runtime API", ex);
+			throw new LambdaRuntimeApiException("POST", BASE_PATH + path, ex);
 		}
 	}
 
@@ -144,7 +150,7 @@ public class LambdaRuntimeApiClient {
 			return connection;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot open " + path + " of the Runtime API", ex);
+			throw new LambdaRuntimeApiException(method, BASE_PATH + path, ex);
 		}
 	}
 

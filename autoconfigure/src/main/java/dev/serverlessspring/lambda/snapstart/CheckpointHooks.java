@@ -61,7 +61,7 @@ public final class CheckpointHooks {
 			// Not under the runtime interface client.
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			logger.warn("SnapStart: cannot register with the runtime interface client's hooks", ex);
+			logger.warn("SnapStart: could not register with the runtime interface client's hooks", ex);
 		}
 	}
 

@@ -146,7 +146,7 @@ public class SnapStartPriming implements Resource {
 		}
 		catch (Throwable ex) {
 			// A failing hook fails the restore: log, and let the function serve.
-			logger.warn("SnapStart: refreshing state after the restore failed", ex);
+			logger.warn("SnapStart: failed to refresh state after the restore", ex);
 		}
 	}
 

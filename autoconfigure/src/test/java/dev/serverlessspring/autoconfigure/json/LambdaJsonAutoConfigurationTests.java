@@ -103,7 +103,7 @@ class LambdaJsonAutoConfigurationTests {
 			assertThat(converter.read(nested(256), JsonNode.class)).isNotNull();
 			assertThatExceptionOfType(InvalidEventException.class)
 				.isThrownBy(() -> converter.read(nested(257), JsonNode.class))
-				.withMessageContaining("Cannot read the event as " + JsonNode.class.getName())
+				.withMessageContaining("Could not read the event as " + JsonNode.class.getName())
 				.withMessageContaining("nesting depth")
 				.withMessageContaining("256");
 		});

@@ -59,7 +59,7 @@ class EventDispatcherTests {
 		System.arraycopy(event, mark + 1, overlong, mark + 2, event.length - mark - 1);
 
 		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> dispatch("greet", overlong))
-			.withMessage("Cannot read the event as " + Person.class.getName() + ": not valid UTF-8");
+			.withMessage("Could not read the event as " + Person.class.getName() + ": not valid UTF-8");
 	}
 
 	@Test

@@ -149,7 +149,7 @@ class HostileInputIT {
 			case INVALID_EVENT -> {
 				assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
 				assertThat(result.errorType()).as(described).isEqualTo(InvalidEventException.class.getName());
-				assertThat(result.errorMessage()).as(described).startsWith("Cannot read the event as ");
+				assertThat(result.errorMessage()).as(described).startsWith("Could not read the event as ");
 			}
 			case ERROR -> assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
 			case ANSWERED -> assertThat(!result.isFunctionError() || ExamplePackage.isClearError(result)).as(described)

@@ -2,14 +2,19 @@ package dev.serverlessspring.lambda.runtime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.lambda.invoke.EventDispatcher;
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.runtime.InvocationRequest;
@@ -76,8 +81,25 @@ class LambdaRuntimeFaultTests {
 	@Test
 	void aFailedNextEndsTheLoop() {
 		this.api.failNextPolls(1);
-		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher))
-			.withMessageContaining("next invocation");
+		assertThatExceptionOfType(LambdaRuntimeApiException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher))
+			.withMessage("Failed to GET /2018-06-01/runtime/invocation/next: the Runtime API answered 500 "
+					+ "ServiceException: The Runtime API failed (injected fault)")
+			.satisfies((ex) -> {
+				assertThat(ex.getPath()).isEqualTo("/2018-06-01/runtime/invocation/next");
+				assertThat(ex.getStatus()).isEqualTo(500);
+				assertThat(ex.getErrorType()).isEqualTo("ServiceException");
+				assertThat(ex.isRefused()).isFalse();
+			});
+	}
+
+	// What main() runs before it exits the process: the loop ends with one line that says why.
+	@Test
+	void aFailedNextEndsServingWithOneLogLine() {
+		this.api.failNextPolls(1);
+		this.runtime.serve(dispatcher);
+		assertThat(this.log.toString(StandardCharsets.UTF_8).lines()).containsExactly("Runtime loop "
+				+ Thread.currentThread().getName() + " ended: Failed to GET /2018-06-01/runtime/invocation/next: "
+				+ "the Runtime API answered 500 ServiceException: The Runtime API failed (injected fault)");
 	}
 
 	// The RIC's loops retry when several run at once: five tries, 100 ms apart and growing.
@@ -95,8 +117,8 @@ class LambdaRuntimeFaultTests {
 	void concurrentLoopsGiveUpOnARuntimeApiThatKeepsFailing() {
 		LambdaRuntime concurrent = concurrentRuntime();
 		this.api.failNextPolls(5);
-		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> concurrent.serveOne(dispatcher))
-			.withMessageContaining("next invocation");
+		assertThatExceptionOfType(LambdaRuntimeApiException.class).isThrownBy(() -> concurrent.serveOne(dispatcher))
+			.withMessageContaining("invocation/next");
 		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("(try 4 of 5)").doesNotContain("(try 5 of 5)");
 	}
 
@@ -108,7 +130,9 @@ class LambdaRuntimeFaultTests {
 	@Test
 	void aVanishingRuntimeApiEndsTheLoop() {
 		this.api.close();
-		assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher));
+		assertThatExceptionOfType(LambdaRuntimeApiException.class).isThrownBy(() -> this.runtime.serveOne(dispatcher))
+			.withMessageStartingWith("Failed to GET /2018-06-01/runtime/invocation/next: ")
+			.satisfies((ex) -> assertThat(ex.isRefused()).isFalse());
 	}
 
 	// Neither our client nor the RIC's has a timeout on posting a response: a slow API delays, not loses, it.
@@ -128,9 +152,62 @@ class LambdaRuntimeFaultTests {
 		InvocationResult oversized = serve("x:" + (RuntimeApiServer.MAX_RESPONSE_BYTES + 1));
 		assertThat(oversized.isFunctionError()).isTrue();
 		assertThat(oversized.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to POST /2018-06-01/runtime/invocation/"
+				+ oversized.requestId() + "/response: the Runtime API answered 413 RequestEntityTooLarge")
+			.doesNotContain("could not report");
 		InvocationResult next = serve("y:2");
 		assertThat(next.isFunctionError()).isFalse();
 		assertThat(next.payloadAsString()).isEqualTo("yy");
+	}
+
+	// An expired or unknown request id: the API refuses the response and its error (400); both go to the log,
+	// the loop goes on and polls again, and the Runtime API's 500 on that poll ends it.
+	@Test
+	void aRefusedResponseAndErrorAreLoggedAndTheLoopGoesOn() throws Exception {
+		AtomicInteger polls = new AtomicInteger();
+		HttpServer faulty = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		faulty.createContext("/2018-06-01/runtime/invocation/", (exchange) -> {
+			try (exchange) {
+				exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+				String path = exchange.getRequestURI().getPath();
+				if (path.endsWith("/next") && polls.incrementAndGet() == 1) {
+					exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", "expired-1");
+					answer(exchange, 200, "\"x:2\"");
+				}
+				else if (path.endsWith("/next")) {
+					answer(exchange, 500, "{\"errorType\":\"Runtime.ContainerError\",\"errorMessage\":\"gone\"}");
+				}
+				else {
+					answer(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"Invalid request ID\"}");
+				}
+			}
+		});
+		faulty.start();
+		try {
+			LambdaRuntime runtime = new LambdaRuntime(
+					new LambdaRuntimeApiClient("127.0.0.1:" + faulty.getAddress().getPort()), Map.of(),
+					new PrintStream(this.log, true, StandardCharsets.UTF_8));
+			runtime.serve(dispatcher);
+		}
+		finally {
+			faulty.stop(0);
+		}
+		assertThat(polls).hasValue(2);
+		assertThat(this.log.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+				"Invocation expired-1: Failed to POST /2018-06-01/runtime/invocation/expired-1/response: "
+						+ "the Runtime API answered 400 InvalidRequestID: Invalid request ID",
+				"Invocation expired-1: could not report its error (Runtime.ResponseRefused: Failed to POST "
+						+ "/2018-06-01/runtime/invocation/expired-1/response: the Runtime API answered 400 "
+						+ "InvalidRequestID: Invalid request ID): Failed to POST /2018-06-01/runtime/invocation/expired-1/error: "
+						+ "the Runtime API answered 400 InvalidRequestID: Invalid request ID",
+				"Runtime loop " + Thread.currentThread().getName() + " ended: Failed to GET "
+						+ "/2018-06-01/runtime/invocation/next: the Runtime API answered 500 Runtime.ContainerError: gone");
+	}
+
+	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.sendResponseHeaders(status, bytes.length);
+		exchange.getResponseBody().write(bytes);
 	}
 
 	private InvocationResult serve(String event) throws Exception {

@@ -196,6 +196,21 @@ class LambdaRuntimeStreamingTests {
 		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("f\ng\n");
 	}
 
+	// A caller that buffers gets at most 6 MB: the Runtime API answers the whole stream with 413, which becomes
+	// the invocation's error (as a buffered response's), and the loop goes on.
+	@Test
+	void aStreamOverSixMegabytesToABufferingCallerIsTheInvocationsErrorAndTheLoopGoesOn() throws Exception {
+		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("7").build());
+		assertThat(this.runtime.serveOne(dispatcher("megabytes"))).isTrue();
+		InvocationResult oversized = result.get(10, TimeUnit.SECONDS);
+		assertThat(oversized.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
+		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to POST /2018-06-01/runtime/invocation/"
+				+ oversized.requestId() + "/response: the Runtime API answered 413 RequestEntityTooLarge")
+			.doesNotContain("could not report")
+			.doesNotContain("stream was cut");
+		assertThat(serve("words", "\"h\"", new RecordedStream()).isFunctionError()).isFalse();
+	}
+
 	@Test
 	void concurrentLoopsStreamIndependently() throws Exception {
 		this.api.close();
@@ -301,6 +316,11 @@ class LambdaRuntimeStreamingTests {
 		@Bean
 		Function<Integer, Stream<byte[]>> endless() {
 			return (size) -> Stream.generate(() -> new byte[size]);
+		}
+
+		@Bean
+		Function<Integer, Stream<byte[]>> megabytes() {
+			return (count) -> Stream.generate(() -> new byte[1024 * 1024]).limit(count);
 		}
 
 		@Bean

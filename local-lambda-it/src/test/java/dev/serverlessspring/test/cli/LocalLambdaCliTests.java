@@ -106,7 +106,7 @@ class LocalLambdaCliTests {
 			Run run = run("start", "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()),
 					"--invoke-port", "0");
 			assertThat(run.status()).isEqualTo(2);
-			assertThat(run.err()).contains("Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
+			assertThat(run.err()).contains("Could not serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
 		}
 	}
 

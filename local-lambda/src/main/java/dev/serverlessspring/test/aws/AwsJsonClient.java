@@ -55,16 +55,16 @@ final class AwsJsonClient {
 		try {
 			HttpResponse<String> response = this.httpClient.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException(operation + " failed (" + response.statusCode() + "): " + response.body());
+				throw new IllegalStateException("Failed to call " + operation + " (" + response.statusCode() + "): " + response.body());
 			}
 			return JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+			throw new UncheckedIOException("Failed to call " + operation, ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+			throw new IllegalStateException("Interrupted while calling " + operation, ex);
 		}
 	}
 

@@ -61,7 +61,7 @@ final class CachedInstall {
 			// Another build installed it first: theirs is as good.
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot install into " + target + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("Could not install into " + target + ": " + ex.getMessage(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

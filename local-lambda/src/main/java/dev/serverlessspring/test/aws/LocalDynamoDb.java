@@ -118,7 +118,7 @@ public final class LocalDynamoDb implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+			throw new IllegalStateException("Interrupted while waiting for the local DynamoDB", ex);
 		}
 	}
 

@@ -35,7 +35,7 @@ record MavenPackage(String groupId, String artifactId, String version) {
 					jars.filter((jar) -> jar.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + lib + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("Could not read " + lib + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -62,7 +62,7 @@ record MavenPackage(String groupId, String artifactId, String version) {
 					staging.resolve("maven.log"), "Resolving " + coordinates + " with Maven");
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot resolve " + coordinates + " with Maven (" + ex.getMessage() + ")", ex);
+			throw new IllegalStateException("Could not resolve " + coordinates + " with Maven (" + ex.getMessage() + ")", ex);
 		}
 	}
 

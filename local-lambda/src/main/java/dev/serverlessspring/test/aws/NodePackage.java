@@ -42,7 +42,7 @@ record NodePackage(String name, String version) {
 					staging.resolve("npm-install.log"), "npm install " + this.name + "@" + this.version);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot install " + this.name + " with npm (local AWS services need Node.js "
+			throw new IllegalStateException("Could not install " + this.name + " with npm (local AWS services need Node.js "
 					+ "and npm on the PATH): " + ex.getMessage(), ex);
 		}
 	}

@@ -52,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
 			process = builder.redirectErrorStream(true).start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start the local " + name + " (" + builder.command().get(0)
+			throw new IllegalStateException("Could not start the local " + name + " (" + builder.command().get(0)
 					+ " is not on the PATH?): " + ex.getMessage(), ex);
 		}
 		ServerProcess server = new ServerProcess(name, process);

@@ -97,7 +97,7 @@ public final class ServerlessConfig {
 			throw new ServerlessConfigException("No serverless.yml at " + absolute);
 		}
 		catch (IOException ex) {
-			throw new ServerlessConfigException("Cannot read " + absolute + ": " + ex.getMessage(), ex);
+			throw new ServerlessConfigException("Could not read " + absolute + ": " + ex.getMessage(), ex);
 		}
 		catch (YAMLException ex) {
 			throw new ServerlessConfigException(absolute + " is not valid YAML: " + ex.getMessage(), ex);

@@ -357,7 +357,7 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
+			throw new IllegalStateException("Interrupted while sending " + request.method() + " " + request.uri(), ex);
 		}
 	}
 

@@ -350,7 +350,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 				if (server != null) {
 					server.close();
 				}
-				throw new UncheckedIOException("Cannot start the runtime of " + functionPackage, ex);
+				throw new UncheckedIOException("Could not start the runtime of " + functionPackage, ex);
 			}
 			catch (RuntimeException ex) {
 				if (server != null) {
@@ -484,7 +484,7 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 				return ProcessBuilder.Redirect.appendTo(this.file.toFile());
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot create a file for the runtime's output", ex);
+				throw new UncheckedIOException("Could not create a file for the runtime's output", ex);
 			}
 		}
 

@@ -41,7 +41,7 @@ final class TaskRoot implements AutoCloseable {
 			return new TaskRoot(directory, true);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot unpack " + source, ex);
+			throw new UncheckedIOException("Could not unpack " + source, ex);
 		}
 	}
 

@@ -81,7 +81,7 @@ public final class ClassesReloader implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				// The watcher must survive whatever a reload meets: the next change tries again.
-				this.out.println("Reload failed: " + describe(ex));
+				this.out.println("Failed to reload: " + describe(ex));
 				this.out.flush();
 			}
 		});

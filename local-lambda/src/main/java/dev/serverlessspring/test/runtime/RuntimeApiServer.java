@@ -414,6 +414,7 @@ public class RuntimeApiServer implements AutoCloseable {
 		if (consumer == null) {
 			Body body = Body.read(in, MAX_RESPONSE_BYTES);
 			if (body.truncated()) {
+				this.oversizedRequestId = requestId;
 				invocation.fail(LambdaError.of("Function.ResponseSizeTooLarge",
 						"Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
 				respond(exchange, 413, error("RequestEntityTooLarge",

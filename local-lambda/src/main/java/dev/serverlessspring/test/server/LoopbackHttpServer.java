@@ -39,7 +39,7 @@ public final class LoopbackHttpServer {
 			return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		}
 		catch (IOException ex) {
-			throw new IOException("Cannot serve " + service + " on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
+			throw new IOException("Could not serve " + service + " on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -59,7 +59,7 @@ public final class OneRequestHttpServer implements AutoCloseable {
 			this.serverSocket = new ServerSocket(port, 256, InetAddress.getLoopbackAddress());
 		}
 		catch (IOException ex) {
-			throw new IOException("Cannot serve " + service + " on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
+			throw new IOException("Could not serve " + service + " on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);
 		}
 		this.executor = executor;
 		this.handler = handler;

@@ -224,7 +224,7 @@ class InvokeApiLambdaClientTests {
 					.config(directory.resolve("serverless.yml"))
 					.httpPort(taken.getLocalPort())
 					.start())
-				.withMessageContaining("Cannot serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
+				.withMessageContaining("Could not serve the HTTP front on 127.0.0.1:" + taken.getLocalPort());
 		}
 	}
 

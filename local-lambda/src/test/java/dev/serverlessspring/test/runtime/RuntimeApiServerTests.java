@@ -54,7 +54,7 @@ class RuntimeApiServerTests {
 	@Test
 	void reportsAPortInUseClearly() {
 		assertThatIOException().isThrownBy(() -> new RuntimeApiServer(this.server.port()))
-			.withMessageContaining("Cannot serve the Lambda Runtime API on 127.0.0.1:" + this.server.port());
+			.withMessageContaining("Could not serve the Lambda Runtime API on 127.0.0.1:" + this.server.port());
 	}
 
 	@Test

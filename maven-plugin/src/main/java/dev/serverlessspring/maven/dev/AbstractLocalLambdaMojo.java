@@ -27,7 +27,8 @@ abstract class AbstractLocalLambdaMojo extends AbstractMojo {
 	File config;
 
 	/**
-	 * The stage for which {@code serverless.yml} is read ({@code ${sls:stage}}, {@code --stage}).
+	 * The stage for which {@code serverless.yml} is read ({@code ${sls:stage}}, {@code --stage});
+	 * by default its {@code provider.stage}, else {@code dev}, as the Serverless Framework's.
 	 */
 	@Parameter(property = "serverless-spring.stage")
 	String stage;
@@ -40,7 +41,8 @@ abstract class AbstractLocalLambdaMojo extends AbstractMojo {
 	String startClass;
 
 	/**
-	 * Options of the local Lambda's JVM, such as {@code -Xmx1g} or a debugger's agent.
+	 * Options of the local Lambda's JVM, such as {@code -Xmx1g} or a debugger's agent; none by
+	 * default.
 	 */
 	@Parameter(property = "serverless-spring.jvm-arguments")
 	String jvmArguments;

@@ -42,8 +42,18 @@ public class InvokeMojo extends AbstractLocalLambdaMojo {
 	@Parameter(property = "serverless-spring.data", defaultValue = "{}")
 	String data;
 
+	/**
+	 * Skip the goal: no function is invoked.
+	 */
+	@Parameter(property = "serverless-spring.invoke.skip", defaultValue = "false")
+	boolean skip;
+
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
+		if (this.skip) {
+			getLog().info("serverless-spring: invoke skipped (serverless-spring.invoke.skip)");
+			return;
+		}
 		List<String> arguments = new ArrayList<>(List.of("invoke", "--function", this.function, "--mode", "in-process"));
 		arguments.addAll(commonArguments());
 		if (this.event != null) {

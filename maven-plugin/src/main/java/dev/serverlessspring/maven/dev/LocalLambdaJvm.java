@@ -88,7 +88,7 @@ final class LocalLambdaJvm {
 			return new ProcessBuilder(command).directory(directory).inheritIO().start();
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot start the local Lambda: " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not start the local Lambda: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -106,7 +106,7 @@ final class LocalLambdaJvm {
 			return this.argumentsFile;
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write " + this.argumentsFile + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not write " + this.argumentsFile + ": " + ex.getMessage(), ex);
 		}
 	}
 

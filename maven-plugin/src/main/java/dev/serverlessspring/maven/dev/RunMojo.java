@@ -36,8 +36,18 @@ public class RunMojo extends AbstractLocalLambdaMojo {
 	@Parameter(property = "serverless-spring.run.invoke-port")
 	Integer invokePort;
 
+	/**
+	 * Skip the goal: the local Lambda does not start.
+	 */
+	@Parameter(property = "serverless-spring.run.skip", defaultValue = "false")
+	boolean skip;
+
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
+		if (this.skip) {
+			getLog().info("serverless-spring: run skipped (serverless-spring.run.skip)");
+			return;
+		}
 		List<String> arguments = new ArrayList<>(List.of("start"));
 		arguments.addAll(commonArguments());
 		arguments.addAll(List.of("--port", String.valueOf(this.port), "--watch", this.classesDirectory.getAbsolutePath()));

@@ -71,7 +71,7 @@ public class PackageMojo extends AbstractMojo {
 	/**
 	 * Skip the goal: no deployment package is written.
 	 */
-	@Parameter(property = "serverless-spring.skip", defaultValue = "false")
+	@Parameter(property = "serverless-spring.package.skip", defaultValue = "false")
 	private boolean skip;
 
 	/**
@@ -138,7 +138,7 @@ public class PackageMojo extends AbstractMojo {
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
 		if (this.skip) {
-			getLog().info("serverless-spring: skipping the deployment packages (serverless-spring.skip)");
+			getLog().info("serverless-spring: package skipped (serverless-spring.package.skip)");
 			return;
 		}
 		try {
@@ -150,7 +150,7 @@ public class PackageMojo extends AbstractMojo {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write the deployment packages: " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not write the deployment packages: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -183,7 +183,7 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 			writeZip(root, runtime, jars, cacheFile, jdk);
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot write " + this.zip + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not write " + this.zip + ": " + ex.getMessage(), ex);
 		}
 	}
 

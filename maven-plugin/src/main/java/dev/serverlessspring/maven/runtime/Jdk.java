@@ -71,7 +71,7 @@ final class Jdk {
 			release.load(in);
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot read " + releaseFile, ex);
+			throw new MojoExecutionException("Could not read " + releaseFile, ex);
 		}
 		Jdk jdk = new Jdk(home, release);
 		if (jdk.feature() < MINIMUM_FEATURE) {
@@ -168,7 +168,7 @@ final class Jdk {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot run " + command.get(0), ex);
+			throw new MojoExecutionException("Could not run " + command.get(0), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -125,7 +125,7 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 					+ output);
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot link the Java runtime to " + output + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not link the Java runtime to " + output + ": " + ex.getMessage(), ex);
 		}
 	}
 

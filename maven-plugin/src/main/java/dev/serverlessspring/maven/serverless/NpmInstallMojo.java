@@ -44,7 +44,7 @@ public class NpmInstallMojo extends AbstractMojo {
 	private List<RemoteRepository> repositories;
 
 	/**
-	 * Skip the goal.
+	 * Skip the goal: neither the plugin's package is copied nor {@code npm install} run.
 	 */
 	@Parameter(property = "serverless-spring.npm-install.skip", defaultValue = "false")
 	private boolean skip;
@@ -90,7 +90,7 @@ public class NpmInstallMojo extends AbstractMojo {
 			runNpmInstall();
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Cannot install the Serverless tooling: " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not install the Serverless tooling: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -103,7 +103,7 @@ public class NpmInstallMojo extends AbstractMojo {
 			source = this.repositorySystem.resolveArtifact(this.repositorySession, request).getArtifact().getFile();
 		}
 		catch (ArtifactResolutionException ex) {
-			throw new MojoFailureException("Cannot resolve serverless-spring's Serverless Framework plugin: " + ex.getMessage(), ex);
+			throw new MojoFailureException("Could not resolve serverless-spring's Serverless Framework plugin: " + ex.getMessage(), ex);
 		}
 		Path target = this.pluginPackage.toPath();
 		FileTime time = Files.getLastModifiedTime(source.toPath());
@@ -139,7 +139,7 @@ public class NpmInstallMojo extends AbstractMojo {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoFailureException("Cannot run " + this.npm + " (" + ex.getMessage() + "): the Serverless tooling"
+			throw new MojoFailureException("Could not run " + this.npm + " (" + ex.getMessage() + "): the Serverless tooling"
 					+ " needs Node.js 20 or later on the PATH; -Dserverless-spring.npm-install.skip builds without it", ex);
 		}
 		catch (InterruptedException ex) {
