@@ -94,7 +94,11 @@ final class CachedInstall {
 		}
 	}
 
-	private static void delete(Path directory) {
+	/**
+	 * Delete a folder and all it holds, if it is there.
+	 * @param directory the folder, or {@code null}
+	 */
+	static void delete(Path directory) {
 		if (directory == null || !Files.exists(directory)) {
 			return;
 		}
