@@ -11,13 +11,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
+import dev.serverlessspring.test.config.S3EventSource;
 import dev.serverlessspring.test.config.ServerlessConfig;
 
 /**
  * The AWS services that a {@code serverless.yml}'s {@code resources} declare, run locally
  * without Docker, with the resources created as CloudFormation would create them (local
  * names: see {@link CloudFormationResource}): DynamoDB tables on a {@link LocalDynamoDb},
- * SQS queues on a {@link LocalSqs}, S3 buckets on a {@link LocalS3}. The functions reach them through the standard
+ * SQS queues on a {@link LocalSqs}, S3 buckets on a {@link LocalS3} (with the buckets that
+ * functions' {@code s3} events name and the framework creates). The functions reach them through the standard
  * {@code AWS_ENDPOINT_URL_<SERVICE>} variables of {@link #environment()}, which every AWS SDK
  * and the AWS CLI honour.
  * <pre class="code">
@@ -76,7 +78,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	private static LocalAwsServices startServices(ServerlessConfig config) {
 		List<CloudFormationResource> tables = resources(config, CloudFormationResource.DYNAMODB_TABLE);
 		List<CloudFormationResource> queues = resources(config, CloudFormationResource.SQS_QUEUE);
-		List<CloudFormationResource> buckets = resources(config, CloudFormationResource.S3_BUCKET);
+		List<CloudFormationResource> buckets = new ArrayList<>(resources(config, CloudFormationResource.S3_BUCKET));
+		eventBuckets(config, buckets);
 		Map<String, URI> endpoints = new LinkedHashMap<>();
 		List<AutoCloseable> servers = new ArrayList<>();
 		LocalAwsServices services = new LocalAwsServices(endpoints, servers);
@@ -114,6 +117,17 @@ public final class LocalAwsServices implements AutoCloseable {
 			endpoints.put("sqs", services.sqs.endpoint());
 		}
 		return services;
+	}
+
+	// The buckets of s3 events not declared elsewhere, which the framework creates.
+	private static void eventBuckets(ServerlessConfig config, List<CloudFormationResource> buckets) {
+		for (S3EventSource source : config.s3EventSources()) {
+			if (!source.existing() && buckets.stream().noneMatch((bucket) -> bucket.name().equals(source.bucket()))) {
+				buckets.add(new CloudFormationResource("S3Bucket" + source.bucket().replaceAll("[^A-Za-z0-9]", ""),
+						CloudFormationResource.S3_BUCKET, Map.of("BucketName", source.bucket()), source.bucket(),
+						config.region()));
+			}
+		}
 	}
 
 	private static List<CloudFormationResource> resources(ServerlessConfig config, String type) {

@@ -118,7 +118,10 @@ class LocalAwsServicesTests {
 		}
 	}
 
+	// f's s3 event names a bucket declared nowhere else: the framework creates it, and so do we.
 	private static final String BUCKETS = """
+			    events:
+			      - s3: photos-${sls:stage}
 			resources:
 			  Resources:
 			    ReceiptsBucket:
@@ -149,7 +152,7 @@ class LocalAwsServicesTests {
 					.httpClient(UrlConnectionHttpClient.create())
 					.build()) {
 					assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
-						.containsExactlyInAnyOrder("receipts-dev", "shop-dev-uploads");
+						.containsExactlyInAnyOrder("receipts-dev", "shop-dev-uploads", "photos-dev");
 					// Larger than one aws-chunked chunk of the SDK's signed uploads over HTTP.
 					String large = "0123456789abcdef".repeat(20_000);
 					String key = "orders/o-1-" + forcePathStyle + ".json";
