@@ -1,11 +1,23 @@
 package dev.serverlessspring.test.local;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import dev.serverlessspring.test.app.FixtureApplication;
 import dev.serverlessspring.test.aws.LocalAwsServices;
+import dev.serverlessspring.test.cli.LocalLambdaCli;
 import dev.serverlessspring.test.junit.LocalLambdaTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -67,6 +79,32 @@ class S3EventNotificationsTests {
 			assertThat(s3.listObjectsV2((request) -> request.bucket(BUCKET)).contents()).extracting(S3Object::key)
 				.containsExactlyInAnyOrder("elsewhere/note.txt", "uploads/order-1.txt", "processed/uploads/order-1.txt");
 		}
+	}
+
+	@Test
+	void theDevLoopsBannerNamesTheEndpointTheNotificationsAndAnAwsCommandThatWorksAsPrinted(LocalLambda lambda)
+			throws IOException, InterruptedException {
+		ByteArrayOutputStream banner = new ByteArrayOutputStream();
+		LocalLambdaCli.printBanner(lambda, new PrintStream(banner, true, StandardCharsets.UTF_8));
+		String printed = banner.toString(StandardCharsets.UTF_8);
+		String endpoint = lambda.aws().endpoints().get("s3").toString();
+		assertThat(printed).contains("  AWS s3: " + endpoint + " (AWS_ENDPOINT_URL_S3 of the functions)")
+			.contains("    S3 " + BUCKET + "/uploads/* s3:ObjectCreated:* -> processUpload");
+		String command = printed.lines().filter((line) -> line.strip().startsWith("aws s3 ")).findFirst().orElseThrow()
+			.split(" {3}")[0].strip();
+		assertThat(command).isEqualTo("aws s3 ls --endpoint-url " + endpoint);
+		Assumptions.assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
+			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "aws"))),
+				"The AWS CLI ('aws') is not on the PATH: install it (apt-get install awscli) to run this test");
+		ProcessBuilder aws = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
+		// Any credentials and region, as the banner says.
+		aws.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "any", "AWS_SECRET_ACCESS_KEY", "any", "AWS_DEFAULT_REGION",
+				"ap-south-1"));
+		Process process = aws.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains(BUCKET);
 	}
 
 }
