@@ -10,10 +10,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import dev.serverlessspring.test.cli.LocalLambdaCli;
 import dev.serverlessspring.test.local.LocalLambda;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,24 +31,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TestExampleApplicationTests {
 
 	@Test
-	void printsTheLocalAwsServicesAndStopsThemWithTheLocalLambda() throws Exception {
+	void printsTheLocalAwsServicesServesThemAndStopsThemWithTheLocalLambda() throws Exception {
 		URI dynamoDb;
 		URI sqs;
+		URI s3;
 		try (LocalLambda lambda = TestExampleApplication.start("--port", "0", "--invoke-port", "0")) {
 			ByteArrayOutputStream banner = new ByteArrayOutputStream();
 			LocalLambdaCli.printBanner(lambda, new PrintStream(banner, true, StandardCharsets.UTF_8));
 			dynamoDb = lambda.aws().endpoints().get("dynamodb");
 			sqs = lambda.aws().endpoints().get("sqs");
+			s3 = lambda.aws().endpoints().get("s3");
 			assertThat(banner.toString(StandardCharsets.UTF_8))
 				.contains("AWS dynamodb: " + dynamoDb + " (AWS_ENDPOINT_URL_DYNAMODB of the functions)")
 				.contains("AWS sqs: " + sqs + " (AWS_ENDPOINT_URL_SQS of the functions)")
 				.contains("SQS serverless-spring-example-dev-OrdersQueue -> orderPlaced (batch 10, ReportBatchItemFailures)")
-				.contains("aws dynamodb scan --table-name serverless-spring-example-dev-OrdersTable --endpoint-url " + dynamoDb);
+				.contains("aws dynamodb scan --table-name serverless-spring-example-dev-OrdersTable --endpoint-url " + dynamoDb)
+				.contains("AWS s3: " + s3 + " (AWS_ENDPOINT_URL_S3 of the functions)")
+				.contains("S3 serverless-spring-example-dev-invoices/*.pdf s3:ObjectCreated:* -> invoiceUploaded")
+				.contains("aws s3 ls --endpoint-url " + s3);
 			assertThat(reachable(dynamoDb)).isTrue();
 			assertThat(reachable(sqs)).isTrue();
+			assertThat(reachable(s3)).isTrue();
+			uploadAnInvoice(lambda);
 		}
 		assertThat(reachable(dynamoDb)).as("the local DynamoDB after the local Lambda stopped").isFalse();
 		assertThat(reachable(sqs)).as("the local SQS after the local Lambda stopped").isFalse();
+		assertThat(reachable(s3)).as("the local S3 after the local Lambda stopped").isFalse();
+	}
+
+	// An invoice uploaded to the local bucket reaches invoiceUploaded through its s3 event.
+	private static void uploadAnInvoice(LocalLambda lambda) throws InterruptedException {
+		try (S3Client s3 = S3Client.builder()
+			.endpointOverride(lambda.aws().endpoints().get("s3"))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.httpClient(UrlConnectionHttpClient.create())
+			.build()) {
+			String bucket = "serverless-spring-example-dev-invoices";
+			// Not a PDF: the event's suffix rule keeps it from the function.
+			s3.putObject((request) -> request.bucket(bucket).key("2026/notes.txt"), RequestBody.fromString("notes"));
+			s3.putObject((request) -> request.bucket(bucket).key("2026/order-1.pdf").contentType("application/pdf"),
+					RequestBody.fromString("%PDF-1.7 invoice"));
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (lambda.s3EventNotifications().deliveries().isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(lambda.s3EventNotifications().deliveries()).singleElement().satisfies((delivery) -> {
+				assertThat(delivery.function()).isEqualTo("invoiceUploaded");
+				assertThat(delivery.key()).isEqualTo("2026/order-1.pdf");
+				assertThat(delivery.failed()).isFalse();
+			});
+		}
 	}
 
 	private static boolean reachable(URI endpoint) {

@@ -15,6 +15,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.serverlessspring.lambda.LambdaHeaders;
+import dev.serverlessspring.lambda.batch.S3ObjectReference;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -120,6 +123,22 @@ public class FixtureApplication {
 			.withHeaders(Map.of("Content-Type", "application/json"))
 			.withMultiValueHeaders(Map.of("X-Multi", List.of("a", "b")))
 			.withBody(JSON.writeValueAsString(event));
+	}
+
+	/**
+	 * For an {@code s3} event: copies each uploaded object, upper case, under {@code processed/},
+	 * with a client built as a function builds one, from the standard variables (the local S3's
+	 * endpoint among them); at first use, so that the other functions do not pay for it.
+	 */
+	@Bean
+	public Consumer<S3ObjectReference> processUpload() {
+		return (object) -> {
+			try (S3Client s3 = S3Client.create()) {
+				String text = s3.getObjectAsBytes((request) -> request.bucket(object.bucket()).key(object.key())).asUtf8String();
+				s3.putObject((request) -> request.bucket(object.bucket()).key("processed/" + object.key()),
+						RequestBody.fromString(text.toUpperCase(java.util.Locale.ROOT)));
+			}
+		};
 	}
 
 }

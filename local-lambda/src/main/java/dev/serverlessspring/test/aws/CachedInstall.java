@@ -96,7 +96,11 @@ final class CachedInstall {
 		}
 	}
 
-	private static void delete(@Nullable Path directory) {
+	/**
+	 * Delete a folder and all it holds, if it is there.
+	 * @param directory the folder
+	 */
+	static void delete(@Nullable Path directory) {
 		if (directory == null || !Files.exists(directory)) {
 			return;
 		}

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.serverlessspring.test.config.CloudFormationResource;
+import dev.serverlessspring.test.config.S3EventSource;
 import dev.serverlessspring.test.config.ServerlessConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * The AWS services that a {@code serverless.yml}'s {@code resources} declare, run locally
  * without Docker, with the resources created as CloudFormation would create them (local
  * names: see {@link CloudFormationResource}): DynamoDB tables on a {@link LocalDynamoDb},
- * SQS queues on a {@link LocalSqs}. The functions reach them through the standard
+ * SQS queues on a {@link LocalSqs}, S3 buckets on a {@link LocalS3} (with the buckets that
+ * functions' {@code s3} events name and the framework creates). The functions reach them through the standard
  * {@code AWS_ENDPOINT_URL_<SERVICE>} variables of {@link #environment()}, which every AWS SDK
  * and the AWS CLI honour.
  * <pre class="code">
@@ -41,6 +43,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	private final List<AutoCloseable> servers;
 
 	private @Nullable LocalSqs sqs;
+
+	private @Nullable LocalS3 s3;
 
 	private LocalAwsServices(Map<String, URI> endpoints, List<AutoCloseable> servers) {
 		this.endpoints = Collections.unmodifiableMap(endpoints);
@@ -75,6 +79,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	private static LocalAwsServices startServices(ServerlessConfig config) {
 		List<CloudFormationResource> tables = resources(config, CloudFormationResource.DYNAMODB_TABLE);
 		List<CloudFormationResource> queues = resources(config, CloudFormationResource.SQS_QUEUE);
+		List<CloudFormationResource> buckets = new ArrayList<>(resources(config, CloudFormationResource.S3_BUCKET));
+		eventBuckets(config, buckets);
 		Map<String, URI> endpoints = new LinkedHashMap<>();
 		List<AutoCloseable> servers = new ArrayList<>();
 		LocalAwsServices services = new LocalAwsServices(endpoints, servers);
@@ -88,6 +94,11 @@ public final class LocalAwsServices implements AutoCloseable {
 				servers.add(dynamoDb);
 				endpoints.put("dynamodb", dynamoDb.endpoint());
 				tables.forEach(dynamoDb::createTable);
+			}
+			if (!buckets.isEmpty()) {
+				services.s3 = LocalS3.start(directory, buckets, config.region());
+				servers.add(services.s3);
+				endpoints.put("s3", services.s3.endpoint());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -109,6 +120,17 @@ public final class LocalAwsServices implements AutoCloseable {
 		return services;
 	}
 
+	// The buckets of s3 events not declared elsewhere, which the framework creates.
+	private static void eventBuckets(ServerlessConfig config, List<CloudFormationResource> buckets) {
+		for (S3EventSource source : config.s3EventSources()) {
+			if (!source.existing() && buckets.stream().noneMatch((bucket) -> bucket.name().equals(source.bucket()))) {
+				buckets.add(new CloudFormationResource("S3Bucket" + source.bucket().replaceAll("[^A-Za-z0-9]", ""),
+						CloudFormationResource.S3_BUCKET, Map.of("BucketName", source.bucket()), source.bucket(),
+						config.region()));
+			}
+		}
+	}
+
 	private static List<CloudFormationResource> resources(ServerlessConfig config, String type) {
 		return config.resources().values().stream().filter((resource) -> type.equals(resource.type())).toList();
 	}
@@ -122,6 +144,14 @@ public final class LocalAwsServices implements AutoCloseable {
 	}
 
 	/**
+	 * Return the local S3, when the configuration declares buckets.
+	 * @return the S3, or {@code null}
+	 */
+	public @Nullable LocalS3 s3() {
+		return this.s3;
+	}
+
+	/**
 	 * Return whether any service runs.
 	 * @return {@code false} when the configuration declares no resource served locally
 	 */
@@ -130,7 +160,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	}
 
 	/**
-	 * Return the endpoints by the SDK's service id, lower case ({@code dynamodb}).
+	 * Return the endpoints by the SDK's service id, lower case ({@code dynamodb}, {@code sqs},
+	 * {@code s3}).
 	 * @return the endpoints
 	 */
 	public Map<String, URI> endpoints() {
@@ -139,8 +170,9 @@ public final class LocalAwsServices implements AutoCloseable {
 
 	/**
 	 * Return the variables that point a function's AWS SDK clients at these services:
-	 * {@code AWS_ENDPOINT_URL_<SERVICE>} for each, and local credentials; none when no service
-	 * runs.
+	 * {@code AWS_ENDPOINT_URL_<SERVICE>} for each, and local credentials; with S3,
+	 * {@code AWS_REQUEST_CHECKSUM_CALCULATION=when_required} (see {@link LocalS3}); none when no
+	 * service runs.
 	 * @return the variables
 	 */
 	public Map<String, String> environment() {
@@ -149,6 +181,11 @@ public final class LocalAwsServices implements AutoCloseable {
 		}
 		Map<String, String> environment = new LinkedHashMap<>(CREDENTIALS);
 		this.endpoints.forEach((service, endpoint) -> environment.put(endpointVariable(service), endpoint.toString()));
+		if (this.s3 != null) {
+			// The SDKs' and the CLI's standard setting: checksums only where an operation requires
+			// one, so uploads carry none in a trailer, which the local S3 cannot read.
+			environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
+		}
 		return environment;
 	}
 

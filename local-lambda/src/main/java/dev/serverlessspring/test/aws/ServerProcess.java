@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +33,12 @@ final class ServerProcess implements AutoCloseable {
 
 	private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
-	private ServerProcess(String name, Process process) {
+	private final Consumer<String> lines;
+
+	private ServerProcess(String name, Process process, Consumer<String> lines) {
 		this.name = name;
 		this.process = process;
+		this.lines = lines;
 	}
 
 	/**
@@ -47,6 +51,24 @@ final class ServerProcess implements AutoCloseable {
 	 * @throws IllegalStateException if it cannot start, exits, or says nothing in time
 	 */
 	static ServerProcess start(String name, ProcessBuilder builder, Pattern portLine, Duration timeout) {
+		return start(name, builder, portLine, timeout, (line) -> {
+		});
+	}
+
+	/**
+	 * Start a server whose output also tells of what it serves, and wait until it names its
+	 * port.
+	 * @param name the service, for messages
+	 * @param builder the command
+	 * @param portLine a pattern whose first group is the port, found in one line of output
+	 * @param timeout how long to wait
+	 * @param lines given each line of output once the server listens, on the thread that
+	 * reads them
+	 * @return the running server
+	 * @throws IllegalStateException if it cannot start, exits, or says nothing in time
+	 */
+	static ServerProcess start(String name, ProcessBuilder builder, Pattern portLine, Duration timeout,
+			Consumer<String> lines) {
 		Process process;
 		try {
 			process = builder.redirectErrorStream(true).start();
@@ -55,7 +77,7 @@ final class ServerProcess implements AutoCloseable {
 			throw new IllegalStateException("Could not start the local " + name + " (" + builder.command().get(0)
 					+ " is not on the PATH?): " + ex.getMessage(), ex);
 		}
-		ServerProcess server = new ServerProcess(name, process);
+		ServerProcess server = new ServerProcess(name, process, lines);
 		Thread reader = new Thread(() -> server.read(portLine), "local-" + name + "-output");
 		reader.setDaemon(true);
 		reader.start();
@@ -85,8 +107,12 @@ final class ServerProcess implements AutoCloseable {
 					}
 					this.output.addLast(line);
 				}
+				if (this.port.isDone()) {
+					this.lines.accept(line);
+					continue;
+				}
 				Matcher matcher = portLine.matcher(line);
-				if (!this.port.isDone() && matcher.find()) {
+				if (matcher.find()) {
 					this.port.complete(Integer.parseInt(matcher.group(1)));
 				}
 			}

@@ -171,6 +171,11 @@ public final class LocalLambdaCli {
 		lambda.eventSourceMappings().forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
 				+ mapping.source().function() + " (batch " + mapping.source().batchSize()
 				+ (mapping.source().reportBatchItemFailures() ? ", ReportBatchItemFailures)" : ")")));
+		if (lambda.s3EventNotifications() != null) {
+			lambda.s3EventNotifications().sources().forEach((source) -> out.println("    S3 " + source.bucket() + "/"
+					+ source.prefix() + "*" + source.suffix() + " " + String.join(",", source.events()) + " -> "
+					+ source.function()));
+		}
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
@@ -191,6 +196,10 @@ public final class LocalLambdaCli {
 				.filter((resource) -> CloudFormationResource.DYNAMODB_TABLE.equals(resource.type()))
 				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
 						+ dynamoDb + "   (any credentials and region)"));
+		}
+		URI s3 = lambda.aws().endpoints().get("s3");
+		if (s3 != null) {
+			out.println("  aws s3 ls --endpoint-url " + s3 + "   (any credentials and region)");
 		}
 		// Event source mappings are only made for the queues of the local SQS.
 		LocalSqs sqs = lambda.aws().sqs();

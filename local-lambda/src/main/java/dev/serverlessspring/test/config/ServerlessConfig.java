@@ -58,9 +58,11 @@ public final class ServerlessConfig {
 
 	private final List<SqsEventSource> sqsEventSources;
 
+	private final List<S3EventSource> s3EventSources;
+
 	private ServerlessConfig(Path file, String service, String stage, String region,
 			Map<String, FunctionConfig> functions, Map<String, CloudFormationResource> resources,
-			List<SqsEventSource> sqsEventSources) {
+			List<SqsEventSource> sqsEventSources, List<S3EventSource> s3EventSources) {
 		this.file = file;
 		this.service = service;
 		this.stage = stage;
@@ -68,6 +70,7 @@ public final class ServerlessConfig {
 		this.functions = Collections.unmodifiableMap(functions);
 		this.resources = Collections.unmodifiableMap(resources);
 		this.sqsEventSources = List.copyOf(sqsEventSources);
+		this.s3EventSources = List.copyOf(s3EventSources);
 	}
 
 	/**
@@ -200,6 +203,14 @@ public final class ServerlessConfig {
 	}
 
 	/**
+	 * Return the functions' {@code s3} events, the event notifications of their buckets.
+	 * @return the event sources, in the file's order
+	 */
+	public List<S3EventSource> s3EventSources() {
+		return this.s3EventSources;
+	}
+
+	/**
 	 * Return one function.
 	 * @param name the function's key, or its deployed name
 	 * @return the function
@@ -259,6 +270,7 @@ public final class ServerlessConfig {
 			}
 			Map<String, FunctionConfig> result = new LinkedHashMap<>();
 			List<SqsEventSource> sqsEventSources = new ArrayList<>();
+			List<S3EventSource> s3EventSources = new ArrayList<>();
 			functions.forEach((key, value) -> {
 				String name = String.valueOf(key);
 				String at = "functions." + name;
@@ -284,8 +296,10 @@ public final class ServerlessConfig {
 						httpEvents(function.get("events"), at + ".events"),
 						functionUrl(resolve(at + ".url", function.get("url")), at + ".url")));
 				sqsEventSources.addAll(sqsEvents(name, function.get("events"), at + ".events"));
+				s3EventSources.addAll(s3Events(name, function.get("events"), at + ".events"));
 			});
-			return new ServerlessConfig(this.file, service, stage, region, result, this.resources, sqsEventSources);
+			return new ServerlessConfig(this.file, service, stage, region, result, this.resources, sqsEventSources,
+					s3EventSources);
 		}
 
 		// resources: {Resources: {...}}, or a list of such documents, as the framework merges them.
@@ -439,6 +453,40 @@ public final class ServerlessConfig {
 							Duration.ofSeconds(number(settings.get("maximumBatchingWindow"), eventAt + ".maximumBatchingWindow", 0)),
 							"ReportBatchItemFailures".equals(settings.get("functionResponseType")),
 							!"false".equals(String.valueOf(settings.get("enabled")))));
+				}
+			}
+			return result;
+		}
+
+		// s3: bucket | {bucket, event, rules: [{prefix}, {suffix}], existing}
+		private List<S3EventSource> s3Events(String function, @Nullable Object value, String at) {
+			List<S3EventSource> result = new ArrayList<>();
+			if (!(value instanceof List<?> events)) {
+				return result;
+			}
+			for (int i = 0; i < events.size(); i++) {
+				if (events.get(i) instanceof Map<?, ?> event && event.containsKey("s3")) {
+					String eventAt = at + "[" + i + "].s3";
+					Object s3 = resolve(eventAt, event.get("s3"));
+					Map<?, ?> settings = (s3 instanceof Map<?, ?> map) ? map : Map.of("bucket", s3);
+					Object bucket = settings.get("bucket");
+					if (bucket instanceof Map<?, ?> intrinsic) {
+						bucket = intrinsic(intrinsic);
+					}
+					String prefix = "";
+					String suffix = "";
+					Object rules = settings.get("rules");
+					if (rules != null && !(rules instanceof List)) {
+						throw new ServerlessConfigException(this.file + ": " + eventAt + ".rules must be a list, not '" + rules + "'");
+					}
+					for (Object rule : (rules != null) ? (List<?>) rules : List.of()) {
+						Map<?, ?> ruleMap = map(rule, eventAt + ".rules");
+						prefix = text(ruleMap.get("prefix"), eventAt + ".rules.prefix", prefix);
+						suffix = text(ruleMap.get("suffix"), eventAt + ".rules.suffix", suffix);
+					}
+					result.add(new S3EventSource(function, requireText(bucket, eventAt + ".bucket"),
+							List.of(text(settings.get("event"), eventAt + ".event", "s3:ObjectCreated:*")), prefix, suffix,
+							Boolean.parseBoolean(String.valueOf(settings.get("existing")))));
 				}
 			}
 			return result;

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * {@code resources} declare run locally too ({@link LocalAwsServices}: a DynamoDB for its
  * tables, an SQS for its queues), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>}
  * variables that point at them; each function's {@code sqs} events poll the local queues
- * ({@link SqsEventSourceMapping}). Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
+ * ({@link SqsEventSourceMapping}), and its {@code s3} events hear of the local buckets' objects
+ * ({@link S3EventNotifications}). Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -65,6 +66,8 @@ public final class LocalLambda implements AutoCloseable {
 	private final LocalAwsServices aws;
 
 	private final List<SqsEventSourceMapping> eventSourceMappings = new ArrayList<>();
+
+	private @Nullable S3EventNotifications s3EventNotifications;
 
 	private final @Nullable SdkSystemProperties sdkProperties;
 
@@ -93,6 +96,7 @@ public final class LocalLambda implements AutoCloseable {
 			}
 			this.functions = functions;
 			startEventSourceMappings();
+			startS3EventNotifications();
 			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
 			try {
 				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
@@ -117,6 +121,9 @@ public final class LocalLambda implements AutoCloseable {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
+			if (this.s3EventNotifications != null) {
+				this.s3EventNotifications.close();
+			}
 			functions.values().forEach(LocalFunction::close);
 			stopAws();
 			throw ex;
@@ -140,6 +147,23 @@ public final class LocalLambda implements AutoCloseable {
 				mapping.start();
 			}
 		}
+	}
+
+	// The s3 events of the local S3's buckets invoke their functions.
+	private void startS3EventNotifications() {
+		if (this.aws.s3() == null || this.config.s3EventSources().isEmpty()) {
+			return;
+		}
+		this.s3EventNotifications = new S3EventNotifications(this.config.s3EventSources(), this.functions, this.aws.s3());
+	}
+
+	/**
+	 * Return the local event notifications that invoke the functions of {@code s3} events.
+	 * @return the notifications, or {@code null} when no function has an {@code s3} event or
+	 * the local S3 does not run
+	 */
+	public @Nullable S3EventNotifications s3EventNotifications() {
+		return this.s3EventNotifications;
 	}
 
 	/**
@@ -369,6 +393,9 @@ public final class LocalLambda implements AutoCloseable {
 		this.functionUrls.values().forEach(FunctionUrlServer::close);
 		this.eventSourceMappings.forEach(SqsEventSourceMapping::stop);
 		this.eventSourceMappings.forEach(SqsEventSourceMapping::close);
+		if (this.s3EventNotifications != null) {
+			this.s3EventNotifications.close();
+		}
 		this.front.close();
 		this.invokeApi.close();
 		List<RuntimeException> failures = new ArrayList<>();

@@ -18,7 +18,8 @@ final class SdkSystemProperties implements AutoCloseable {
 			Map.entry("AWS_ENDPOINT_URL_DYNAMODB", "aws.endpointUrlDynamoDb"),
 			Map.entry("AWS_ENDPOINT_URL_SQS", "aws.endpointUrlSqs"), Map.entry("AWS_ENDPOINT_URL_S3", "aws.endpointUrlS3"),
 			Map.entry("AWS_ENDPOINT_URL_SNS", "aws.endpointUrlSns"),
-			Map.entry("AWS_ENDPOINT_URL_KINESIS", "aws.endpointUrlKinesis"));
+			Map.entry("AWS_ENDPOINT_URL_KINESIS", "aws.endpointUrlKinesis"),
+			Map.entry("AWS_REQUEST_CHECKSUM_CALCULATION", "aws.requestChecksumCalculation"));
 
 	private final Map<String, String> previous = new LinkedHashMap<>();
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,6 +212,42 @@ class ServerlessConfigTests {
 				    OrdersTable:
 				      Type: AWS::DynamoDB::Table
 				""", null)).withMessageContaining("provider.environment.TABLE").withMessageContaining("resolve locally");
+	}
+
+	@Test
+	void readsS3EventsAndMatchesNotificationsAsS3Does() throws IOException {
+		ServerlessConfig config = read("""
+				service: shop
+				provider:
+				  name: aws
+				functions:
+				  thumbnail:
+				    handler: thumbnail
+				    events:
+				      - s3: photos-${sls:stage}
+				      - s3:
+				          bucket: !Ref Uploads
+				          event: s3:ObjectRemoved:*
+				          rules:
+				            - prefix: in/
+				            - suffix: .jpg
+				          existing: true
+				resources:
+				  Resources:
+				    Uploads:
+				      Type: AWS::S3::Bucket
+				""", null);
+		assertThat(config.s3EventSources()).containsExactly(
+				new S3EventSource("thumbnail", "photos-dev", List.of("s3:ObjectCreated:*"), "", "", false),
+				new S3EventSource("thumbnail", "shop-dev-uploads", List.of("s3:ObjectRemoved:*"), "in/", ".jpg", true));
+		S3EventSource photos = config.s3EventSources().get(0);
+		assertThat(photos.matches("photos-dev", "ObjectCreated:Put", "a.png")).isTrue();
+		assertThat(photos.matches("photos-dev", "ObjectRemoved:Delete", "a.png")).isFalse();
+		assertThat(photos.matches("other", "ObjectCreated:Put", "a.png")).isFalse();
+		S3EventSource uploads = config.s3EventSources().get(1);
+		assertThat(uploads.matches("shop-dev-uploads", "ObjectRemoved:Delete", "in/cat.jpg")).isTrue();
+		assertThat(uploads.matches("shop-dev-uploads", "ObjectRemoved:Delete", "out/cat.jpg")).isFalse();
+		assertThat(uploads.matches("shop-dev-uploads", "ObjectRemoved:Delete", "in/cat.png")).isFalse();
 	}
 
 	@Test
