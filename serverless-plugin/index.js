@@ -6,6 +6,7 @@ const { schema, resolveOptions } = require('./lib/options');
 const { prepareFunctions, checkArchitectures, streamingWarnings, PACKAGE_PROPERTY, JAVA_RUNTIME } = require('./lib/functions');
 const maven = require('./lib/maven');
 const localLambda = require('./lib/local-lambda');
+const { addJavaRuntimeLayer } = require('./lib/java-runtime-layer');
 const PluginError = require('./lib/plugin-error');
 
 /**
@@ -53,7 +54,8 @@ class ServerlessSpringPlugin {
       'before:deploy:function:packageFunction': this.guard(() => {
         const kinds = this.prepare();
         const kind = kinds.get(this.cliOptions.function);
-        return kind ? this.build(new Map([[this.cliOptions.function, kind]])) : undefined;
+        // deploy function updates the code only, not the layers: a java-runtime zip then carries its runtime.
+        return kind ? this.build(new Map([[this.cliOptions.function, kind]]), { javaRuntimeLayer: false }) : undefined;
       }),
       'spring:start:start': this.guard(() => this.start()),
     };
@@ -117,8 +119,11 @@ class ServerlessSpringPlugin {
     return this.cachedFinalName;
   }
 
-  /** Builds the artifact of each kind the given functions need and points them at it. */
-  async build(kinds) {
+  /**
+   * Builds the artifact of each kind the given functions need and points them at it; with
+   * javaRuntimeLayer, the java-runtime functions' zips leave their runtime to a layer built with them.
+   */
+  async build(kinds, { javaRuntimeLayer = this.options.javaRuntimeLayer } = {}) {
     if (kinds.size === 0) return;
     try {
       checkArchitectures(this.serverless.service, kinds);
@@ -130,32 +135,47 @@ class ServerlessSpringPlugin {
     const finalName = await this.finalName(command);
     const needed = [...new Set(kinds.values())].sort();
     const artifacts = {};
+    const layer = maven.artifactPath(this.moduleDir, finalName, 'java-runtime-layer');
     for (const kind of needed) {
       const artifact = maven.artifactPath(this.moduleDir, finalName, kind);
       artifacts[kind] = artifact;
+      const withLayer = kind === JAVA_RUNTIME && javaRuntimeLayer;
+      // The layer zip exists after a build with the layer only: the zip at hand must be of the kind asked.
+      const sameLayout = kind !== JAVA_RUNTIME || (withLayer ? maven.isFresh(layer, this.moduleDir, options.sources) : !fs.existsSync(layer));
       if (!options.build) {
         this.log.info(`serverless-spring: custom.spring.build is false, using ${artifact} as it is`);
-      } else if (options.skipBuildWhenFresh && maven.isFresh(artifact, this.moduleDir, options.sources)) {
+      } else if (options.skipBuildWhenFresh && sameLayout && maven.isFresh(artifact, this.moduleDir, options.sources)) {
         this.log.notice(`serverless-spring: ${path.basename(artifact)} is up to date, skipping the Maven build`);
       } else {
-        const args = this.buildArgs(this.kindArgs(kind, kinds));
+        const args = this.buildArgs(this.kindArgs(kind, kinds, withLayer));
         this.log.notice(`serverless-spring: building ${path.basename(artifact)} (${path.basename(command)} ${args.join(' ')})`);
         await maven.runMaven(this.projectDir, command, args);
       }
       if (!fs.existsSync(artifact)) {
         throw new PluginError(missingArtifactMessage(artifact, kind, options), 'SPRING_ARTIFACT_NOT_FOUND');
       }
+      if (withLayer && !fs.existsSync(layer)) {
+        throw new PluginError(missingArtifactMessage(layer, 'java-runtime-layer', options), 'SPRING_ARTIFACT_NOT_FOUND');
+      }
     }
     this.pointAt(kinds, artifacts);
+    if (javaRuntimeLayer && artifacts[JAVA_RUNTIME]) {
+      const stage = this.serverless.getProvider('aws').getStage();
+      addJavaRuntimeLayer(this.serverless.service, kinds, path.relative(this.projectDir, layer), stage);
+    }
   }
 
-  /** Maven's arguments for one kind of package: the native profile, or the architecture the java-runtime package is checked against. */
-  kindArgs(kind, kinds) {
+  /**
+   * Maven's arguments for one kind of package: the native profile, or the architecture the java-runtime
+   * package is checked against (and whether its runtime goes into a layer).
+   */
+  kindArgs(kind, kinds, withLayer) {
     const options = this.options;
     if (kind === 'native') return [...options.mavenArgs, `-P${options.nativeProfile}`];
     if (kind === JAVA_RUNTIME) {
       const name = [...kinds].find(([, k]) => k === JAVA_RUNTIME)[0];
-      return [...options.mavenArgs, `-Dserverless-spring.java-runtime.architecture=${this.serverless.service.functions[name].architecture}`];
+      const args = [...options.mavenArgs, `-Dserverless-spring.java-runtime.architecture=${this.serverless.service.functions[name].architecture}`];
+      return withLayer ? [...args, '-Dserverless-spring.java-runtime.layer=true'] : args;
     }
     return options.mavenArgs;
   }
@@ -246,6 +266,8 @@ function missingArtifactMessage(artifact, kind, options) {
       ? `the "${options.nativeProfile}" profile must build the native image target/bootstrap, which serverless-spring-maven-plugin's package goal zips into target/<finalName>-native.zip`
       : kind === JAVA_RUNTIME
       ? "the pom must run serverless-spring-maven-plugin's link-java-runtime and java-runtime-zip goals (target/<finalName>-java-runtime.zip)"
+      : kind === 'java-runtime-layer'
+      ? 'custom.spring.javaRuntimeLayer is true: serverless-spring-maven-plugin\'s java-runtime-zip goal writes target/<finalName>-java-runtime-layer.zip with -Dserverless-spring.java-runtime.layer=true (a plugin version that has it, and no <layer> in the pom that overrides it)'
       : 'the pom must run serverless-spring-maven-plugin\'s package goal (<executions><execution><goals><goal>package</goal></goals></execution></executions>), which writes target/<finalName>-aws.zip';
   return `Deployment package ${artifact} not found. ${built}: ${layout}.`;
 }

@@ -40,13 +40,14 @@ function checkArchitectures(service, kinds, host = hostArchitecture()) {
   for (const [name, kind] of kinds) {
     if (kind !== JAVA_RUNTIME) continue;
     const fn = service.functions[name];
-    const wanted = fn.architecture || providerArchitecture || 'x86_64';
     if (!host) {
       throw new Error(
         `Function ${name} uses the java-runtime package, whose Java runtime and AOT cache are built for the build ` +
           `machine, and Lambda runs Linux: build it on Linux (x86_64 or arm64), for example in CI, not on ${process.platform}.`
       );
     }
+    // Declaring none means the build machine's (not Lambda's default, x86_64).
+    const wanted = fn.architecture || providerArchitecture || host;
     if (wanted !== host) {
       throw new Error(
         `Function ${name} is deployed for ${wanted}, but its java-runtime package (its own Java runtime and AOT cache) ` +

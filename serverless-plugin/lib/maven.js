@@ -138,9 +138,12 @@ async function readFinalName(projectDir, command) {
   return evaluated.trim();
 }
 
-/** The deployment package serverless-spring-maven-plugin writes: -aws.zip (JVM), -native.zip or -java-runtime.zip. */
+/**
+ * The deployment package serverless-spring-maven-plugin writes: -aws.zip (JVM), -native.zip or -java-runtime.zip,
+ * or the java-runtime functions' layer, -java-runtime-layer.zip.
+ */
 function artifactPath(projectDir, finalName, kind) {
-  const classifier = { native: 'native', 'java-runtime': 'java-runtime' }[kind] || 'aws';
+  const classifier = { native: 'native', 'java-runtime': 'java-runtime', 'java-runtime-layer': 'java-runtime-layer' }[kind] || 'aws';
   return path.join(projectDir, 'target', `${finalName}-${classifier}.zip`);
 }
 

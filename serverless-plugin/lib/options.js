@@ -15,6 +15,7 @@ const schema = {
     build: { type: 'boolean' },
     skipBuildWhenFresh: { type: 'boolean' },
     sources: { type: 'array', items: { type: 'string' } },
+    javaRuntimeLayer: { type: 'boolean' },
   },
   additionalProperties: false,
 };
@@ -33,6 +34,8 @@ const defaults = {
   skipBuildWhenFresh: true,
   // What the build reads; the artifact is fresh when it is newer than all of these.
   sources: ['pom.xml', 'src'],
+  // true: the java-runtime functions share their Java runtime as one Lambda layer, their zips without it.
+  javaRuntimeLayer: false,
 };
 
 function resolveOptions(custom) {

@@ -98,6 +98,10 @@ describe('java-runtime functions', () => {
     checkArchitectures(s, new Map(Object.entries(prepare(s))), 'x86_64');
     assert.equal(s.functions.fast.architecture, 'x86_64');
     assert.equal(s.functions.other.architecture, undefined);
+    // On an arm64 build machine too, not Lambda's default x86_64.
+    const graviton = service(undefined, undefined);
+    checkArchitectures(graviton, new Map(Object.entries(prepare(graviton))), 'arm64');
+    assert.equal(graviton.functions.fast.architecture, 'arm64');
   });
 
   it('fails clearly for an architecture the build machine cannot build, its own or the provider one', () => {

@@ -6,6 +6,7 @@ const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const net = require('node:net');
+const http = require('node:http');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const {
@@ -17,6 +18,7 @@ const {
   localLambdaInstalled,
   LOCAL_LAMBDA_CLASS,
 } = require('./support');
+const { hostArchitecture } = require('../lib/functions');
 
 const HANDLER = 'dev.serverlessspring.lambda.FunctionHandler::handleRequest';
 const ZIP = 'fixture-functions-1.0.0-aws.zip';
@@ -47,6 +49,39 @@ async function freePortPair() {
     if (port < 65535 && (await isFree(port + 1))) return port;
   }
   throw new Error('no two consecutive free ports on 127.0.0.1');
+}
+
+/**
+ * A CloudFormation endpoint with no stacks: osls asks it for the last deployed layer while packaging a
+ * service with layers (DescribeStacks), and packages anew when the stack does not exist.
+ */
+async function cloudFormationWithoutStacks() {
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const message = 'Stack with id fixture-functions-dev does not exist';
+      if (String(request.headers['content-type']).includes('json')) {
+        response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'ValidationError;Sender' });
+        response.end(JSON.stringify({ __type: 'ValidationError', message }));
+      } else {
+        response.writeHead(400, { 'content-type': 'text/xml' });
+        response.end(`<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>${message}</Message></Error><RequestId>1</RequestId></ErrorResponse>`);
+      }
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** serverless package in dir without blocking this process (which serves the endpoint above). */
+function serverlessPackageAsync(dir, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [oslsBin, 'package'], { cwd: dir, env: environment(env) });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (status) => resolve({ status, output }));
+  });
 }
 
 describe('serverless-spring on osls, one fixture project', () => {
@@ -172,6 +207,62 @@ describe('serverless-spring on osls, one fixture project', () => {
     } finally {
       fs.writeFileSync(file, original);
       fs.rmSync(nativeZip, { force: true });
+    }
+  });
+
+  it('deploys the java-runtime functions\' Java runtime once, as a layer, with custom.spring.javaRuntimeLayer', async () => {
+    const file = path.join(dir, 'serverless.yml');
+    const original = fs.readFileSync(file, 'utf8');
+    const javaRuntimeFunctions =
+      '\n  fast:\n    handler: uppercase\n    runtime: provided.al2023\n    springPackage: java-runtime\n' +
+      '  faster:\n    handler: reverse\n    runtime: provided.al2023\n    springPackage: java-runtime\n';
+    const functionZip = path.join(dir, 'target', 'fixture-functions-1.0.0-java-runtime.zip');
+    const layerZip = path.join(dir, 'target', 'fixture-functions-1.0.0-java-runtime-layer.zip');
+    // Where java-runtime-zip writes them (the fixture links no runtime), zips stand in; the plugin is told not to build.
+    const withOptions = (options) => fs.writeFileSync(file, `${original + javaRuntimeFunctions}custom:\n  spring:\n${options}`);
+    fs.copyFileSync(zip, functionZip);
+    const cloudFormation = await cloudFormationWithoutStacks();
+    try {
+      // A fresh zip without the layer zip was built to carry its runtime: Maven runs again, asked for the layer.
+      withOptions('    mavenArgs: -q validate\n    javaRuntimeLayer: true\n');
+      const missing = serverless(dir, ['package']);
+      assert.notEqual(missing.status, 0);
+      assert.match(missing.output, /building fixture-functions-1\.0\.0-java-runtime\.zip \(mvnw -q validate -Dserverless-spring\.java-runtime\.architecture=\S+ -Dserverless-spring\.java-runtime\.layer=true\)/);
+      assert.match(missing.output, /fixture-functions-1\.0\.0-java-runtime-layer\.zip not found\. The Maven build succeeded but did not write it: custom\.spring\.javaRuntimeLayer is true/);
+
+      fs.copyFileSync(zip, layerZip);
+      withOptions('    build: false\n    javaRuntimeLayer: true\n');
+      const packaged = await serverlessPackageAsync(dir, { AWS_ENDPOINT_URL_CLOUDFORMATION: cloudFormation.url });
+      assert.equal(packaged.status, 0, packaged.output);
+      const template = JSON.parse(
+        fs.readFileSync(path.join(dir, '.serverless', 'cloudformation-template-update-stack.json'), 'utf8')
+      );
+      const layers = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::Lambda::LayerVersion');
+      assert.equal(layers.length, 1, 'one layer for both functions');
+      const layer = template.Resources.SpringJavaRuntimeLambdaLayer.Properties;
+      assert.equal(layer.LayerName, 'fixture-functions-dev-java-runtime');
+      assert.deepEqual(layer.CompatibleRuntimes, ['provided.al2023']);
+      assert.deepEqual(layer.CompatibleArchitectures, [hostArchitecture()]);
+      assert.equal(path.posix.basename(layer.Content.S3Key), 'fixture-functions-1.0.0-java-runtime-layer.zip');
+      const { 'fixture-functions-dev-fast': fast, 'fixture-functions-dev-faster': faster, 'fixture-functions-dev-uppercase': uppercase } = functions();
+      for (const fn of [fast, faster]) {
+        assert.equal(fn.Runtime, 'provided.al2023');
+        assert.deepEqual(fn.Architectures, [hostArchitecture()]);
+        assert.deepEqual(fn.Layers, [{ Ref: 'SpringJavaRuntimeLambdaLayer' }]);
+        assert.equal(path.posix.basename(fn.Code.S3Key), 'fixture-functions-1.0.0-java-runtime.zip');
+      }
+      assert.equal(uppercase.Layers, undefined, 'JVM functions run on Lambda\'s Java runtime');
+
+      // Without the option, a layer zip beside the zip means it was built without its runtime: Maven runs again.
+      withOptions('    mavenArgs: -q validate\n');
+      const rebuilt = serverless(dir, ['package']);
+      assert.equal(rebuilt.status, 0, rebuilt.output);
+      assert.match(rebuilt.output, /building fixture-functions-1\.0\.0-java-runtime\.zip \(mvnw -q validate -Dserverless-spring\.java-runtime\.architecture=\S+\)/);
+    } finally {
+      await cloudFormation.close();
+      fs.writeFileSync(file, original);
+      fs.rmSync(functionZip, { force: true });
+      fs.rmSync(layerZip, { force: true });
     }
   });
 

@@ -109,7 +109,7 @@ class GeneratedProjectIT {
 
 		assertThat(result.output()).contains("-DgroupId=Com.Acme is invalid: use a Java package name",
 				"-Dpackage=com.acme-orders is invalid: use a Java package name",
-				"-Druntime=java17 is invalid: use java21 or java25", "-Darchitecture=arm is invalid: use arm64 or x86_64",
+				"-Druntime=java17 is invalid: use java21, java25 or java-runtime", "-Darchitecture=arm is invalid: use arm64 or x86_64",
 				"-DmemorySize=64000 is invalid: use a size in MB from 128 to 10240");
 		assertThat(WORK.resolve("invalid/orders")).as("nothing half-made is left").doesNotExist();
 	}

@@ -135,7 +135,7 @@ class GeneratedReadmeIT {
 		assertThat(result.output()).contains("Error: ").contains("broken.yml").doesNotContain("\tat ");
 	}
 
-	private static boolean needsAnAwsAccount(String command) {
+	static boolean needsAnAwsAccount(String command) {
 		return command.startsWith("npx serverless deploy") || command.startsWith("npx serverless info")
 				|| command.startsWith("npx serverless remove") || command.contains("https://<endpoint>");
 	}
@@ -164,7 +164,7 @@ class GeneratedReadmeIT {
 	}
 
 	/** The command as written; Maven reads this build's local repository (and any options) from MAVEN_ARGS. */
-	private static Command maven(Path project, String command, String options) {
+	static Command maven(Path project, String command, String options) {
 		String arguments = ((Command.LOCAL_REPOSITORY != null) ? "-Dmaven.repo.local=" + Command.LOCAL_REPOSITORY : "")
 				+ " -B -ntp " + options;
 		return Command.shell(project, command).withEnvironment(Map.of("MAVEN_ARGS", arguments.strip()));

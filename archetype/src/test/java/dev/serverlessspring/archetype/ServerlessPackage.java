@@ -47,6 +47,15 @@ final class ServerlessPackage {
 	 */
 	static ServerlessPackage of(Path serviceDirectory, Path log) {
 		Command.of(serviceDirectory, "npx", "--no", "serverless", "package").run(log).assertSuccess();
+		return written(serviceDirectory);
+	}
+
+	/**
+	 * Reads what {@code serverless package} wrote to {@code .serverless/}.
+	 * @param serviceDirectory the directory of serverless.yml
+	 * @return the package
+	 */
+	static ServerlessPackage written(Path serviceDirectory) {
 		Path output = serviceDirectory.resolve(".serverless");
 		return new ServerlessPackage(serviceDirectory, read(output.resolve("cloudformation-template-update-stack.json")),
 				read(output.resolve("serverless-state.json")).path("service"));

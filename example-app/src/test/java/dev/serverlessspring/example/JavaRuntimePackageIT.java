@@ -85,6 +85,27 @@ class JavaRuntimePackageIT {
 		}
 	}
 
+	@Test
+	void startsFromTheCacheWithTheRuntimeOfALayer() throws IOException {
+		// As custom.spring.javaRuntimeLayer deploys it: the function's zip without runtime/, and the same
+		// runtime (the one that trained the cache) where Lambda unpacks the layer, /opt/java-runtime.
+		Path opt = Files.createDirectories(this.copies.resolve("opt"));
+		try (ManagedRuntimeProcess unpacked = new ManagedRuntimeProcess(function())) {
+			Path taskRoot = unpacked.start().taskRoot();
+			unpacked.shutdown(Duration.ofSeconds(10));
+			Files.move(taskRoot.resolve("runtime"), opt.resolve("java-runtime"));
+			FunctionPackage withLayer = function(taskRoot).environment("SERVERLESS_SPRING_LAYER_ROOT", opt.toString());
+			try (ManagedRuntimeProcess uppercase = new ManagedRuntimeProcess(withLayer)) {
+				InvocationResult answer = uppercase.invoke("\"hello\"");
+				assertThat(answer.payloadAsString()).as(uppercase.output()).isEqualTo("HELLO");
+				assertThat(Path.of("/proc", uppercase.pid().orElseThrow().toString(), "exe").toRealPath())
+					.isEqualTo(opt.resolve("java-runtime/bin/java").toRealPath());
+				assertThat(uppercase.output()).contains(RUNTIME_CLASS + " source: shared objects file")
+					.doesNotContain("serverless-spring: ");
+			}
+		}
+	}
+
 	private static void touchJars(Path taskRoot) throws IOException {
 		FileTime now = FileTime.from(Instant.now());
 		Files.setLastModifiedTime(taskRoot.resolve("app.jar"), now);

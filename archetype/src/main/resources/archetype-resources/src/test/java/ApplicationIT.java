@@ -14,6 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+#if( $runtime == "java-runtime" )
+/**
+ * The java-runtime zip, run as Lambda runs the {@code hello} function of serverless.yml on
+ * {@code provided.al2023}: unpacked as the task root, its {@code bootstrap} starts the Java
+ * runtime it carries with the AOT cache trained at build time, and the function is invoked with
+ * the event its HTTP API sends. Runs in {@code ./mvnw verify}, after {@code package} has built
+ * the zip.
+ */
+class ApplicationIT {
+
+	private static final FunctionPackage HELLO = FunctionPackage.find(Path.of("target"), "${artifactId}-*-java-runtime.zip")
+		.functionName("hello")
+		.runtime("provided.al2023")
+#else
 /**
  * The packaged zip, run as Lambda runs the {@code hello} function of serverless.yml: unpacked as
  * the task root and served by the AWS runtime interface client through our handler, invoked
@@ -26,6 +40,7 @@ class ApplicationIT {
 		.functionName("hello")
 		.runtime("${runtime}")
 		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
+#end
 		.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "hello")
 		.memorySize(${memorySize})
 		// Generous: a busy build machine is slower than Lambda.

@@ -144,6 +144,23 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	private boolean skipTraining;
 
 	/**
+	 * Leave the Java runtime out of the zip and write it as a Lambda layer instead,
+	 * {@code layerZip}, that the service's java-runtime functions share (the Serverless plugin's
+	 * {@code custom.spring.javaRuntimeLayer}): the {@code bootstrap} finds it under {@code /opt}.
+	 * The cache is still the one this runtime trained, as long as the layer deployed is the one
+	 * built with the zip.
+	 */
+	@Parameter(property = "serverless-spring.java-runtime.layer", defaultValue = "false")
+	private boolean layer;
+
+	/**
+	 * The layer zip written with {@code layer}: {@code target/<finalName>-java-runtime-layer.zip},
+	 * the runtime under {@code java-runtime/}. Removed by a build without {@code layer}.
+	 */
+	@Parameter(defaultValue = "${project.build.directory}/${project.build.finalName}-java-runtime-layer.zip", required = true)
+	private File layerZip;
+
+	/**
 	 * Skip the package altogether.
 	 */
 	@Parameter(property = "serverless-spring.java-runtime.skip", defaultValue = "false")
@@ -300,11 +317,26 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 			if (Files.isRegularFile(cacheFile)) {
 				out.addFile(cacheFile.getFileName().toString(), cacheFile, DeploymentZip.FILE_MODE);
 			}
-			out.addDirectory("runtime/", runtime);
+			if (!this.layer) {
+				out.addDirectory("runtime/", runtime);
+			}
 			out.finish();
 		}
+		writeOrRemoveLayer(runtime);
 		getLog().info("serverless-spring: " + target.getFileName() + " (" + Files.size(target) / (1024 * 1024) + " MB, "
 				+ "provided.al2023, " + jdk.lambdaArchitecture() + ", Java " + jdk.version() + ")");
+	}
+
+	private void writeOrRemoveLayer(Path runtime) throws IOException {
+		Path layerZip = this.layerZip.toPath();
+		if (!this.layer) {
+			// A layer of an earlier build would be taken for this one's, whose zip carries the runtime.
+			Files.deleteIfExists(layerZip);
+			return;
+		}
+		JavaRuntimeLayer.write(layerZip, runtime);
+		getLog().info("serverless-spring: " + layerZip.getFileName() + " (" + Files.size(layerZip) / (1024 * 1024)
+				+ " MB, the Java runtime as a layer, /opt/" + JavaRuntimeLayer.DIRECTORY + "; the function's zip without it)");
 	}
 
 }

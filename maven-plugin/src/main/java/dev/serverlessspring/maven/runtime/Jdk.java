@@ -76,7 +76,8 @@ final class Jdk {
 		Jdk jdk = new Jdk(home, release);
 		if (jdk.feature() < MINIMUM_FEATURE) {
 			throw new MojoExecutionException("The JDK at " + home + " is Java " + jdk.version() + ": a function's own Java"
-					+ " runtime needs a JDK " + MINIMUM_FEATURE + " or newer (25 recommended; -Dserverless-spring.jdk=...)");
+					+ " runtime needs a JDK " + MINIMUM_FEATURE + " or newer (25 recommended): run Maven with one as JAVA_HOME,"
+					+ " or name it with -Dserverless-spring.jdk=/path/to/jdk");
 		}
 		return jdk;
 	}

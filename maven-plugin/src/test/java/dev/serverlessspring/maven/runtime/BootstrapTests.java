@@ -42,7 +42,9 @@ class BootstrapTests {
 		Files.createDirectories(this.root.resolve("lib"));
 		Files.createDirectories(this.root.resolve("runtime/bin"));
 		Path java = this.root.resolve("runtime/bin/java");
-		Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do echo \"[$a]\"; done\n");
+		// It notes which java was started (the package's or a layer's) beside the output.
+		Files.writeString(java, "#!/bin/sh\necho \"$0\" > \"" + this.temp.resolve("java-started")
+				+ "\"\nfor a in \"$@\"; do echo \"[$a]\"; done\n");
 		Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 		for (String jar : List.of("app.jar", "lib/a-1.0.jar", "lib/b-2.0.jar")) {
 			Files.writeString(this.root.resolve(jar), "jar " + jar);
@@ -93,7 +95,41 @@ class BootstrapTests {
 		assertThat(started).contains("[-XX:AOTCacheOutput=" + this.temp + "/out.aot]").doesNotContain("-Xshare", "-XX:AOTCache=");
 	}
 
+	@Test
+	void startsTheRuntimeOfTheLayerWhenThePackageHasNone() throws Exception {
+		// Lambda unpacks the layer under /opt; SERVERLESS_SPRING_LAYER_ROOT stands in for it.
+		Path layerRoot = this.temp.resolve("opt");
+		Files.createDirectories(layerRoot);
+		Files.move(this.root.resolve("runtime"), layerRoot.resolve("java-runtime"));
+		String started = run(Map.of("SERVERLESS_SPRING_LAYER_ROOT", layerRoot.toString()));
+		assertThat(started).contains("[-XX:AOTCache=" + this.root + "/app.aot]",
+				"[" + this.root + "/app.jar:" + this.root + "/lib/a-1.0.jar:" + this.root + "/lib/b-2.0.jar]")
+			.doesNotContain("serverless-spring:");
+		assertThat(this.temp.resolve("java-started")).content().isEqualTo(layerRoot.resolve("java-runtime/bin/java") + "\n");
+	}
+
+	@Test
+	void prefersTheRuntimeOfThePackageToTheLayers() throws Exception {
+		Path layerRuntime = Files.createDirectories(this.temp.resolve("opt/java-runtime/bin"));
+		Files.copy(this.root.resolve("runtime/bin/java"), layerRuntime.resolve("java"));
+		run(Map.of("SERVERLESS_SPRING_LAYER_ROOT", this.temp.resolve("opt").toString()));
+		assertThat(this.temp.resolve("java-started")).content().isEqualTo(this.root.resolve("runtime/bin/java") + "\n");
+	}
+
+	@Test
+	void failsWithOneMessageWithoutARuntimeInThePackageOrALayer() throws Exception {
+		Files.move(this.root.resolve("runtime"), this.temp.resolve("elsewhere"));
+		String output = run(Map.of("SERVERLESS_SPRING_LAYER_ROOT", this.temp.resolve("opt").toString()), 1);
+		assertThat(output.strip()).isEqualTo("serverless-spring: no Java runtime in " + this.root + "/runtime nor "
+				+ this.temp.resolve("opt/java-runtime") + ": deploy the function with the Java runtime layer built with its"
+				+ " zip (custom.spring.javaRuntimeLayer), or a zip that carries it");
+	}
+
 	private String run(Map<String, String> environment) throws IOException, InterruptedException {
+		return run(environment, 0);
+	}
+
+	private String run(Map<String, String> environment, int exitCode) throws IOException, InterruptedException {
 		Path output = this.temp.resolve("output.txt");
 		ProcessBuilder builder = new ProcessBuilder(this.root.resolve("bootstrap").toString()).redirectErrorStream(true)
 			.redirectOutput(output.toFile());
@@ -104,7 +140,7 @@ class BootstrapTests {
 		Process process = builder.start();
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		String started = Files.readString(output, StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(started).isZero();
+		assertThat(process.exitValue()).as(started).isEqualTo(exitCode);
 		return started;
 	}
 
