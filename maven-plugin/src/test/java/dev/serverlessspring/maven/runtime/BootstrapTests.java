@@ -66,13 +66,14 @@ class BootstrapTests {
 	@Test
 	void compilesStartUpOnlyCodeLaterAndTheInvocationPathAsBefore() throws Exception {
 		// A file whose name matches a method pattern, where Lambda starts the bootstrap: no file name expansion.
-		Files.writeString(this.root.resolve("-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.x::y,20"), "");
+		Files.writeString(this.root.resolve("-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context.x::y,20.0"), "");
 		String started = run(Map.of());
 		assertThat(started).contains("[-XX:CompileCommand=quiet]",
 				"[-XX:CompileCommand=CompileThresholdScaling,jdk.internal.classfile*::*,20.0]",
-				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot*::*,20.0]",
-				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.beans*::*,20.0]")
-			.doesNotContain("org.springframework.boot.x::y", "CompileThresholdScaling,tools.jackson",
+				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context*::*,20.0]",
+				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.beans.factory*::*,20.0]")
+			.doesNotContain("org.springframework.boot.context.x::y", "CompileThresholdScaling,java.util",
+					"CompileThresholdScaling,tools.jackson",
 					"CompileThresholdScaling,org.springframework.cloud", "CompileThresholdScaling,dev.serverlessspring")
 			.doesNotContain("-XX:CompileThresholdScaling");
 	}
