@@ -26,7 +26,8 @@ import org.apache.maven.project.MavenProject;
  * {@code serverless-spring.jdk}, with only the modules the function needs, found by
  * {@code jdeps} in the project's jar and its runtime dependencies (plus
  * {@code additionalModules}, for what only reflection reaches), without Java and native debug
- * symbols, man pages or headers.
+ * symbols, man pages, headers or launchers other than {@code java}; the native libraries' symbol
+ * tables are stripped where binutils' {@code strip} is installed ({@link NativeSymbols}).
  * <p>
  * The runtime is linked again only when the JDK or the jars changed since the last build:
  * {@code jdeps} and {@code jlink} take 10–20 seconds.
