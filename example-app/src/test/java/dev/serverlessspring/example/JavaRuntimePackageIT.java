@@ -1,12 +1,19 @@
 package dev.serverlessspring.example;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import dev.serverlessspring.test.InvocationResult;
 import dev.serverlessspring.test.process.FunctionPackage;
@@ -106,6 +113,50 @@ class JavaRuntimePackageIT {
 		}
 	}
 
+	@Test
+	void leavesOutWhatTheRuntimeNeverRuns() throws IOException {
+		Path zip = zip();
+		List<String> entries;
+		try (ZipFile archive = new ZipFile(zip.toFile())) {
+			entries = Collections.list(archive.entries()).stream().map(ZipEntry::getName).toList();
+		}
+		assertThat(entries).contains("bootstrap", "app.jar", "app.aot", "runtime/bin/java", "runtime/lib/modules",
+				"runtime/lib/server/libjvm.so");
+		// One launcher; no class list (the AOT cache replaces the CDS archive dumped from it), no AWT libraries.
+		assertThat(entries).filteredOn((name) -> name.startsWith("runtime/bin/") && !name.endsWith("/"))
+			.containsExactly("runtime/bin/java");
+		assertThat(entries).doesNotContain("runtime/lib/classlist", "runtime/lib/jexec", "runtime/lib/libawt.so",
+				"runtime/lib/libfontmanager.so", "runtime/lib/src.zip", "runtime/lib/ct.sym")
+			.noneMatch((name) -> name.startsWith("runtime/include/") || name.startsWith("runtime/man/"));
+		if (onPath("strip")) {
+			// The package's own tests start it: the stripped libjvm.so runs.
+			try (ZipFile archive = new ZipFile(zip.toFile())) {
+				byte[] libjvm = archive.getInputStream(archive.getEntry("runtime/lib/server/libjvm.so")).readAllBytes();
+				assertThat(hasSymbolTable(libjvm)).as("libjvm.so has a .symtab section").isFalse();
+			}
+		}
+	}
+
+	// ELF64 (the JVM's on x86_64 and arm64 Linux): is there a section of type SHT_SYMTAB?
+	private static boolean hasSymbolTable(byte[] elf) {
+		ByteBuffer buffer = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
+		assertThat(buffer.getInt(0)).as("ELF magic").isEqualTo(0x464c457f);
+		long sections = buffer.getLong(0x28);
+		int size = Short.toUnsignedInt(buffer.getShort(0x3a));
+		int count = Short.toUnsignedInt(buffer.getShort(0x3c));
+		for (int i = 0; i < count; i++) {
+			if (buffer.getInt((int) (sections + (long) i * size) + 4) == 2) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean onPath(String tool) {
+		return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.anyMatch((directory) -> !directory.isEmpty() && Files.isExecutable(Path.of(directory, tool)));
+	}
+
 	private static void touchJars(Path taskRoot) throws IOException {
 		FileTime now = FileTime.from(Instant.now());
 		Files.setLastModifiedTime(taskRoot.resolve("app.jar"), now);
@@ -117,17 +168,22 @@ class JavaRuntimePackageIT {
 	}
 
 	private FunctionPackage function() {
-		Path target = Path.of("target");
-		boolean built;
-		try (var files = Files.newDirectoryStream(target, ZIP)) {
-			built = files.iterator().hasNext();
+		zip();
+		return configure(FunctionPackage.find(Path.of("target"), ZIP));
+	}
+
+	private static Path zip() {
+		Path zip = null;
+		try (var files = Files.newDirectoryStream(Path.of("target"), ZIP)) {
+			var found = files.iterator();
+			zip = found.hasNext() ? found.next() : null;
 		}
 		catch (IOException ex) {
-			built = false;
+			// Not built.
 		}
-		assumeTrue(built, "No " + ZIP + ": the java-runtime profile builds it where Temurin 25 is installed"
+		assumeTrue(zip != null, "No " + ZIP + ": the java-runtime profile builds it where Temurin 25 is installed"
 				+ " (/usr/lib/jvm/temurin-25-jdk-amd64)");
-		return configure(FunctionPackage.find(target, ZIP));
+		return zip;
 	}
 
 	private FunctionPackage function(Path taskRoot) {

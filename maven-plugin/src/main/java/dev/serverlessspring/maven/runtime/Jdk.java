@@ -149,6 +149,17 @@ final class Jdk {
 		List<String> command = new ArrayList<>();
 		command.add(this.home.resolve("bin").resolve(tool).toString());
 		command.addAll(arguments);
+		return run(command);
+	}
+
+	/**
+	 * Run a build tool and wait for it (ten minutes at most).
+	 * @param command the tool's path and its arguments
+	 * @return what it wrote to standard output and standard error
+	 * @throws MojoExecutionException if it cannot run or fails
+	 */
+	static String run(List<String> command) throws MojoExecutionException {
+		String tool = Path.of(command.get(0)).getFileName().toString();
 		try {
 			Path output = Files.createTempFile("serverless-spring-" + tool, ".log");
 			try {

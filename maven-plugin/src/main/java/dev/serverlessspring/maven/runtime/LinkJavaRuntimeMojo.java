@@ -26,7 +26,8 @@ import org.apache.maven.project.MavenProject;
  * {@code serverless-spring.jdk}, with only the modules the function needs, found by
  * {@code jdeps} in the project's jar and its runtime dependencies (plus
  * {@code additionalModules}, for what only reflection reaches), without Java and native debug
- * symbols, man pages or headers.
+ * symbols, man pages, headers or launchers other than {@code java}; the native libraries' symbol
+ * tables are stripped where binutils' {@code strip} is installed ({@link NativeSymbols}).
  * <p>
  * The runtime is linked again only when the JDK or the jars changed since the last build:
  * {@code jdeps} and {@code jlink} take 10–20 seconds.
@@ -41,7 +42,15 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 
 	private static final List<String> HEADLESS_UNUSED = List.of("/java.desktop/lib/libawt*", "/java.desktop/lib/libfontmanager*",
 			"/java.desktop/lib/libfreetype*", "/java.desktop/lib/liblcms*", "/java.desktop/lib/libmlib_image*",
-			"/java.desktop/lib/libjavajpeg*", "/java.desktop/lib/libsplashscreen*", "/java.desktop/lib/libjsound*");
+			"/java.desktop/lib/libjavajpeg*", "/java.desktop/lib/libsplashscreen*", "/java.desktop/lib/libjsound*",
+			"/java.desktop/lib/psfont*");
+
+	// The bootstrap starts bin/java; the modules' other launchers (keytool, jrunscript, jfr) and jexec never run.
+	private static final List<String> LAUNCHERS_UNUSED = List.of("/java.base/bin/keytool", "/java.base/lib/jexec",
+			"/java.scripting/bin/jrunscript", "/jdk.jfr/bin/jfr");
+
+	// JDK 25+: the class list from which the JDK's default CDS archive is dumped; the AOT cache takes its place.
+	private static final String CLASS_LIST = "/java.base/lib/classlist";
 
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	private MavenProject project;
@@ -119,6 +128,7 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 			delete(output);
 			Files.deleteIfExists(stamp);
 			jdk.run("jlink", jlinkArguments(jdk, new ArrayList<>(modules), output));
+			new NativeSymbols(getLog()).strip(output);
 			Files.writeString(stamp, linked, StandardCharsets.UTF_8);
 			getLog().info("serverless-spring: Java " + jdk.version() + " runtime (" + modules.size() + " modules: "
 					+ String.join(", ", modules) + ") linked in " + (System.nanoTime() - start) / 1_000_000 + " ms to "
@@ -139,7 +149,12 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		// 27 MB with jlink's zip-6), and a start without the cache reads it as fast as the JDK's.
 		// java.beans brings java.desktop; a function runs headless and never loads its AWT, 2D, font, image
 		// and sound libraries (5.8 MB unpacked, 2.4 MB of the zip).
-		arguments.add("--exclude-files=" + String.join(",", HEADLESS_UNUSED));
+		List<String> unused = new ArrayList<>(HEADLESS_UNUSED);
+		unused.addAll(LAUNCHERS_UNUSED);
+		if (jdk.hasAotCache()) {
+			unused.add(CLASS_LIST);
+		}
+		arguments.add("--exclude-files=" + String.join(",", unused));
 		if (!jdk.hasAotCache()) {
 			// A dynamic AppCDS archive (JDK 21 to 24) sits on top of the runtime's default one.
 			arguments.add("--generate-cds-archive");

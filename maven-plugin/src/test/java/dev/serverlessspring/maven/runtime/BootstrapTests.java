@@ -66,6 +66,21 @@ class BootstrapTests {
 	}
 
 	@Test
+	void compilesStartUpOnlyCodeLaterAndTheInvocationPathAsBefore() throws Exception {
+		// A file whose name matches a method pattern, where Lambda starts the bootstrap: no file name expansion.
+		Files.writeString(this.root.resolve("-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context.x::y,20.0"), "");
+		String started = run(Map.of());
+		assertThat(started).contains("[-XX:CompileCommand=quiet]",
+				"[-XX:CompileCommand=CompileThresholdScaling,jdk.internal.classfile*::*,20.0]",
+				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context*::*,20.0]",
+				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.beans.factory*::*,20.0]")
+			.doesNotContain("org.springframework.boot.context.x::y", "CompileThresholdScaling,java.util",
+					"CompileThresholdScaling,tools.jackson",
+					"CompileThresholdScaling,org.springframework.cloud", "CompileThresholdScaling,dev.serverlessspring")
+			.doesNotContain("-XX:CompileThresholdScaling");
+	}
+
+	@Test
 	void runsFromACopyWithTheBuildsTimesWhenUnpackingLostThem() throws Exception {
 		Files.setLastModifiedTime(this.root.resolve("lib/b-2.0.jar"), FileTime.from(Instant.now()));
 		String started = run(Map.of());
@@ -132,7 +147,8 @@ class BootstrapTests {
 	private String run(Map<String, String> environment, int exitCode) throws IOException, InterruptedException {
 		Path output = this.temp.resolve("output.txt");
 		ProcessBuilder builder = new ProcessBuilder(this.root.resolve("bootstrap").toString()).redirectErrorStream(true)
-			.redirectOutput(output.toFile());
+			.redirectOutput(output.toFile())
+			.directory(this.root.toFile());
 		builder.environment().put("LAMBDA_TASK_ROOT", this.root.toString());
 		builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1000");
 		builder.environment().put("SERVERLESS_SPRING_CLASSPATH_COPY", this.copy.toString());
