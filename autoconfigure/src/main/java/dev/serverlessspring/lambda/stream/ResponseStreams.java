@@ -5,9 +5,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import org.reactivestreams.Publisher;
 import tools.jackson.databind.ObjectMapper;
 
-import org.reactivestreams.Publisher;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 

@@ -15,9 +15,9 @@ import java.util.function.Function;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.serverlessspring.test.InvocationResult;
-import dev.serverlessspring.test.server.LoopbackHttpServer;
 import dev.serverlessspring.test.local.LocalFunction;
 import dev.serverlessspring.test.runtime.InvocationRequest;
+import dev.serverlessspring.test.server.LoopbackHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
