@@ -44,9 +44,6 @@ class LocalLambdaCliTests {
 				""".formatted(FixtureApplication.class.getName()));
 	}
 
-	private record Run(int status, String out, String err) {
-	}
-
 	private static Run run(String... args) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -147,6 +144,9 @@ class LocalLambdaCliTests {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isEqualTo(1);
 		assertThat(out).startsWith("{\"errorMessage\":\"Bad order: y\"");
+	}
+
+	private record Run(int status, String out, String err) {
 	}
 
 }
