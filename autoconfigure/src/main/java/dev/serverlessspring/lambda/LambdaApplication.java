@@ -80,6 +80,7 @@ public final class LambdaApplication {
 	 * environment variable of the function, which Spring itself only reads as the
 	 * {@code spring.aot.enabled} system property) or {@code -Dspring.aot.enabled=false} turns it
 	 * off.
+	 * @param mainClass the application's main class, whose generated initializer is looked for
 	 */
 	private static void useAotArtifactsWhenPresent(Class<?> mainClass) {
 		if (System.getProperty(AOT_ENABLED) != null) {

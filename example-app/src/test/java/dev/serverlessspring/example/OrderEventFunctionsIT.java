@@ -21,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static dev.serverlessspring.example.OrderEventFunctionsTests.failures;
-import static dev.serverlessspring.example.OrderEventFunctionsTests.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,9 +70,9 @@ class OrderEventFunctionsIT {
 	@Test
 	void sqsBatchOfTenWithThreePoisonMessagesReportsExactlyThose() {
 		List<String> ids = messageIds("events/sqs-orders-batch.json");
-		InvocationResult result = orderPlaced.invoke(fixture("events/sqs-orders-batch.json"));
+		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(failures(ids.get(2), ids.get(5), ids.get(8)));
+		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(ids.get(2), ids.get(5), ids.get(8)));
 		assertThat(orderPlaced.output()).contains("Order order-10 accepted")
 			.contains("Record " + ids.get(2) + " from aws:sqs cannot be read as " + OrderPlaced.class.getName())
 			// Neither the malformed body nor the bodies of the rejected orders are logged.
@@ -86,35 +84,35 @@ class OrderEventFunctionsIT {
 	@Test
 	void sqsFifoBatchReportsTheFailedMessageAndEveryLaterOne() {
 		List<String> ids = messageIds("events/sqs-orders-fifo.json");
-		InvocationResult result = orderPlaced.invoke(fixture("events/sqs-orders-fifo.json"));
+		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/sqs-orders-fifo.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(failures(ids.get(1), ids.get(2), ids.get(3), ids.get(4)));
+		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(ids.get(1), ids.get(2), ids.get(3), ids.get(4)));
 		assertThat(orderPlaced.output()).contains("Order order-101 accepted").doesNotContain("Order order-103 accepted");
 	}
 
 	@Test
 	void kinesisBatchReportsTheFirstFailedSequenceNumber() {
 		KinesisEvent event = EventLoader.loadKinesisEvent("events/kinesis-orders.json");
-		InvocationResult result = orderPlaced.invoke(fixture("events/kinesis-orders.json"));
+		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/kinesis-orders.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(failures(event.getRecords().get(2).getKinesis().getSequenceNumber()));
+		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(event.getRecords().get(2).getKinesis().getSequenceNumber()));
 	}
 
 	@Test
 	void s3EventIsProcessedAndAFailureFailsTheInvocationSoLambdaRetries() {
-		InvocationResult filed = invoiceUploaded.invoke(fixture("events/s3-invoice.json"));
+		InvocationResult filed = invoiceUploaded.invoke(OrderEventFunctionsTests.fixture("events/s3-invoice.json"));
 		assertThat(filed.isFunctionError()).as(invoiceUploaded.output()).isFalse();
 		assertThat(invoiceUploaded.output()).contains("Invoice 2019/order-1 invoice.pdf (1305107 bytes) filed");
 
-		String notPdf = new String(fixture("events/s3-invoice.json"), StandardCharsets.UTF_8).replace(".pdf", ".txt");
+		String notPdf = new String(OrderEventFunctionsTests.fixture("events/s3-invoice.json"), StandardCharsets.UTF_8).replace(".pdf", ".txt");
 		assertInvocationError(invoiceUploaded.invoke(notPdf), IllegalArgumentException.class, "Invoices are PDF files");
 	}
 
 	@Test
 	void dynamoDbStreamBatchIsProcessedInOrderAndAnswersNoFailure() {
-		InvocationResult result = orderChanged.invoke(fixture("events/dynamodb-orders.json"));
+		InvocationResult result = orderChanged.invoke(OrderEventFunctionsTests.fixture("events/dynamodb-orders.json"));
 		assertThat(result.isFunctionError()).as(orderChanged.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(failures());
+		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures());
 		assertThat(result.log()).containsSubsequence("Order order-1 INSERT (now PLACED)",
 				"Order order-1 MODIFY (now PAID)");
 	}
@@ -136,7 +134,7 @@ class OrderEventFunctionsIT {
 		InvocationResult result = orderChanged.invoke(batch);
 		assertThat(result.isFunctionError()).as(orderChanged.output()).isFalse();
 		// Lambda redelivers the shard from the reported record: the later one was not processed.
-		assertThat(result.payloadAsString()).isEqualTo(failures(paid));
+		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(paid));
 		assertThat(result.log()).contains("Order order-1 INSERT (now PLACED)")
 			.contains("Record " + paid + " from aws:dynamodb cannot be read as " + OrderRow.class.getName()
 					+ "; reporting it as a batch item failure")
@@ -149,7 +147,7 @@ class OrderEventFunctionsIT {
 	void snsMessageIsProcessedAndAFailureFailsTheInvocationSoLambdaRetries() {
 		SNSEvent event = EventLoader.loadSNSEvent("events/sns-payment.json");
 		String messageId = event.getRecords().get(0).getSNS().getMessageId();
-		InvocationResult received = paymentReceived.invoke(fixture("events/sns-payment.json"));
+		InvocationResult received = paymentReceived.invoke(OrderEventFunctionsTests.fixture("events/sns-payment.json"));
 		assertThat(received.isFunctionError()).as(paymentReceived.output()).isFalse();
 		// SNS has no partial failure response: the adapter answers nothing.
 		assertThat(received.payloadAsString()).isEmpty();
@@ -170,7 +168,7 @@ class OrderEventFunctionsIT {
 	@Test
 	void eventBridgeDetailIsTheInputAndAFailureFailsTheInvocationSoLambdaRetries() {
 		String eventId = EventLoader.loadScheduledEvent("events/eventbridge-order-shipped.json").getId();
-		InvocationResult notified = orderShipped.invoke(fixture("events/eventbridge-order-shipped.json"));
+		InvocationResult notified = orderShipped.invoke(OrderEventFunctionsTests.fixture("events/eventbridge-order-shipped.json"));
 		assertThat(notified.isFunctionError()).as(orderShipped.output()).isFalse();
 		// The function's result is the invocation's response.
 		assertThat(notified.payloadAsString())
@@ -188,7 +186,7 @@ class OrderEventFunctionsIT {
 
 	@Test
 	void scheduledEventRunsTheSupplier() {
-		InvocationResult result = nightlyReport.invoke(fixture("events/schedule-nightly.json"));
+		InvocationResult result = nightlyReport.invoke(OrderEventFunctionsTests.fixture("events/schedule-nightly.json"));
 		assertThat(result.isFunctionError()).as(nightlyReport.output()).isFalse();
 		assertThat(result.payloadAsString()).isEqualTo("Nightly report done");
 	}
@@ -215,7 +213,7 @@ class OrderEventFunctionsIT {
 	 * @return the changed event's bytes
 	 */
 	private static byte[] fixtureWith(String path, Consumer<ObjectNode> change) {
-		ObjectNode event = (ObjectNode) JSON.readTree(fixture(path));
+		ObjectNode event = (ObjectNode) JSON.readTree(OrderEventFunctionsTests.fixture(path));
 		change.accept(event);
 		return JSON.writeValueAsBytes(event);
 	}

@@ -34,8 +34,8 @@ class OrderQueueTests {
 	private static final String DEAD_LETTER_QUEUE = "serverless-spring-example-dev-OrdersDeadLetterQueue";
 
 	@Test
-	void goodOrdersAreProcessedOnceAndTheFailingOneEndsInTheDeadLetterQueue(LocalLambda lambda, LocalAwsServices aws)
-			{
+	void goodOrdersAreProcessedOnceAndTheFailingOneEndsInTheDeadLetterQueue(LocalLambda lambda,
+			LocalAwsServices aws) {
 		// The cold start first: it would outlast the test queue's short visibility timeout, and a
 		// batch that outlasts it comes back, on Lambda as here.
 		assertThat(lambda.invokeFixture("orderPlaced", "events/sqs-orders-batch.json").isFunctionError()).isFalse();

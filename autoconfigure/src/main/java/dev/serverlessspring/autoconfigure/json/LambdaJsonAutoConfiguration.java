@@ -75,6 +75,8 @@ public class LambdaJsonAutoConfiguration {
 	 * one that {@code spring.jackson.*} properties changed) is rebuilt with them, as Spring
 	 * Cloud Function did. Its configuration class for its own mapper is never loaded
 	 * ({@link FunctionJsonMapperConfigurationRemover}).
+	 * @param objectMapper the application's mapper
+	 * @return the mapper Spring Cloud Function reads and writes events with
 	 */
 	@Bean
 	@ConditionalOnMissingBean(org.springframework.cloud.function.json.JsonMapper.class)

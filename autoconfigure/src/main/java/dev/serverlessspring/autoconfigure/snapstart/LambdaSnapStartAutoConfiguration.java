@@ -16,13 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -74,6 +73,9 @@ public class LambdaSnapStartAutoConfiguration {
 	 * the events it would be primed with before a SnapStart snapshot: the JVM's AOT cache,
 	 * written when the training run ends, then holds the classes and profiles of the
 	 * invocation path. Decided at run time, like the hooks above.
+	 * @param priming the priming that runs before a SnapStart snapshot
+	 * @param properties the SnapStart settings, whose {@code priming.enabled} also applies here
+	 * @return the listener that primes in a training run
 	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> snapStartTrainingPriming(SnapStartPriming priming,
@@ -89,6 +91,8 @@ public class LambdaSnapStartAutoConfiguration {
 	 * The handler the runtime serves this application through: {@link FunctionHandler} when
 	 * it started the application under the runtime interface client (Lambda's managed
 	 * runtime); none otherwise (our custom runtime's loop calls the dispatcher; a test).
+	 * @param applicationContext the application's context
+	 * @return the handler, or {@code null} when the runtime does not call one
 	 */
 	private static @Nullable RequestStreamHandler handler(ApplicationContext applicationContext) {
 		boolean managedRuntime = ClassUtils.isPresent(RUNTIME_INTERFACE_CLIENT, ClassLoader.getSystemClassLoader());

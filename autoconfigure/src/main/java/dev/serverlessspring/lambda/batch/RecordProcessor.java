@@ -1,7 +1,7 @@
 package dev.serverlessspring.lambda.batch;
 
-import java.time.Duration;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 

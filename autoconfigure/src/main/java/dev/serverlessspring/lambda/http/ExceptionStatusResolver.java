@@ -24,7 +24,7 @@ public class ExceptionStatusResolver {
 
 	/**
 	 * Create a resolver.
-	 * @param statuses HTTP statuses by exception type, applying to subtypes too
+	 * @param statuses the HTTP statuses by exception type, applying to subtypes too
 	 */
 	public ExceptionStatusResolver(Map<Class<? extends Throwable>, Integer> statuses) {
 		this.statuses = Map.copyOf(statuses);

@@ -38,6 +38,7 @@ final class HttpErrorException extends RuntimeException {
 	/**
 	 * Return the headers the answer must carry besides the problem's content type, such as
 	 * {@code Allow} for a 405.
+	 * @return the headers by name
 	 */
 	Map<String, List<String>> headers() {
 		return this.headers;

@@ -173,6 +173,8 @@ public class HttpEventAdapter implements EventAdapter {
 	 * 405 with {@code Allow} when routes match the path with other methods, else 404. The
 	 * details leave the path out: the problem's {@code instance} carries it, and the details
 	 * are logged.
+	 * @param request the request no route matched
+	 * @return the error to answer with
 	 */
 	private HttpErrorException noRoute(HttpRequest request) {
 		Set<String> allowed = this.routes.allowedMethods(request.routingPath());
@@ -356,6 +358,8 @@ public class HttpEventAdapter implements EventAdapter {
 
 	/**
 	 * Describe why a body could not be read without echoing the body or naming Java types.
+	 * @param ex the failure to read the body
+	 * @return a description that is safe to send to the client
 	 */
 	private static String describe(InvalidEventException ex) {
 		Throwable cause = ex.getCause();

@@ -202,6 +202,9 @@ public class PayloadConverter {
 	 * Jackson's messages quote the offending input ("Unrecognized token 'x'", "from String
 	 * \"x\""), and the runtime logs an invocation's error with its causes: so the error
 	 * carries a value-free copy of Jackson's exception, with its path and location only.
+	 * @param type the type the event was read as
+	 * @param ex the failure Jackson reported
+	 * @return the error, its cause without the input's values
 	 */
 	private static InvalidEventException invalid(Type type, JacksonException ex) {
 		JacksonException valueFree = valueFree(ex);

@@ -183,6 +183,7 @@ public final class LambdaRuntime {
 	/**
 	 * Poll as the RIC's loops do when several run at once: {@value #NEXT_TRIES} tries, waiting
 	 * 100 ms, then twice as long, between them. (Its single loop does not retry; neither do we.)
+	 * @return the next invocation
 	 */
 	private InvocationRequest nextWithRetries() {
 		long backoffMillis = 100;

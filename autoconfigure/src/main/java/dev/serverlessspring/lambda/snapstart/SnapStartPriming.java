@@ -229,6 +229,10 @@ public class SnapStartPriming implements Resource {
 	 * {@code handleRequest} method, looked up once per priming. The method accessor that the
 	 * first call creates is shared by every copy of the {@code Method}, the client's included,
 	 * so its first invocation after the restore finds it.
+	 * @param handler the handler to call
+	 * @param handleRequest its {@code handleRequest} method
+	 * @param payload the priming event
+	 * @param context the priming invocation's context
 	 */
 	private static void invokeAsTheRuntimeDoes(RequestStreamHandler handler, Method handleRequest, byte[] payload,
 			Context context) throws Throwable {

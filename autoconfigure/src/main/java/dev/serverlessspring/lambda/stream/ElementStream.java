@@ -40,6 +40,9 @@ abstract class ElementStream implements AutoCloseable {
 
 	/**
 	 * A stream whose first element was already taken, to look at it before anything is sent.
+	 * @param first the element already taken
+	 * @param rest the stream it was taken from
+	 * @return a stream of the first element, then the rest
 	 */
 	static ElementStream withFirst(Object first, ElementStream rest) {
 		return new ElementStream() {

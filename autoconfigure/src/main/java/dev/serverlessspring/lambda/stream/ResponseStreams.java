@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import tools.jackson.databind.ObjectMapper;
 
-import org.reactivestreams.Publisher;
 import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
@@ -106,6 +106,44 @@ public final class ResponseStreams {
 		return NDJSON;
 	}
 
+	private void writeElement(Object element, OutputStream out) throws IOException {
+		if (element instanceof byte[] bytes) {
+			out.write(bytes);
+		}
+		else if (element instanceof CharSequence text) {
+			out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+		}
+		else {
+			out.write(this.objectMapper.writeValueAsBytes(element));
+			out.write(this.jsonDelimiter);
+		}
+	}
+
+	// One event per element: each line of its text as a data line, then the blank line that ends it.
+	private void writeEvent(Object element, OutputStream out) throws IOException {
+		String data = (element instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+				: (element instanceof CharSequence text) ? text.toString()
+						: this.objectMapper.writeValueAsString(element);
+		StringBuilder event = new StringBuilder(data.length() + 16);
+		for (String line : data.split("\r\n|\r|\n", -1)) {
+			event.append("data: ").append(line).append('\n');
+		}
+		event.append('\n');
+		out.write(event.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static boolean isEventStream(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			return MimeType.valueOf(contentType).equalsTypeAndSubtype(MimeType.valueOf(EVENT_STREAM));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 	/**
 	 * A streaming result, opened: its first element, if it has elements, and how to write it.
 	 */
@@ -154,44 +192,6 @@ public final class ResponseStreams {
 			};
 		}
 
-	}
-
-	private void writeElement(Object element, OutputStream out) throws IOException {
-		if (element instanceof byte[] bytes) {
-			out.write(bytes);
-		}
-		else if (element instanceof CharSequence text) {
-			out.write(text.toString().getBytes(StandardCharsets.UTF_8));
-		}
-		else {
-			out.write(this.objectMapper.writeValueAsBytes(element));
-			out.write(this.jsonDelimiter);
-		}
-	}
-
-	// One event per element: each line of its text as a data line, then the blank line that ends it.
-	private void writeEvent(Object element, OutputStream out) throws IOException {
-		String data = (element instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-				: (element instanceof CharSequence text) ? text.toString()
-						: this.objectMapper.writeValueAsString(element);
-		StringBuilder event = new StringBuilder(data.length() + 16);
-		for (String line : data.split("\r\n|\r|\n", -1)) {
-			event.append("data: ").append(line).append('\n');
-		}
-		event.append('\n');
-		out.write(event.toString().getBytes(StandardCharsets.UTF_8));
-	}
-
-	private static boolean isEventStream(String contentType) {
-		if (contentType == null) {
-			return false;
-		}
-		try {
-			return MimeType.valueOf(contentType).equalsTypeAndSubtype(MimeType.valueOf(EVENT_STREAM));
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-
 import dev.serverlessspring.autoconfigure.function.LambdaFunctionAutoConfiguration;
 import dev.serverlessspring.autoconfigure.json.LambdaJsonAutoConfiguration;
 import dev.serverlessspring.lambda.batch.DynamoDbEventAdapter;

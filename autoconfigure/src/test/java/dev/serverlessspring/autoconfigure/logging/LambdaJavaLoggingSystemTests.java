@@ -187,26 +187,6 @@ class LambdaJavaLoggingSystemTests {
 			.containsPattern("Z req-child  INFO \\[main\\] child : Through SLF4J\n");
 	}
 
-	/**
-	 * Picks the logging system as Spring Boot does, sets it up as in Lambda and logs through
-	 * SLF4J, in a JVM whose SLF4J is bound to {@code java.util.logging}.
-	 */
-	static final class Slf4jOnJavaLogging {
-
-		public static void main(String[] args) {
-			LoggingSystem system = LoggingSystem.get(Slf4jOnJavaLogging.class.getClassLoader());
-			System.out.println("Logging system: " + system.getClass().getName());
-			StandardEnvironment environment = new StandardEnvironment();
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource(LambdaLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME, Map.of()));
-			system.beforeInitialize();
-			system.initialize(new LoggingInitializationContext(environment), null, null);
-			MDC.put(LambdaMdc.REQUEST_ID, "req-child");
-			LoggerFactory.getLogger("child").info("Through SLF4J");
-		}
-
-	}
-
 	// In Lambda: the post-processor's property source is there.
 	private void initialize(Map<String, Object> properties) {
 		StandardEnvironment environment = new StandardEnvironment();
@@ -222,6 +202,26 @@ class LambdaJavaLoggingSystemTests {
 			.map((line) -> JsonMapper.shared().readTree(line))
 			.filter((line) -> LOGGER.equals(line.path("logger").asString("")))
 			.toList();
+	}
+
+	/**
+	 * Picks the logging system as Spring Boot does, sets it up as in Lambda and logs through
+	 * SLF4J, in a JVM whose SLF4J is bound to {@code java.util.logging}.
+	 */
+	public static final class Slf4jOnJavaLogging {
+
+		public static void main(String[] args) {
+			LoggingSystem system = LoggingSystem.get(Slf4jOnJavaLogging.class.getClassLoader());
+			System.out.println("Logging system: " + system.getClass().getName());
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(LambdaLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME, Map.of()));
+			system.beforeInitialize();
+			system.initialize(new LoggingInitializationContext(environment), null, null);
+			MDC.put(LambdaMdc.REQUEST_ID, "req-child");
+			LoggerFactory.getLogger("child").info("Through SLF4J");
+		}
+
 	}
 
 }

@@ -75,12 +75,6 @@ class LambdaAutoConfigurationImportFilterTests {
 				.doesNotHaveBean(EmbeddedMetricWriter.class));
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class AutoConfigured {
-
-	}
-
 	private static List<Boolean> match(MockEnvironment environment, String... autoConfigurations) {
 		LambdaAutoConfigurationImportFilter filter = new LambdaAutoConfigurationImportFilter();
 		filter.setEnvironment(environment);
@@ -90,6 +84,12 @@ class LambdaAutoConfigurationImportFilterTests {
 			boxed[i] = matches[i];
 		}
 		return List.of(boxed);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class AutoConfigured {
+
 	}
 
 }

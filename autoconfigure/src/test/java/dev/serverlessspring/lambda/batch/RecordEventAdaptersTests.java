@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -376,6 +375,12 @@ class RecordEventAdaptersTests {
 		}
 	}
 
+	private static Context remainingMillis(int first, int... then) {
+		Context context = mock(Context.class);
+		given(context.getRemainingTimeInMillis()).willReturn(first, Arrays.stream(then).boxed().toArray(Integer[]::new));
+		return context;
+	}
+
 	/** One function served with the application's adapters, or with the one given. */
 	record LambdaEventCall(String definition, EventAdapter adapter) {
 
@@ -396,12 +401,6 @@ class RecordEventAdaptersTests {
 			return (response != null) ? new String(response, StandardCharsets.UTF_8) : null;
 		}
 
-	}
-
-	private static Context remainingMillis(int first, int... then) {
-		Context context = mock(Context.class);
-		given(context.getRemainingTimeInMillis()).willReturn(first, Arrays.stream(then).boxed().toArray(Integer[]::new));
-		return context;
 	}
 
 	record Order(String orderId, String sku, int quantity) {

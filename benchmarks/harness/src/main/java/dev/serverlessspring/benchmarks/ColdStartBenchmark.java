@@ -3,19 +3,19 @@ package dev.serverlessspring.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -85,6 +85,7 @@ public final class ColdStartBenchmark {
 	 * The RIC unpacks its JNI library to /tmp/.libaws-lambda-jni.so at every start, so RIC
 	 * processes started at the same time (other builds on the machine) overwrite each other's
 	 * copy and crash; each benchmark process loads a private copy instead.
+	 * @return the private copy of the library
 	 */
 	private Path extractRicJni() throws IOException {
 		String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
@@ -246,6 +247,7 @@ public final class ColdStartBenchmark {
 	 * API server's first invocation pays for starting its deadline timer's thread and for the
 	 * first pass of this JVM over the server's code, which the measured runtime's first
 	 * invocation must not be charged with.
+	 * @param api the Runtime API server the measured runtime will poll
 	 */
 	private static void serveOneInvocation(RuntimeApiServer api) throws Exception {
 		CompletableFuture<Answer> answer = invoke(api);
@@ -263,7 +265,10 @@ public final class ColdStartBenchmark {
 		answer.get(10, TimeUnit.SECONDS);
 	}
 
-	/** Put {@link InHandlerTimer} where the runtime loads the function's classes from. */
+	/**
+	 * Put {@link InHandlerTimer} where the runtime loads the function's classes from.
+	 * @param taskRoot the unpacked package
+	 */
 	private static void copyInHandlerTimer(Path taskRoot) throws IOException {
 		String file = InHandlerTimer.class.getName().replace('.', '/') + ".class";
 		Path target = taskRoot.resolve(file);
@@ -273,15 +278,15 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	/** The handler's own times: the first invocation's, then the warm ones' sorted. */
+	/**
+	 * The handler's own times: the first invocation's, then the warm ones' sorted.
+	 * @param file the file the timer wrote, one time in nanoseconds a line
+	 * @return the times in nanoseconds
+	 */
 	private static long[] inHandlerNanos(Path file) throws IOException {
 		long[] nanos = Files.readAllLines(file).stream().mapToLong(Long::parseLong).toArray();
 		Arrays.sort(nanos, 1, nanos.length);
 		return nanos;
-	}
-
-	/** An answer and when it arrived. */
-	private record Answer(InvocationResult result, long answeredNanos) {
 	}
 
 	private static CompletableFuture<Answer> invoke(RuntimeApiServer api) throws InterruptedException {
@@ -314,6 +319,8 @@ public final class ColdStartBenchmark {
 	/**
 	 * The CPU time (user + system) the process has used: on a busy machine it varies far less
 	 * than the elapsed time, so it is the better figure for comparing start-up work.
+	 * @param pid the process
+	 * @return its CPU time in nanoseconds
 	 */
 	private static long cpuNanos(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
@@ -332,7 +339,11 @@ public final class ColdStartBenchmark {
 		return -1;
 	}
 
-	/** Unpack the package once per subject, as Lambda unpacks it into /var/task. */
+	/**
+	 * Unpack the package once per subject, as Lambda unpacks it into /var/task.
+	 * @param subject the subject whose package is unpacked
+	 * @return the directory it is unpacked in, the task root
+	 */
 	private Path unpack(Subject subject) throws IOException {
 		Path target = this.workDirectory.resolve(subject.name()).toAbsolutePath();
 		if (Files.isDirectory(target)) {
@@ -363,6 +374,10 @@ public final class ColdStartBenchmark {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** An answer and when it arrived. */
+	private record Answer(InvocationResult result, long answeredNanos) {
 	}
 
 }

@@ -27,42 +27,6 @@ final class HostileEvents {
 	private HostileEvents() {
 	}
 
-	/** What a case must get. */
-	enum Expect {
-
-		/** A normal answer. */
-		SUCCESS,
-
-		/** {@code InvalidEventException}: the event cannot be read as the function's input. */
-		INVALID_EVENT,
-
-		/** An error of any type from the function or the runtime, with a message. */
-		ERROR,
-
-		/** Either a normal answer or a clear error: the input is odd but not necessarily wrong. */
-		ANSWERED,
-
-		/** An HTTP response with a 4xx status: the client's error, told to the client. */
-		CLIENT_ERROR,
-
-		/** An HTTP response with a 2xx status. */
-		HTTP_SUCCESS
-
-	}
-
-	record Case(String name, byte[] event, Expect expect) {
-
-		static Case of(String name, String event, Expect expect) {
-			return new Case(name, event.getBytes(StandardCharsets.UTF_8), expect);
-		}
-
-		@Override
-		public String toString() {
-			return this.name + " (" + this.event.length + " bytes)";
-		}
-
-	}
-
 	/**
 	 * Cases for a function taking a JSON object ({@code QuoteRequest}).
 	 * @return the cases
@@ -256,6 +220,42 @@ final class HostileEvents {
 			out.write(b);
 		}
 		return out.toByteArray();
+	}
+
+	/** What a case must get. */
+	enum Expect {
+
+		/** A normal answer. */
+		SUCCESS,
+
+		/** {@code InvalidEventException}: the event cannot be read as the function's input. */
+		INVALID_EVENT,
+
+		/** An error of any type from the function or the runtime, with a message. */
+		ERROR,
+
+		/** Either a normal answer or a clear error: the input is odd but not necessarily wrong. */
+		ANSWERED,
+
+		/** An HTTP response with a 4xx status: the client's error, told to the client. */
+		CLIENT_ERROR,
+
+		/** An HTTP response with a 2xx status. */
+		HTTP_SUCCESS
+
+	}
+
+	record Case(String name, byte[] event, Expect expect) {
+
+		static Case of(String name, String event, Expect expect) {
+			return new Case(name, event.getBytes(StandardCharsets.UTF_8), expect);
+		}
+
+		@Override
+		public String toString() {
+			return this.name + " (" + this.event.length + " bytes)";
+		}
+
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.serverlessspring.example.reliability.HostileEvents.Case;
-import dev.serverlessspring.example.reliability.HostileEvents.Expect;
 import dev.serverlessspring.lambda.http.HttpEvent;
 import dev.serverlessspring.lambda.invoke.InvalidEventException;
 import dev.serverlessspring.test.InvocationResult;
@@ -16,8 +15,8 @@ import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,32 +58,32 @@ class HostileInputIT {
 
 	@BeforeAll
 	void startFunctions() {
-		quote = new ManagedRuntimeProcess(function("quote")).start();
-		uppercase = new ManagedRuntimeProcess(function("uppercase")).start();
-		http = new ManagedRuntimeProcess(function("httpRouter")).start();
-		quotePid = startedPid(quote);
-		uppercasePid = startedPid(uppercase);
-		httpPid = startedPid(http);
+		this.quote = new ManagedRuntimeProcess(function("quote")).start();
+		this.uppercase = new ManagedRuntimeProcess(function("uppercase")).start();
+		this.http = new ManagedRuntimeProcess(function("httpRouter")).start();
+		this.quotePid = startedPid(this.quote);
+		this.uppercasePid = startedPid(this.uppercase);
+		this.httpPid = startedPid(this.http);
 	}
 
 	@AfterAll
 	void stopFunctions() {
 		try {
 			// One environment served every case: no event crashed the runtime or made Lambda replace it.
-			assertThat(quote.pid()).as(quote.output()).contains(quotePid);
-			assertThat(uppercase.pid()).as(uppercase.output()).contains(uppercasePid);
-			assertThat(http.pid()).as(http.output()).contains(httpPid);
-			long quotePeak = RuntimeMemory.peakResidentKb(quotePid);
-			long uppercasePeak = RuntimeMemory.peakResidentKb(uppercasePid);
-			long httpPeak = RuntimeMemory.peakResidentKb(httpPid);
+			assertThat(this.quote.pid()).as(this.quote.output()).contains(this.quotePid);
+			assertThat(this.uppercase.pid()).as(this.uppercase.output()).contains(this.uppercasePid);
+			assertThat(this.http.pid()).as(this.http.output()).contains(this.httpPid);
+			long quotePeak = RuntimeMemory.peakResidentKb(this.quotePid);
+			long uppercasePeak = RuntimeMemory.peakResidentKb(this.uppercasePid);
+			long httpPeak = RuntimeMemory.peakResidentKb(this.httpPid);
 			Figures.record(getClass().getSimpleName(), HostileEvents.forObjectInput().size() + " object cases, "
 					+ HostileEvents.forTextInput().size() + " text cases, " + HostileEvents.forHttp().size()
 					+ " HTTP cases; peak RSS quote " + quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024
 					+ " MB, httpRouter " + httpPeak / 1024 + " MB (memory size 512 MB); error types "
-					+ errorTypes.stream().distinct().sorted().toList());
+					+ this.errorTypes.stream().distinct().sorted().toList());
 			// Every error is a deliberate one: the event's (unreadable), the function's (a rule it checks) or
 			// Lambda's response limit; none is an accident such as a NullPointerException.
-			assertThat(errorTypes).containsOnly(InvalidEventException.class.getName(),
+			assertThat(this.errorTypes).containsOnly(InvalidEventException.class.getName(),
 					IllegalArgumentException.class.getName(), "Function.ResponseSizeTooLarge");
 			// Lambda stops a function whose memory exceeds its memory size.
 			assertThat(quotePeak).isLessThan(512 * 1024);
@@ -92,9 +91,9 @@ class HostileInputIT {
 			assertThat(httpPeak).isLessThan(512 * 1024);
 		}
 		finally {
-			quote.close();
-			uppercase.close();
-			http.close();
+			this.quote.close();
+			this.uppercase.close();
+			this.http.close();
 		}
 	}
 
@@ -103,7 +102,7 @@ class HostileInputIT {
 		return HostileEvents.forObjectInput()
 			.stream()
 			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(),
-					() -> survives(quote, hostile, HostileEvents.VALID_QUOTE, (next) -> next.contains("\"total\":37.50"))));
+					() -> survives(this.quote, hostile, HostileEvents.VALID_QUOTE, (next) -> next.contains("\"total\":37.50"))));
 	}
 
 	@TestFactory
@@ -111,7 +110,7 @@ class HostileInputIT {
 		return HostileEvents.forTextInput()
 			.stream()
 			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(),
-					() -> survives(uppercase, hostile, "\"still here\"", (next) -> next.equals("STILL HERE"))));
+					() -> survives(this.uppercase, hostile, "\"still here\"", (next) -> next.equals("STILL HERE"))));
 	}
 
 	@TestFactory
@@ -120,7 +119,7 @@ class HostileInputIT {
 			.stream()
 			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> {
 				HttpEvent source = HttpEvent.valueOf(hostile.name().substring(0, hostile.name().indexOf(' ')));
-				survives(http, hostile, HostileEvents.validQuoteRequest(source),
+				survives(this.http, hostile, HostileEvents.validQuoteRequest(source),
 						(next) -> statusCode(next) == 200 && next.contains("37.50"));
 			}));
 	}
@@ -137,8 +136,8 @@ class HostileInputIT {
 		InvocationResult result = function.invoke(hostile.event());
 		String described = hostile + " answered " + abbreviate(result.toString(), 600);
 		if (result.isFunctionError()) {
-			synchronized (errorTypes) {
-				errorTypes.add(result.errorType());
+			synchronized (this.errorTypes) {
+				this.errorTypes.add(result.errorType());
 			}
 		}
 		Figures.detail(getClass().getSimpleName(), hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()

@@ -2,8 +2,8 @@ package dev.serverlessspring.test.cli;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,9 +42,6 @@ class LocalLambdaCliTests {
 				  "environment": {"MAIN_CLASS": "%s", "GREETING": "Hi"}},
 				 "functions": {"greet": {"handler": "greet"}, "fail": {"handler": "fail"}}}
 				""".formatted(FixtureApplication.class.getName()));
-	}
-
-	private record Run(int status, String out, String err) {
 	}
 
 	private static Run run(String... args) {
@@ -147,6 +144,9 @@ class LocalLambdaCliTests {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).isEqualTo(1);
 		assertThat(out).startsWith("{\"errorMessage\":\"Bad order: y\"");
+	}
+
+	private record Run(int status, String out, String err) {
 	}
 
 }

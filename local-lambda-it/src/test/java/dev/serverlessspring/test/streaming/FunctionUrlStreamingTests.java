@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,9 +21,9 @@ import dev.serverlessspring.test.junit.LocalLambdaTest;
 import dev.serverlessspring.test.local.LocalLambda;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The local Function URLs of {@code url:} in {@code serverless.yml}, read with the JDK's
@@ -86,29 +85,28 @@ class FunctionUrlStreamingTests {
 		assertThat(response.body()).isEqualTo("first\n");
 	}
 
+	// An environment serves one invocation at a time: the second request is served only once the first
+	// stream has ended, long before the function's timeout (120 s) would end it.
 	@Test
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void aClientThatGoesAwayEndsTheStreamAndTheFunctionServesTheNextRequest(LocalLambda lambda) throws Exception {
 		URI url = lambda.functionUrls().get("endless");
-		// An environment serves one invocation at a time: the second request is served only once the first
-		// stream has ended, long before the function's timeout (120 s) would end it.
-		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-			for (int request = 0; request < 2; request++) {
-				// A plain socket, closed once the first event is in: the client is gone, not just done reading.
-				try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-					socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n\r\n")
-						.getBytes(StandardCharsets.ISO_8859_1));
-					BufferedReader in = new BufferedReader(
-							new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-					assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
-					String line;
-					do {
-						line = in.readLine();
-					}
-					while (line != null && !line.equals("tick 0"));
-					assertThat(line).isEqualTo("tick 0");
+		for (int request = 0; request < 2; request++) {
+			// A plain socket, closed once the first event is in: the client is gone, not just done reading.
+			try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+				socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+				BufferedReader in = new BufferedReader(
+						new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+				assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+				String line;
+				do {
+					line = in.readLine();
 				}
+				while (line != null && !line.equals("tick 0"));
+				assertThat(line).isEqualTo("tick 0");
 			}
-		});
+		}
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package dev.serverlessspring.test.cli;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -273,6 +273,11 @@ public final class LocalLambdaCli {
 		}
 	}
 
+	private static boolean streamsItsUrl(LocalLambda lambda, String function) {
+		FunctionUrl url = lambda.config().function(function).url();
+		return url != null && url.isStreaming();
+	}
+
 	/** A command line the CLI cannot use. */
 	private static final class UsageException extends RuntimeException {
 
@@ -280,11 +285,6 @@ public final class LocalLambdaCli {
 			super(message);
 		}
 
-	}
-
-	private static boolean streamsItsUrl(LocalLambda lambda, String function) {
-		FunctionUrl url = lambda.config().function(function).url();
-		return url != null && url.isStreaming();
 	}
 
 }

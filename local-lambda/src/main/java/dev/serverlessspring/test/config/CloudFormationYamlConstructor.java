@@ -40,7 +40,7 @@ final class CloudFormationYamlConstructor extends SafeConstructor {
 				value = constructMapping((MappingNode) node);
 			}
 			Map<String, Object> function = new LinkedHashMap<>();
-			function.put(tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag, value);
+			function.put((tag.equals("Ref") || tag.equals("Condition")) ? tag : "Fn::" + tag, value);
 			return function;
 		}
 

@@ -45,30 +45,6 @@ final class ApiGatewayEvents {
 	private ApiGatewayEvents() {
 	}
 
-	/**
-	 * The parts of an HTTP request that an event carries.
-	 *
-	 * @param method the method
-	 * @param path the decoded path
-	 * @param rawQuery the raw query string, or {@code null}
-	 * @param headers the headers with their names as sent, each with its values
-	 * @param body the body, empty when there is none
-	 * @param sourceIp the client's address
-	 */
-	record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
-			String sourceIp) {
-
-		@Nullable String header(String name) {
-			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
-				if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
-					return header.getValue().get(0);
-				}
-			}
-			return null;
-		}
-
-	}
-
 	static byte[] httpApiEvent(Request request, String routeKey, Map<String, String> pathParameters) {
 		return v2Event(request, routeKey, pathParameters, API_ID, DOMAIN_NAME);
 	}
@@ -76,6 +52,10 @@ final class ApiGatewayEvents {
 	/**
 	 * The event of a Function URL: payload 2.0, route {@code $default}, and the URL's domain
 	 * ({@code <url-id>.lambda-url.<region>.on.aws}), by which functions tell it from an HTTP API's.
+	 * @param request the HTTP request
+	 * @param urlId the id in the URL's domain
+	 * @param region the region in the URL's domain
+	 * @return the event, as JSON
 	 */
 	static byte[] functionUrlEvent(Request request, String urlId, String region) {
 		return v2Event(request, "$default", Map.of(), urlId, urlId + ".lambda-url." + region + ".on.aws");
@@ -217,6 +197,30 @@ final class ApiGatewayEvents {
 		return type.startsWith("text/") || type.endsWith("/json") || type.endsWith("+json") || type.endsWith("/xml")
 				|| type.endsWith("+xml") || type.endsWith("/javascript") || type.equals("application/x-www-form-urlencoded")
 				|| type.isEmpty();
+	}
+
+	/**
+	 * The parts of an HTTP request that an event carries.
+	 *
+	 * @param method the method
+	 * @param path the decoded path
+	 * @param rawQuery the raw query string, or {@code null}
+	 * @param headers the headers with their names as sent, each with its values
+	 * @param body the body, empty when there is none
+	 * @param sourceIp the client's address
+	 */
+	record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body,
+			String sourceIp) {
+
+		@Nullable String header(String name) {
+			for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+				if (header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty()) {
+					return header.getValue().get(0);
+				}
+			}
+			return null;
+		}
+
 	}
 
 }

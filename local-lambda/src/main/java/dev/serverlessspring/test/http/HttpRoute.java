@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * An {@link HttpEvent} bound to its function, matched against request paths as API Gateway
  * does: {@code {id}} takes one path segment, a final {@code {name+}} the rest of the path.
+ *
+ * @param event the {@code http} or {@code httpApi} event of {@code serverless.yml}
+ * @param function the function it invokes
+ * @param pattern the event's path as a regular expression, one group per path parameter;
+ * {@code null} for a route without a path, which matches every path
+ * @param parameters the path parameters' names, in the order of the pattern's groups
  */
 record HttpRoute(HttpEvent event, LocalFunction function, @Nullable Pattern pattern, List<String> parameters) {
 

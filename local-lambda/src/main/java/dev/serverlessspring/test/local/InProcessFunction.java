@@ -39,9 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A function run in the test's JVM: the Spring application started as

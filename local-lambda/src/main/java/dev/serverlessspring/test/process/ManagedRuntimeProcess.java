@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.serverlessspring.test.InvocationResult;
+import dev.serverlessspring.test.ResponseStreamConsumer;
 import dev.serverlessspring.test.runtime.InvocationRequest;
 import dev.serverlessspring.test.runtime.LambdaError;
 import dev.serverlessspring.test.runtime.RuntimeApiServer;
-import dev.serverlessspring.test.ResponseStreamConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -81,6 +81,8 @@ final class RuntimeCommand {
 	/**
 	 * The JVM options of Lambda's managed Java runtimes (java17 and later), with the heap
 	 * sized as Lambda sizes it: 85% of the function's memory.
+	 * @param memorySize the function's memory in MB
+	 * @return the options
 	 */
 	static List<String> lambdaJvmOptions(int memorySize) {
 		long maxHeapKb = Math.round(memorySize * 1024 * 0.85);
@@ -133,12 +135,45 @@ final class RuntimeCommand {
 	 * and runtimes starting side by side on one host (several functions, parallel builds)
 	 * truncate each other's copy ("file too short"). Empty where the host's library is not a
 	 * glibc Linux one the RIC ships; the RIC then unpacks it itself.
+	 * @return the {@code -D} option, or empty to let the RIC unpack its library
 	 */
 	static Optional<String> nativeClientOption() {
 		return NativeClientLibrary.PATH.map((path) -> "-D" + NATIVE_CLIENT_PROPERTY + "=" + path);
 	}
 
 	private static final String NATIVE_CLIENT_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+	static String runtimeClassPath() {
+		Set<String> jars = new LinkedHashSet<>();
+		for (String className : RUNTIME_CLASSES) {
+			jars.add(locate(className).toString());
+		}
+		return String.join(File.pathSeparator, jars);
+	}
+
+	private static String runtimeDirectory() {
+		Path jar = locate(RUNTIME_INTERFACE_CLIENT);
+		Path directory = jar.getParent();
+		if (directory == null) {
+			throw new IllegalStateException("Could not find the folder of " + jar);
+		}
+		return directory.toString();
+	}
+
+	private static Path locate(String className) {
+		try {
+			Class<?> type = Class.forName(className, false, RuntimeCommand.class.getClassLoader());
+			CodeSource source = type.getProtectionDomain().getCodeSource();
+			return Path.of(source.getLocation().toURI());
+		}
+		catch (ClassNotFoundException | NullPointerException ex) {
+			throw new IllegalStateException("The AWS runtime interface client is not on the class path (" + className
+					+ " is missing): add com.amazonaws:aws-lambda-java-runtime-interface-client", ex);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	/** The JNI library, unpacked on first use. */
 	private static final class NativeClientLibrary {
@@ -173,38 +208,6 @@ final class RuntimeCommand {
 			}
 		}
 
-	}
-
-	static String runtimeClassPath() {
-		Set<String> jars = new LinkedHashSet<>();
-		for (String className : RUNTIME_CLASSES) {
-			jars.add(locate(className).toString());
-		}
-		return String.join(File.pathSeparator, jars);
-	}
-
-	private static String runtimeDirectory() {
-		Path jar = locate(RUNTIME_INTERFACE_CLIENT);
-		Path directory = jar.getParent();
-		if (directory == null) {
-			throw new IllegalStateException("Could not find the folder of " + jar);
-		}
-		return directory.toString();
-	}
-
-	private static Path locate(String className) {
-		try {
-			Class<?> type = Class.forName(className, false, RuntimeCommand.class.getClassLoader());
-			CodeSource source = type.getProtectionDomain().getCodeSource();
-			return Path.of(source.getLocation().toURI());
-		}
-		catch (ClassNotFoundException | NullPointerException ex) {
-			throw new IllegalStateException("The AWS runtime interface client is not on the class path (" + className
-					+ " is missing): add com.amazonaws:aws-lambda-java-runtime-interface-client", ex);
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -49,6 +49,8 @@ final class TaskRoot implements AutoCloseable {
 	 * Unpack as Lambda does: each file with its Unix mode (an executable {@code bootstrap}, a
 	 * bundled {@code java}) and, as Info-ZIP's {@code unzip} does, its modification time (in UTC
 	 * where the zip has it: a JVM refuses a CDS or AOT cache whose jars' times changed).
+	 * @param zip the deployment package
+	 * @param directory where to unpack it
 	 */
 	private static void unzip(Path zip, Path directory) throws IOException {
 		try (FileSystem entries = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"));

@@ -116,7 +116,11 @@ public final class ClassesReloader implements AutoCloseable {
 		return this.mainClass == null || Files.isRegularFile(this.classes.resolve(this.mainClass.replace('.', '/') + ".class"));
 	}
 
-	/** The failure in one line: its message, and its root cause's when that says more. */
+	/**
+	 * The failure in one line: its message, and its root cause's when that says more.
+	 * @param failure what failed
+	 * @return the line
+	 */
 	static String describe(Throwable failure) {
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();

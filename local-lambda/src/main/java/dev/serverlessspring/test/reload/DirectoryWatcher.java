@@ -77,7 +77,10 @@ final class DirectoryWatcher implements AutoCloseable {
 		}
 	}
 
-	/** Each file's size and modification time; an empty map while the directory is missing (a clean build). */
+	/**
+	 * Each file's size and modification time; an empty map while the directory is missing (a clean build).
+	 * @return the stamps by file path
+	 */
 	Map<Path, Stamp> snapshot() {
 		Map<Path, Stamp> files = new TreeMap<>();
 		if (!Files.isDirectory(this.directory)) {

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.serverlessspring.test.InvocationResult;
-import dev.serverlessspring.test.process.FunctionPackage;
 import dev.serverlessspring.test.process.Fixtures;
+import dev.serverlessspring.test.process.FunctionPackage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.junit.jupiter.Container;

@@ -75,7 +75,7 @@ final class LocalLambdaJvm {
 	 * Start the JVM.
 	 * @param directory its working directory
 	 * @param arguments the arguments of {@code LocalLambdaCli}
-	 * @param log Maven's log
+	 * @param log the Maven log
 	 * @return the process, its output on the terminal
 	 * @throws MojoExecutionException if it cannot be started
 	 */

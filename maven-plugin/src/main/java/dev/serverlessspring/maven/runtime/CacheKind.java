@@ -31,22 +31,34 @@ enum CacheKind {
 		this.description = description;
 	}
 
-	/** The cache's file in the task root. */
+	/**
+	 * The cache's file in the task root.
+	 * @return the file name
+	 */
 	String fileName() {
 		return this.fileName;
 	}
 
-	/** The JVM options besides the one naming the cache's file, in training and at run time. */
+	/**
+	 * The JVM options besides the one naming the cache's file, in training and at run time.
+	 * @return the options, separated by spaces
+	 */
 	String options() {
 		return this.options;
 	}
 
-	/** The JVM option that writes the cache when the JVM exits; the path follows. */
+	/**
+	 * The JVM option that writes the cache when the JVM exits; the path follows.
+	 * @return the option's name and its {@code =}
+	 */
 	String trainingOption() {
 		return this.trainingOption;
 	}
 
-	/** The JVM option that reads the cache; the path follows. */
+	/**
+	 * The JVM option that reads the cache; the path follows.
+	 * @return the option's name and its {@code =}
+	 */
 	String option() {
 		return this.option;
 	}

@@ -220,6 +220,7 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	 * Copy the project's jar to {@code app.jar} and the stored dependency jars to {@code lib/},
 	 * each only if it changed, so that the jars keep their times (and the cache stays valid)
 	 * across builds that did not change them.
+	 * @param root the task root
 	 * @return the class path, relative to the task root, in order
 	 */
 	private List<String> stageJars(Path root) throws IOException, MojoExecutionException {

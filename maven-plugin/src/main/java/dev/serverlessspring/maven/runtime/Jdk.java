@@ -86,12 +86,18 @@ final class Jdk {
 		return this.home;
 	}
 
-	/** The full version, such as {@code 25.0.3}. */
+	/**
+	 * The full version, such as {@code 25.0.3}.
+	 * @return the version
+	 */
 	String version() {
 		return value("JAVA_VERSION");
 	}
 
-	/** The feature release, such as 25. */
+	/**
+	 * The feature release, such as 25.
+	 * @return the feature release number
+	 */
 	int feature() {
 		String version = version();
 		int end = 0;
@@ -101,23 +107,33 @@ final class Jdk {
 		return (end > 0) ? Integer.parseInt(version.substring(0, end)) : 0;
 	}
 
-	/** Whether the JVM writes a JDK AOT cache ({@code -XX:AOTCacheOutput}), else a dynamic AppCDS archive. */
+	/**
+	 * Whether the JVM writes a JDK AOT cache ({@code -XX:AOTCacheOutput}), else a dynamic AppCDS archive.
+	 * @return whether it is a JDK 25 or later
+	 */
 	boolean hasAotCache() {
 		return feature() >= AOT_CACHE_FEATURE;
 	}
 
-	/** The OS the JDK was built for, as its release file says: {@code Linux}, {@code Darwin}... */
+	/**
+	 * The OS the JDK was built for, as its release file says: {@code Linux}, {@code Darwin}...
+	 * @return the OS name
+	 */
 	String osName() {
 		return value("OS_NAME");
 	}
 
-	/** The CPU the JDK was built for: {@code x86_64} or {@code aarch64}. */
+	/**
+	 * The CPU the JDK was built for: {@code x86_64} or {@code aarch64}.
+	 * @return the CPU architecture
+	 */
 	String osArch() {
 		return value("OS_ARCH");
 	}
 
 	/**
 	 * The Lambda architecture the JDK's runtime runs on: {@code x86_64} or {@code arm64}.
+	 * @return the architecture, as {@code serverless.yml} names it
 	 * @throws MojoExecutionException for a JDK that is not a Linux one of either CPU
 	 */
 	String lambdaArchitecture() throws MojoExecutionException {

@@ -140,7 +140,7 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 	}
 
 	private static List<String> jlinkArguments(Jdk jdk, List<String> modules, Path output) {
-		List<String> arguments = new ArrayList<>(List.of("--add-modules", String.join(",", modules), 
+		List<String> arguments = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
 				// Java debug attributes and, on Linux, native debug symbols (JDK 13+).
 				"--strip-debug", "--no-man-pages", "--no-header-files",
 				// jlink leaves them out; the java-runtime-zip goal checks the function's architecture against them.
@@ -164,7 +164,10 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		return arguments;
 	}
 
-	/** The project's jar first, then its runtime dependencies, as on the function's class path. */
+	/**
+	 * The project's jar first, then its runtime dependencies, as on the function's class path.
+	 * @return the jars, in class path order
+	 */
 	private List<Path> jars() throws MojoExecutionException {
 		File artifact = this.project.getArtifact().getFile();
 		if (artifact == null || !artifact.isFile()) {
@@ -184,6 +187,11 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 	/**
 	 * The modules {@code jdeps} finds that the given jars need, either following their
 	 * dependencies through {@code classPath} or not.
+	 * @param jdk the JDK whose {@code jdeps} runs
+	 * @param jars the jars to analyse
+	 * @param classPath where their dependencies are found
+	 * @param recursive whether to follow the dependencies too
+	 * @return the module names
 	 */
 	private static List<String> jdeps(Jdk jdk, List<Path> jars, List<Path> classPath, boolean recursive)
 			throws MojoExecutionException {
@@ -209,7 +217,12 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		return List.of(list.split(","));
 	}
 
-	/** What the dependencies' modules depend on: the JDK, jlink's options, the extra modules and each jar's name, size and time. */
+	/**
+	 * What the dependencies' modules depend on: the JDK, jlink's options, the extra modules and each jar's name, size and time.
+	 * @param jdk the JDK that links the runtime
+	 * @param dependencies the dependency jars
+	 * @return the inputs, as text
+	 */
 	private String inputs(Jdk jdk, List<Path> dependencies) throws IOException {
 		StringBuilder inputs = new StringBuilder(jdk.toString()).append('\n')
 			.append(jlinkArguments(jdk, List.of(), Path.of(""))).append('\n')

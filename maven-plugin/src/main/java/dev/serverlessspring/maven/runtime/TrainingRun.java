@@ -73,6 +73,9 @@ final class TrainingRun {
 	/**
 	 * Return what the run's cache depends on: the bootstrap (the class path with its times, the
 	 * JVM's flags), the runtime's inputs, the settings and the events' content.
+	 * @param bootstrap the bootstrap script's content
+	 * @param runtime the linked Java runtime's inputs, empty without one
+	 * @return the inputs, as text
 	 */
 	String inputs(String bootstrap, String runtime) throws IOException {
 		StringBuilder inputs = new StringBuilder(bootstrap).append('\n').append(runtime).append('\n')
@@ -164,7 +167,13 @@ final class TrainingRun {
 		return bodies;
 	}
 
-	/** What a training run did. */
+	/**
+	 * What a training run did.
+	 *
+	 * @param invocations the invocations the function served
+	 * @param errors how many of them answered with an error
+	 * @param millis how long the run took, in milliseconds
+	 */
 	record Result(int invocations, int errors, long millis) {
 	}
 

@@ -45,6 +45,38 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Fork(value = 1, jvmArgs = { "-Xmx512m" })
 public class HttpRoundTripBenchmark {
 
+	@Benchmark
+	public byte[] frameworkFree(FrameworkFree plain, Event event) {
+		return plain.handler.handle(event.payload);
+	}
+
+	@Benchmark
+	public byte[] serverlessSpring(ServerlessSpring spring, Event event) {
+		return spring.dispatcher.dispatch(event.payload, event.context);
+	}
+
+	/**
+	 * Run the benchmark and print each median and its ratio to the framework-free handler's.
+	 * @param args none: the annotations configure the run, not JMH options
+	 * @throws RunnerException when JMH fails
+	 */
+	public static void main(String[] args) throws RunnerException {
+		Collection<RunResult> results = new Runner(
+				new OptionsBuilder().include(HttpRoundTripBenchmark.class.getSimpleName()).build())
+			.run();
+		Map<String, Double> medians = new LinkedHashMap<>();
+		for (RunResult result : results) {
+			String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
+			String function = result.getParams().getParam("function");
+			medians.put((function != null) ? name + " (" + function + ")" : name,
+					result.getPrimaryResult().getStatistics().getPercentile(50));
+		}
+		double baseline = medians.get("frameworkFree");
+		System.out.println();
+		System.out.printf("%-44s %12s %8s%n", "HTTP API POST /orders -> 201", "median µs", "ratio");
+		medians.forEach((name, median) -> System.out.printf("%-44s %12.2f %8.2f%n", name, median, median / baseline));
+	}
+
 	@State(Scope.Benchmark)
 	public static class Event {
 
@@ -64,6 +96,9 @@ public class HttpRoundTripBenchmark {
 	@State(Scope.Benchmark)
 	public static class ServerlessSpring {
 
+		/**
+		 * The function invoked, as {@code spring.cloud.function.definition} names it: one run per value.
+		 */
 		@Param({ "createOrder", "createOrderMessage" })
 		public String function;
 
@@ -92,38 +127,6 @@ public class HttpRoundTripBenchmark {
 
 		final PlainHttpHandler handler = new PlainHttpHandler();
 
-	}
-
-	@Benchmark
-	public byte[] frameworkFree(FrameworkFree plain, Event event) {
-		return plain.handler.handle(event.payload);
-	}
-
-	@Benchmark
-	public byte[] serverlessSpring(ServerlessSpring spring, Event event) {
-		return spring.dispatcher.dispatch(event.payload, event.context);
-	}
-
-	/**
-	 * Run the benchmark and print each median and its ratio to the framework-free handler's.
-	 * @param args JMH options are not taken; the annotations configure the run
-	 * @throws RunnerException when JMH fails
-	 */
-	public static void main(String[] args) throws RunnerException {
-		Collection<RunResult> results = new Runner(
-				new OptionsBuilder().include(HttpRoundTripBenchmark.class.getSimpleName()).build())
-			.run();
-		Map<String, Double> medians = new LinkedHashMap<>();
-		for (RunResult result : results) {
-			String name = result.getParams().getBenchmark().replaceAll(".*\\.", "");
-			String function = result.getParams().getParam("function");
-			medians.put((function != null) ? name + " (" + function + ")" : name,
-					result.getPrimaryResult().getStatistics().getPercentile(50));
-		}
-		double baseline = medians.get("frameworkFree");
-		System.out.println();
-		System.out.printf("%-44s %12s %8s%n", "HTTP API POST /orders -> 201", "median µs", "ratio");
-		medians.forEach((name, median) -> System.out.printf("%-44s %12.2f %8.2f%n", name, median, median / baseline));
 	}
 
 }

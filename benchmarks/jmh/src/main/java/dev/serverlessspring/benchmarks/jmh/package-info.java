@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the per-invocation overhead.
+ */
+package dev.serverlessspring.benchmarks.jmh;
