@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command line run in a directory, its output kept in a log file next to the work it did so a
- * failure can be read after the test.
+ * A command line run in a directory, its output kept in a log file next to the work it
+ * did so a failure can be read after the test.
  *
  * @param directory where the command runs
  * @param arguments the program and its arguments
@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 record Command(Path directory, List<String> arguments, Map<String, String> environment) {
 
-	/** The local repository of this build: generated builds must resolve our SNAPSHOTs from it. */
+	/**
+	 * The local repository of this build: generated builds must resolve our SNAPSHOTs
+	 * from it.
+	 */
 	static final String LOCAL_REPOSITORY = System.getProperty("local.repository");
 
 	/** The project's root directory: its Maven wrapper generates projects. */
@@ -52,7 +55,8 @@ record Command(Path directory, List<String> arguments, Map<String, String> envir
 	}
 
 	/**
-	 * A Maven build with a wrapper script, in batch mode, against this build's local repository.
+	 * A Maven build with a wrapper script, in batch mode, against this build's local
+	 * repository.
 	 * @param directory where the build runs
 	 * @param wrapper the {@code mvnw} script to run
 	 * @param arguments goals and options
@@ -123,8 +127,8 @@ record Command(Path directory, List<String> arguments, Map<String, String> envir
 		 */
 		Result assertSuccess() {
 			if (this.exitCode != 0) {
-				throw new AssertionError(this.command.arguments() + " failed with exit code " + this.exitCode
-						+ " in " + this.command.directory() + "; see " + this.log + ":\n" + tail());
+				throw new AssertionError(this.command.arguments() + " failed with exit code " + this.exitCode + " in "
+						+ this.command.directory() + "; see " + this.log + ":\n" + tail());
 			}
 			return this;
 		}

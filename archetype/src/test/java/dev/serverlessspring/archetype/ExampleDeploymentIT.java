@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The root serverless.yml, which deploys example-app (packaged earlier in the reactor), packaged
- * by osls: one function per function bean and event source, each from the example's zip,
- * invoked through its SnapStart alias.
+ * The root serverless.yml, which deploys example-app (packaged earlier in the reactor),
+ * packaged by osls: one function per function bean and event source, each from the
+ * example's zip, invoked through its SnapStart alias.
  */
 class ExampleDeploymentIT {
 
@@ -22,8 +22,8 @@ class ExampleDeploymentIT {
 	private static final String APPLICATION = "dev.serverlessspring.example.ExampleApplication";
 
 	/** The functions of the root serverless.yml, each named after the bean it runs. */
-	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "orderPlaced",
-			"paymentReceived", "invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
+	private static final List<String> FUNCTIONS = List.of("uppercase", "quote", "orderPlaced", "paymentReceived",
+			"invoiceUploaded", "orderChanged", "orderShipped", "nightlyReport");
 
 	private static ServerlessPackage deployment;
 
@@ -47,7 +47,8 @@ class ExampleDeploymentIT {
 
 	@Test
 	void oneFunctionRunsOnTheJavaRuntimePackage() throws IOException {
-		deployment.assertJavaRuntimeFunction("uppercaseJavaRuntime", "uppercase", "x86_64", "POST /uppercase-java-runtime");
+		deployment.assertJavaRuntimeFunction("uppercaseJavaRuntime", "uppercase", "x86_64",
+				"POST /uppercase-java-runtime");
 	}
 
 	@Test
@@ -80,13 +81,16 @@ class ExampleDeploymentIT {
 
 	@Test
 	void topicBucketAndEventBusFunctionsAreSubscribed() {
-		assertThat(deployment.eventSources("paymentReceived", "AWS::SNS::Subscription").get(0).path("TopicArn")
-			.toString()).isEqualTo("{\"Ref\":\"PaymentsTopic\"}");
+		assertThat(
+				deployment.eventSources("paymentReceived", "AWS::SNS::Subscription").get(0).path("TopicArn").toString())
+			.isEqualTo("{\"Ref\":\"PaymentsTopic\"}");
 		assertThat(deployment.eventSources("invoiceUploaded", "AWS::S3::Bucket").get(0).toString())
 			.contains("s3:ObjectCreated:*", ".pdf");
 		assertThat(deployment.eventSources("orderShipped", "AWS::Events::Rule").get(0).path("EventPattern").toString())
 			.contains("com.example.warehouse", "Order Shipped");
-		assertThat(deployment.eventSources("nightlyReport", "AWS::Events::Rule").get(0).path("ScheduleExpression")
+		assertThat(deployment.eventSources("nightlyReport", "AWS::Events::Rule")
+			.get(0)
+			.path("ScheduleExpression")
 			.asString()).isEqualTo("cron(0 2 * * ? *)");
 	}
 
@@ -100,7 +104,8 @@ class ExampleDeploymentIT {
 		String zip = "serverless-spring-example-" + System.getProperty("archetype.version") + "-aws.zip";
 		assertThat(deployment.assertArtifactHoldsApplication("uppercase", APPLICATION))
 			.isEqualTo(Command.ROOT.resolve("example-app/target/" + zip));
-		// The reactor built it just before: the plugin finds it fresh and does not run Maven again.
+		// The reactor built it just before: the plugin finds it fresh and does not run
+		// Maven again.
 		assertThat(LOGS.resolve("example-serverless-package.log")).content()
 			.contains("serverless-spring: " + zip + " is up to date, skipping the Maven build");
 	}

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generates projects from the archetype as a user would, builds each with its own wrapper and
- * packages it with its own Serverless tooling, then checks what would be deployed.
- * Runs after {@code invoker:install} put this archetype and our modules in the local repository.
+ * Generates projects from the archetype as a user would, builds each with its own wrapper
+ * and packages it with its own Serverless tooling, then checks what would be deployed.
+ * Runs after {@code invoker:install} put this archetype and our modules in the local
+ * repository.
  */
 class GeneratedProjectIT {
 
@@ -25,19 +26,21 @@ class GeneratedProjectIT {
 
 	@Test
 	void defaultsGiveAProjectThatBuildsAndPackagesForJava21OnArm64() throws IOException {
-		Path project = generate("defaults", Map.of("groupId", "com.acme", "artifactId", "orders", "package",
-				"com.acme.orders"));
+		Path project = generate("defaults",
+				Map.of("groupId", "com.acme", "artifactId", "orders", "package", "com.acme.orders"));
 		assertThat(project.resolve("mvnw")).isExecutable();
 		assertThat(project.resolve(".gitignore")).content().contains("node_modules/", "target/");
-		// The npm tree is pinned: npm install takes osls's dependencies as tested, not the newest published.
+		// The npm tree is pinned: npm install takes osls's dependencies as tested, not
+		// the newest published.
 		assertThat(project.resolve("package-lock.json")).content().contains("\"node_modules/osls\"");
 		assertThat(project.resolve("pom.xml")).content().doesNotContain("<id>native</id>");
-		assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties")).hasSameTextualContentAs(
-				Command.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
+		assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties"))
+			.hasSameTextualContentAs(Command.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
 
 		build(project, "defaults");
 		assertThat(project.resolve("target/classes/com/acme/orders/Application__ApplicationContextInitializer.class"))
-			.as("Spring AOT ran").isRegularFile();
+			.as("Spring AOT ran")
+			.isRegularFile();
 		ServerlessPackage deployment = ServerlessPackage.of(project, log("defaults", "serverless-package"));
 
 		assertThat(deployment.serviceName()).isEqualTo("orders");
@@ -51,12 +54,14 @@ class GeneratedProjectIT {
 
 	@Test
 	void propertiesChooseRuntimeArchitectureMemoryAndRegion() throws IOException {
-		Path project = generate("custom", Map.of("groupId", "org.example.shop", "artifactId", "shop-api", "package",
-				"org.example.shop.api", "version", "2.3.0", "runtime", "java25", "architecture", "x86_64", "memorySize",
-				"2048", "region", "eu-west-1"));
+		Path project = generate("custom",
+				Map.of("groupId", "org.example.shop", "artifactId", "shop-api", "package", "org.example.shop.api",
+						"version", "2.3.0", "runtime", "java25", "architecture", "x86_64", "memorySize", "2048",
+						"region", "eu-west-1"));
 
 		build(project, "custom");
-		// A change after the build: serverless package rebuilds the zip through serverless-spring's plugin.
+		// A change after the build: serverless package rebuilds the zip through
+		// serverless-spring's plugin.
 		Path zip = project.resolve("target/shop-api-2.3.0-aws.zip");
 		FileTime built = Files.getLastModifiedTime(zip);
 		Path application = project.resolve("src/main/java/org/example/shop/api/Application.java");
@@ -78,10 +83,10 @@ class GeneratedProjectIT {
 
 	@Test
 	void nativeAddsTheGraalVmProfileAndAProvidedRuntimeFunction() throws IOException {
-		Path project = generate("native", Map.of("groupId", "com.acme", "artifactId", "orders", "package",
-				"com.acme.orders", "native", "true"));
-		// The profile runs (Spring AOT, then native-image); without GraalVM, as here, it skips the
-		// image with a notice instead of failing.
+		Path project = generate("native",
+				Map.of("groupId", "com.acme", "artifactId", "orders", "package", "com.acme.orders", "native", "true"));
+		// The profile runs (Spring AOT, then native-image); without GraalVM, as here, it
+		// skips the image with a notice instead of failing.
 		Command.Result build = Command.maven(project, project.resolve("mvnw"), "-Pnative", "package", "-DskipTests")
 			.run(log("native", "package"))
 			.assertSuccess();
@@ -92,8 +97,8 @@ class GeneratedProjectIT {
 			assertThat(project.resolve("target/orders-1.0-SNAPSHOT-native.zip")).isRegularFile();
 		}
 
-		// The configuration osls resolves (and validates: configValidationMode is error); packaging
-		// would need the native zip. The build above installed osls.
+		// The configuration osls resolves (and validates: configValidationMode is error);
+		// packaging would need the native zip. The build above installed osls.
 		String config = Command.of(project, "npx", "--no", "serverless", "print", "--format", "json")
 			.run(log("native", "serverless-print"))
 			.assertSuccess()
@@ -104,20 +109,22 @@ class GeneratedProjectIT {
 
 	@Test
 	void invalidValuesFailGenerationNamingEachProperty() throws IOException {
-		Command.Result result = generateExpectingFailure("invalid", Map.of("groupId", "Com.Acme", "artifactId", "orders",
-				"package", "com.acme-orders", "runtime", "java17", "architecture", "arm", "memorySize", "64000"));
+		Command.Result result = generateExpectingFailure("invalid",
+				Map.of("groupId", "Com.Acme", "artifactId", "orders", "package", "com.acme-orders", "runtime", "java17",
+						"architecture", "arm", "memorySize", "64000"));
 
 		assertThat(result.output()).contains("-DgroupId=Com.Acme is invalid: use a Java package name",
 				"-Dpackage=com.acme-orders is invalid: use a Java package name",
-				"-Druntime=java17 is invalid: use java21, java25 or java-runtime", "-Darchitecture=arm is invalid: use arm64 or x86_64",
+				"-Druntime=java17 is invalid: use java21, java25 or java-runtime",
+				"-Darchitecture=arm is invalid: use arm64 or x86_64",
 				"-DmemorySize=64000 is invalid: use a size in MB from 128 to 10240");
 		assertThat(WORK.resolve("invalid/orders")).as("nothing half-made is left").doesNotExist();
 	}
 
 	@Test
 	void aMissingRequiredPropertyFailsGenerationNamingIt() throws IOException {
-		Command.Result result = generateExpectingFailure("missing", Map.of("artifactId", "orders", "package",
-				"com.acme.orders"));
+		Command.Result result = generateExpectingFailure("missing",
+				Map.of("artifactId", "orders", "package", "com.acme.orders"));
 
 		assertThat(result.output()).contains("Property groupId is missing");
 		assertThat(WORK.resolve("missing/orders")).doesNotExist();
@@ -144,7 +151,10 @@ class GeneratedProjectIT {
 		return Command.maven(directory, Command.ROOT.resolve("mvnw"), arguments.toArray(String[]::new));
 	}
 
-	/** The generated project's own build: its wrapper, its tests, its zip, its npm install. */
+	/**
+	 * The generated project's own build: its wrapper, its tests, its zip, its npm
+	 * install.
+	 */
 	private static void build(Path project, String name) {
 		Command.maven(project, project.resolve("mvnw"), "verify").run(log(name, "verify")).assertSuccess();
 	}

@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs every command of a generated project's README, in the README's order and as written
- * (through {@code sh -c}): the build, the dev loop with requests and reloads, a one-shot
- * invocation, {@code serverless package}. A README command this test does not know fails it,
- * so the README cannot drift from what works. Only the commands that need an AWS account
- * ({@code serverless deploy}, {@code info}, {@code remove} and the request to the deployed
- * endpoint) are not run.
+ * Runs every command of a generated project's README, in the README's order and as
+ * written (through {@code sh -c}): the build, the dev loop with requests and reloads, a
+ * one-shot invocation, {@code serverless package}. A README command this test does not
+ * know fails it, so the README cannot drift from what works. Only the commands that need
+ * an AWS account ({@code serverless deploy}, {@code info}, {@code remove} and the request
+ * to the deployed endpoint) are not run.
  * <p>
  * Two things differ from a user's shell, through the environment only: {@code MAVEN_ARGS}
  * gives Maven this build's local repository and the dev loop a free port instead of 3000
@@ -42,10 +42,11 @@ class GeneratedReadmeIT {
 	void everyCommandOfTheGeneratedReadmeWorksAsWritten() throws Exception {
 		Path project = GeneratedProjectIT.generate("readme",
 				Map.of("groupId", "com.acme", "artifactId", "orders", "package", "com.acme.orders"));
-		assertThat(Files.readAllLines(project.resolve("pom.xml"))).as("generated pom.xml lines").hasSizeLessThanOrEqualTo(100);
+		assertThat(Files.readAllLines(project.resolve("pom.xml"))).as("generated pom.xml lines")
+			.hasSizeLessThanOrEqualTo(100);
 		List<String> commands = commands(project.resolve("README.md"));
-		assertThat(commands).as("build and test, run locally with reload, deploy").startsWith("./mvnw verify",
-				"./mvnw serverless-spring:run");
+		assertThat(commands).as("build and test, run locally with reload, deploy")
+			.startsWith("./mvnw verify", "./mvnw serverless-spring:run");
 		Path application = project.resolve("src/main/java/com/acme/orders/Application.java");
 		DevLoop loop = null;
 		int compiles = 0;
@@ -64,7 +65,8 @@ class GeneratedReadmeIT {
 					assertThat(loop).as("the dev loop runs before " + command).isNotNull();
 					assertThat(run(project, command.replace(README_URL, loop.url()), step))
 						.contains("{\"message\":\"Hello, Ada!\"}");
-					// A code change, recompiled as the README says, reaches the running functions.
+					// A code change, recompiled as the README says, reaches the running
+					// functions.
 					Files.writeString(application, Files.readString(application).replace("\"Hello, \"", "\"Hi, \""));
 					int mark = loop.mark();
 					run(project, "./mvnw compile", step + "-compile");
@@ -72,7 +74,8 @@ class GeneratedReadmeIT {
 					assertThat(loop.await(mark, "Reloaded 1 function in ")).doesNotContain("failed to start");
 					assertThat(run(project, command.replace(README_URL, loop.url()), step + "-after-reload"))
 						.contains("{\"message\":\"Hi, Ada!\"}");
-					// A function that no longer starts: one line, the loop stays up and reloads once fixed.
+					// A function that no longer starts: one line, the loop stays up and
+					// reloads once fixed.
 					String fixed = Files.readString(application);
 					Files.writeString(application, fixed.replace("hello() {",
 							"hello() {\n\t\tif (Boolean.TRUE) {\n\t\t\tthrow new IllegalStateException(\"broken on purpose\");\n\t\t}"));
@@ -89,7 +92,8 @@ class GeneratedReadmeIT {
 						.contains("{\"message\":\"Hi, Ada!\"}");
 				}
 				else if (command.equals("./mvnw compile")) {
-					// Shown for the reload, which the request step above exercised with this command.
+					// Shown for the reload, which the request step above exercised with
+					// this command.
 					assertThat(compiles).as("reloads done with ./mvnw compile").isEqualTo(2);
 				}
 				else if (command.startsWith("./mvnw serverless-spring:invoke ")) {
@@ -97,11 +101,13 @@ class GeneratedReadmeIT {
 				}
 				else if (command.startsWith("npx serverless package")) {
 					if (loop != null) {
-						assertThat(loop.stop()).as("Ctrl-C stops the dev loop and the local Lambda it started").isTrue();
+						assertThat(loop.stop()).as("Ctrl-C stops the dev loop and the local Lambda it started")
+							.isTrue();
 						loop = null;
 					}
 					run(project, command, step);
-					assertThat(project.resolve(".serverless/cloudformation-template-update-stack.json")).isRegularFile();
+					assertThat(project.resolve(".serverless/cloudformation-template-update-stack.json"))
+						.isRegularFile();
 				}
 				else if (!needsAnAwsAccount(command)) {
 					fail("The README shows a command this test does not run: " + command);
@@ -117,14 +123,18 @@ class GeneratedReadmeIT {
 		userMistakesGetOneMessage(project);
 	}
 
-	/** A port in use and a serverless.yml that does not parse each end the dev loop with one message. */
+	/**
+	 * A port in use and a serverless.yml that does not parse each end the dev loop with
+	 * one message.
+	 */
 	private void userMistakesGetOneMessage(Path project) throws IOException {
 		try (ServerSocket taken = new ServerSocket(0)) {
 			Command.Result result = maven(project, "./mvnw serverless-spring:run",
 					"-Dserverless-spring.run.port=" + taken.getLocalPort() + " -Dserverless-spring.run.invoke-port=0")
 				.run(GeneratedProjectIT.log("readme", "port-in-use"));
 			assertThat(result.exitCode()).isNotZero();
-			assertThat(result.output()).contains("Error: Could not serve the HTTP front on 127.0.0.1:" + taken.getLocalPort())
+			assertThat(result.output())
+				.contains("Error: Could not serve the HTTP front on 127.0.0.1:" + taken.getLocalPort())
 				.doesNotContain("\tat ");
 		}
 		Files.writeString(project.resolve("broken.yml"), "service: orders\nfunctions:\n  hello: [unclosed\n");
@@ -140,7 +150,10 @@ class GeneratedReadmeIT {
 				|| command.startsWith("npx serverless remove") || command.contains("https://<endpoint>");
 	}
 
-	/** The lines of a README's shell blocks (fenced without a language, or as bash), comments left out. */
+	/**
+	 * The lines of a README's shell blocks (fenced without a language, or as bash),
+	 * comments left out.
+	 */
 	static List<String> commands(Path readme) throws IOException {
 		List<String> commands = new ArrayList<>();
 		boolean inBlock = false;
@@ -163,7 +176,10 @@ class GeneratedReadmeIT {
 		return maven(project, command, "").run(GeneratedProjectIT.log("readme", step)).assertSuccess().output().strip();
 	}
 
-	/** The command as written; Maven reads this build's local repository (and any options) from MAVEN_ARGS. */
+	/**
+	 * The command as written; Maven reads this build's local repository (and any options)
+	 * from MAVEN_ARGS.
+	 */
 	static Command maven(Path project, String command, String options) {
 		String arguments = ((Command.LOCAL_REPOSITORY != null) ? "-Dmaven.repo.local=" + Command.LOCAL_REPOSITORY : "")
 				+ " -B -ntp " + options;
@@ -191,7 +207,10 @@ class GeneratedReadmeIT {
 			return output().length();
 		}
 
-		/** Waits until the output after {@code mark} holds {@code text}, and returns that part up to the line's end. */
+		/**
+		 * Waits until the output after {@code mark} holds {@code text}, and returns that
+		 * part up to the line's end.
+		 */
 		String await(int mark, String text) throws IOException, InterruptedException {
 			long deadline = System.nanoTime() + PATIENCE.toNanos();
 			while (System.nanoTime() < deadline) {
@@ -217,11 +236,17 @@ class GeneratedReadmeIT {
 			return url.group(1);
 		}
 
-		/** Stops Maven as Ctrl-C does (the signal's shutdown hooks run); true if nothing it started is left. */
+		/**
+		 * Stops Maven as Ctrl-C does (the signal's shutdown hooks run); true if nothing
+		 * it started is left.
+		 */
 		boolean stop() throws InterruptedException {
 			List<ProcessHandle> started = this.process.descendants().toList();
-			// sh -c runs ./mvnw, which execs Maven: signal Maven's JVM, as a terminal's Ctrl-C would.
-			this.process.toHandle().descendants().filter((child) -> child.info().command().orElse("").endsWith("java"))
+			// sh -c runs ./mvnw, which execs Maven: signal Maven's JVM, as a terminal's
+			// Ctrl-C would.
+			this.process.toHandle()
+				.descendants()
+				.filter((child) -> child.info().command().orElse("").endsWith("java"))
 				.filter((child) -> child.parent().map((parent) -> parent.pid() == this.process.pid()).orElse(false))
 				.forEach(ProcessHandle::destroy);
 			this.process.destroy();

@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The first command of the repository's README: the example app on the dev loop. Its first
- * half, {@code ./mvnw -B -ntp install -DskipTests}, is what the build running this test does
- * (CI runs {@code ./mvnw -B -ntp install}); the second half runs here as written, from the
- * root, with this build's local repository and a free port given through {@code MAVEN_ARGS}.
+ * The first command of the repository's README: the example app on the dev loop. Its
+ * first half, {@code ./mvnw -B -ntp install -DskipTests}, is what the build running this
+ * test does (CI runs {@code ./mvnw -B -ntp install}); the second half runs here as
+ * written, from the root, with this build's local repository and a free port given
+ * through {@code MAVEN_ARGS}.
  */
 class RootReadmeIT {
 
@@ -37,9 +38,11 @@ class RootReadmeIT {
 		List<String> commands = GeneratedReadmeIT.commands(Command.ROOT.resolve("README.md"));
 		assertThat(commands.get(0)).isEqualTo(INSTALL + " && " + DEV_LOOP);
 		Path log = Path.of("target", "it", "root-readme-dev-loop.log").toAbsolutePath();
-		String arguments = ((Command.LOCAL_REPOSITORY != null) ? "-Dmaven.repo.local=" + Command.LOCAL_REPOSITORY + " " : "")
-				+ "-Dserverless-spring.run.port=0";
-		Process loop = Command.shell(Command.ROOT, DEV_LOOP).withEnvironment(Map.of("MAVEN_ARGS", arguments)).start(log);
+		String arguments = ((Command.LOCAL_REPOSITORY != null) ? "-Dmaven.repo.local=" + Command.LOCAL_REPOSITORY + " "
+				: "") + "-Dserverless-spring.run.port=0";
+		Process loop = Command.shell(Command.ROOT, DEV_LOOP)
+			.withEnvironment(Map.of("MAVEN_ARGS", arguments))
+			.start(log);
 		List<ProcessHandle> started = List.of();
 		try {
 			String output = awaitStarted(loop, log);

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@code serverless package} (osls, from the service's own {@code node_modules}) made of a
- * {@code serverless.yml}: the CloudFormation template it would deploy and the resolved service.
+ * What {@code serverless package} (osls, from the service's own {@code node_modules})
+ * made of a {@code serverless.yml}: the CloudFormation template it would deploy and the
+ * resolved service.
  */
 final class ServerlessPackage {
 
@@ -39,8 +40,9 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Runs {@code npx --no serverless package} ({@code --no}: never fetch another Serverless
-	 * Framework than the one package.json pins) and reads what it wrote to {@code .serverless/}.
+	 * Runs {@code npx --no serverless package} ({@code --no}: never fetch another
+	 * Serverless Framework than the one package.json pins) and reads what it wrote to
+	 * {@code .serverless/}.
 	 * @param serviceDirectory the directory of serverless.yml, its tooling installed
 	 * @param log where the command's output goes
 	 * @return the package
@@ -57,7 +59,8 @@ final class ServerlessPackage {
 	 */
 	static ServerlessPackage written(Path serviceDirectory) {
 		Path output = serviceDirectory.resolve(".serverless");
-		return new ServerlessPackage(serviceDirectory, read(output.resolve("cloudformation-template-update-stack.json")),
+		return new ServerlessPackage(serviceDirectory,
+				read(output.resolve("cloudformation-template-update-stack.json")),
 				read(output.resolve("serverless-state.json")).path("service"));
 	}
 
@@ -100,9 +103,9 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts the settings every serverless-spring Java function has: our handler, SnapStart on
-	 * published versions with events bound to the SnapStart alias, the function definition and
-	 * the cold-start JVM options.
+	 * Asserts the settings every serverless-spring Java function has: our handler,
+	 * SnapStart on published versions with events bound to the SnapStart alias, the
+	 * function definition and the cold-start JVM options.
 	 * @param name the function's name in serverless.yml
 	 * @param definition the expected {@code SPRING_CLOUD_FUNCTION_DEFINITION}
 	 * @param runtime the expected runtime
@@ -117,8 +120,8 @@ final class ServerlessPackage {
 		assertThat(function.path("SnapStart").path("ApplyOn").asString()).isEqualTo("PublishedVersions");
 		JsonNode environment = function.path("Environment").path("Variables");
 		assertThat(environment.path("SPRING_CLOUD_FUNCTION_DEFINITION").asString()).isEqualTo(definition);
-		assertThat(environment.path("JAVA_TOOL_OPTIONS").asString())
-			.contains("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+		assertThat(environment.path("JAVA_TOOL_OPTIONS").asString()).contains("-XX:+TieredCompilation",
+				"-XX:TieredStopAtLevel=1");
 		assertThat(resource(logicalId(name) + "SnapStartLambdaAlias").path("Type").asString())
 			.isEqualTo("AWS::Lambda::Alias");
 		assertThat(resource(logicalId(name) + "LogGroup").path("Properties").path("RetentionInDays").asInt())
@@ -126,14 +129,14 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts a function on the java-runtime package: {@code provided.al2023} with the build
-	 * machine's architecture, its own zip holding the bootstrap, the Java runtime, the
-	 * application's jar and the trained AOT cache.
+	 * Asserts a function on the java-runtime package: {@code provided.al2023} with the
+	 * build machine's architecture, its own zip holding the bootstrap, the Java runtime,
+	 * the application's jar and the trained AOT cache.
 	 * @param name the function's name in serverless.yml
 	 * @param definition the expected {@code SPRING_CLOUD_FUNCTION_DEFINITION}
 	 * @param architecture the expected architecture
-	 * @param routeKeys the function's HTTP API routes, none for a function without (each invokes the
-	 * function itself: no SnapStart alias)
+	 * @param routeKeys the function's HTTP API routes, none for a function without (each
+	 * invokes the function itself: no SnapStart alias)
 	 */
 	void assertJavaRuntimeFunction(String name, String definition, String architecture, String... routeKeys)
 			throws IOException {
@@ -142,10 +145,12 @@ final class ServerlessPackage {
 		assertThat(function.path("Architectures").get(0).asString()).isEqualTo(architecture);
 		assertThat(function.path("Environment").path("Variables").path("SPRING_CLOUD_FUNCTION_DEFINITION").asString())
 			.isEqualTo(definition);
-		// serverless-spring's plugin pointed the function at <custom.spring.module>/target/<zip>.
+		// serverless-spring's plugin pointed the function at
+		// <custom.spring.module>/target/<zip>.
 		String codeKey = function.path("Code").path("S3Key").asString();
 		assertThat(codeKey).endsWith("-java-runtime.zip");
-		Path artifact = this.serviceDirectory.resolve(this.service.path("custom").path("spring").path("module").asString("."))
+		Path artifact = this.serviceDirectory
+			.resolve(this.service.path("custom").path("spring").path("module").asString("."))
 			.resolve("target")
 			.resolve(codeKey.substring(codeKey.lastIndexOf('/') + 1));
 		try (ZipFile zip = new ZipFile(artifact.normalize().toFile())) {
@@ -167,8 +172,7 @@ final class ServerlessPackage {
 	void assertHttpRoutes(String name, String... routeKeys) {
 		assertThat(eventSources(name, "AWS::ApiGatewayV2::Integration")).hasSize(1);
 		String integration = "\"HttpApiIntegration" + logicalId(name) + "\"";
-		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route"))
-			.map((route) -> route.path("Properties"))
+		assertThat(resourcesOfType("AWS::ApiGatewayV2::Route")).map((route) -> route.path("Properties"))
 			.filteredOn((route) -> route.path("Target").toString().contains(integration))
 			.extracting((route) -> route.path("RouteKey").asString())
 			.containsExactlyInAnyOrder(routeKeys);
@@ -176,9 +180,9 @@ final class ServerlessPackage {
 
 	/**
 	 * Returns the resources of a type through which events reach a function (event source
-	 * mappings, subscriptions, rules, buckets, integrations), asserting that there is one at
-	 * least and that each invokes the function's SnapStart alias where it has SnapStart: events
-	 * sent to the unqualified function would run it without SnapStart.
+	 * mappings, subscriptions, rules, buckets, integrations), asserting that there is one
+	 * at least and that each invokes the function's SnapStart alias where it has
+	 * SnapStart: events sent to the unqualified function would run it without SnapStart.
 	 * @param name the function's name in serverless.yml
 	 * @param type the resource type, e.g. {@code AWS::Lambda::EventSourceMapping}
 	 * @return the resources' properties
@@ -189,19 +193,18 @@ final class ServerlessPackage {
 			.map((resource) -> resource.path("Properties"))
 			.filter((properties) -> properties.toString().contains(function))
 			.toList();
-		// A function without SnapStart (a custom runtime) has no alias: its events invoke it directly.
+		// A function without SnapStart (a custom runtime) has no alias: its events invoke
+		// it directly.
 		String alias = function + ",\"Arn\"]},\"snapstart\"]";
 		boolean snapStart = !function(name).path("SnapStart").isMissingNode();
-		assertThat(sources).as("%s resources invoking %s", type, name)
-			.isNotEmpty()
-			.allSatisfy((source) -> {
-				if (snapStart) {
-					assertThat(source.toString()).contains(alias);
-				}
-				else {
-					assertThat(source.toString()).doesNotContain("snapstart");
-				}
-			});
+		assertThat(sources).as("%s resources invoking %s", type, name).isNotEmpty().allSatisfy((source) -> {
+			if (snapStart) {
+				assertThat(source.toString()).contains(alias);
+			}
+			else {
+				assertThat(source.toString()).doesNotContain("snapstart");
+			}
+		});
 		return sources;
 	}
 
@@ -216,14 +219,15 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts that functions run with the default execution role only, which names each action
-	 * it allows (no wildcard action) and each resource (no {@code "*"}): the functions' own log
-	 * groups and the event sources they read.
+	 * Asserts that functions run with the default execution role only, which names each
+	 * action it allows (no wildcard action) and each resource (no {@code "*"}): the
+	 * functions' own log groups and the event sources they read.
 	 */
 	void assertLeastPrivilegeRole() {
 		JsonNode role = resource("IamRoleLambdaExecution").path("Properties");
 		assertThat(role.path("ManagedPolicyArns").isMissingNode() || role.path("ManagedPolicyArns").isEmpty())
-			.as("managed policies").isTrue();
+			.as("managed policies")
+			.isTrue();
 		List<String> actions = new ArrayList<>();
 		for (JsonNode policy : role.path("Policies")) {
 			for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
@@ -232,7 +236,8 @@ final class ServerlessPackage {
 					.isNotEmpty()
 					.allSatisfy((resource) -> assertThat(resource.toString()).isNotEqualTo("\"*\""));
 				if (statement.path("Action").toString().contains("\"logs:")) {
-					assertThat(statement.path("Resource").toString()).contains(":log-group:/aws/lambda/" + serviceName());
+					assertThat(statement.path("Resource").toString())
+						.contains(":log-group:/aws/lambda/" + serviceName());
 				}
 			}
 		}
@@ -241,10 +246,10 @@ final class ServerlessPackage {
 	}
 
 	/**
-	 * Asserts that the zip a function deploys is the one the template names, that it exists, and
-	 * that it holds the application's classes at its root with the Start-Class manifest entry
-	 * FunctionHandler reads, and the dependencies under lib/ as jars with stored entries
-	 * (serverless-spring:package).
+	 * Asserts that the zip a function deploys is the one the template names, that it
+	 * exists, and that it holds the application's classes at its root with the
+	 * Start-Class manifest entry FunctionHandler reads, and the dependencies under lib/
+	 * as jars with stored entries (serverless-spring:package).
 	 * @param name the function's name in serverless.yml
 	 * @param applicationClass the {@code @SpringBootApplication} class
 	 * @return the zip
@@ -253,7 +258,8 @@ final class ServerlessPackage {
 		JsonNode ownArtifact = this.configuration.path("functions").path(name).path("package").path("artifact");
 		JsonNode serviceArtifact = this.configuration.path("package").path("artifact");
 		String codeKey = function(name).path("Code").path("S3Key").asString();
-		// Without one in serverless.yml, serverless-spring's plugin set it: <custom.spring.module>/target/<zip>.
+		// Without one in serverless.yml, serverless-spring's plugin set it:
+		// <custom.spring.module>/target/<zip>.
 		String artifact = ownArtifact.isString() ? ownArtifact.asString()
 				: serviceArtifact.isString() ? serviceArtifact.asString()
 						: this.service.path("custom").path("spring").path("module").asString(".") + "/target/"
@@ -262,7 +268,8 @@ final class ServerlessPackage {
 		assertThat(zip).isRegularFile();
 		assertThat(function(name).path("Code").path("S3Key").asString()).endsWith("/" + zip.getFileName());
 		try (ZipFile file = new ZipFile(zip.toFile())) {
-			assertThat(file.getEntry(applicationClass.replace('.', '/') + ".class")).as("application class").isNotNull();
+			assertThat(file.getEntry(applicationClass.replace('.', '/') + ".class")).as("application class")
+				.isNotNull();
 			assertThat(file.stream().map((entry) -> entry.getName()))
 				.anyMatch((entry) -> entry.matches("lib/serverless-spring-boot-autoconfigure-.+\\.jar"));
 			for (ZipEntry jar : file.stream().filter((entry) -> entry.getName().matches("lib/.+\\.jar")).toList()) {

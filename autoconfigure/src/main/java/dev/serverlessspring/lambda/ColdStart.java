@@ -35,7 +35,8 @@ public class ColdStart {
 	 * @return {@code true} for the environment's first invocation
 	 */
 	public boolean isColdStart(Context context) {
-		// SnapStart's priming invocation runs before the snapshot: the first real one is still cold.
+		// SnapStart's priming invocation runs before the snapshot: the first real one is
+		// still cold.
 		if (SnapStartPriming.isPrimingInvocation(context)) {
 			return false;
 		}

@@ -14,13 +14,14 @@ import org.apache.commons.logging.LogFactory;
  * The Lambda handler for the managed Java runtimes:
  * {@code dev.serverlessspring.lambda.FunctionHandler::handleRequest}.
  * <p>
- * The runtime creates the handler once per execution environment; the constructor starts the
- * Spring application there, during Lambda's init phase (and before a SnapStart snapshot).
- * Each invocation then only converts the event, calls the function and writes its result.
+ * The runtime creates the handler once per execution environment; the constructor starts
+ * the Spring application there, during Lambda's init phase (and before a SnapStart
+ * snapshot). Each invocation then only converts the event, calls the function and writes
+ * its result.
  * <p>
  * The managed runtimes cannot stream a response: the result of a streaming function
- * ({@code Flux}, {@code Stream}, {@code StreamingBody}) is buffered into one response of at
- * most 6 MB, and a warning at init says so.
+ * ({@code Flux}, {@code Stream}, {@code StreamingBody}) is buffered into one response of
+ * at most 6 MB, and a warning at init says so.
  */
 public class FunctionHandler implements RequestStreamHandler {
 

@@ -14,20 +14,18 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Starts the Spring application once per Lambda execution environment and hands out the
- * {@link EventDispatcher} that serves its function. Used by {@link FunctionHandler} on the
- * managed runtime and by the custom runtime's event loop.
+ * {@link EventDispatcher} that serves its function. Used by {@link FunctionHandler} on
+ * the managed runtime and by the custom runtime's event loop.
  */
 public final class LambdaApplication {
 
 	/**
-	 * Defaults that suit a Lambda execution environment; they are the application's lowest
-	 * precedence properties, so {@code application.properties} or environment variables
-	 * override them.
+	 * Defaults that suit a Lambda execution environment; they are the application's
+	 * lowest precedence properties, so {@code application.properties} or environment
+	 * variables override them.
 	 */
-	private static final Map<String, Object> LAMBDA_DEFAULTS = Map.of(
-			"spring.main.web-application-type", "none",
-			"spring.main.banner-mode", "off",
-			"spring.main.log-startup-info", "false",
+	private static final Map<String, Object> LAMBDA_DEFAULTS = Map.of("spring.main.web-application-type", "none",
+			"spring.main.banner-mode", "off", "spring.main.log-startup-info", "false",
 			"spring.cloud.function.web.export.enabled", "false");
 
 	private static final String AOT_ENABLED = "spring.aot.enabled";
@@ -72,15 +70,16 @@ public final class LambdaApplication {
 	}
 
 	/**
-	 * Run with the build's AOT-generated bean definitions when the package carries them (the
-	 * build ran Spring Boot's {@code process-aot}): AOT skips configuration-class parsing and
-	 * condition evaluation, a fifth of the cold start's CPU time. It fixes the conditions as they were at
-	 * build time, so serverless-spring's own switches are read at run time instead (see the
-	 * logging and metrics auto-configurations). {@code SPRING_AOT_ENABLED=false} (an
-	 * environment variable of the function, which Spring itself only reads as the
-	 * {@code spring.aot.enabled} system property) or {@code -Dspring.aot.enabled=false} turns it
-	 * off.
-	 * @param mainClass the application's main class, whose generated initializer is looked for
+	 * Run with the build's AOT-generated bean definitions when the package carries them
+	 * (the build ran Spring Boot's {@code process-aot}): AOT skips configuration-class
+	 * parsing and condition evaluation, a fifth of the cold start's CPU time. It fixes
+	 * the conditions as they were at build time, so serverless-spring's own switches are
+	 * read at run time instead (see the logging and metrics auto-configurations).
+	 * {@code SPRING_AOT_ENABLED=false} (an environment variable of the function, which
+	 * Spring itself only reads as the {@code spring.aot.enabled} system property) or
+	 * {@code -Dspring.aot.enabled=false} turns it off.
+	 * @param mainClass the application's main class, whose generated initializer is
+	 * looked for
 	 */
 	private static void useAotArtifactsWhenPresent(Class<?> mainClass) {
 		if (System.getProperty(AOT_ENABLED) != null) {
@@ -97,10 +96,11 @@ public final class LambdaApplication {
 	/**
 	 * With more than one CPU, Spring Boot warms up Jackson, charsets and conversion in a
 	 * background thread while the application starts. Lambda sizes CPU by memory, below
-	 * 1,769 MB less than one vCPU for all threads of the function: that thread's work is then
-	 * taken from the start itself. Measured on two CPUs (benchmarks/README.md): 70 ms more CPU,
-	 * no earlier first answer. {@code -Dspring.backgroundpreinitializer.ignore=false} (for
-	 * example in {@code JAVA_TOOL_OPTIONS}) turns it back on.
+	 * 1,769 MB less than one vCPU for all threads of the function: that thread's work is
+	 * then taken from the start itself. Measured on two CPUs (benchmarks/README.md): 70
+	 * ms more CPU, no earlier first answer.
+	 * {@code -Dspring.backgroundpreinitializer.ignore=false} (for example in
+	 * {@code JAVA_TOOL_OPTIONS}) turns it back on.
 	 */
 	private static void skipBackgroundPreinitialization() {
 		if (System.getProperty(IGNORE_BACKGROUND_PREINITIALIZER) == null) {
@@ -125,8 +125,8 @@ public final class LambdaApplication {
 	 */
 	public static SpringApplication application(Class<?> mainClass) {
 		SpringApplication application = new SpringApplication(mainClass);
-		// Spring Boot deduces the main class from the stack, which has no main() under Lambda; AOT
-		// mode needs it to find the generated initializer.
+		// Spring Boot deduces the main class from the stack, which has no main() under
+		// Lambda; AOT mode needs it to find the generated initializer.
 		application.setMainApplicationClass(mainClass);
 		application.setDefaultProperties(LAMBDA_DEFAULTS);
 		return application;
@@ -137,7 +137,8 @@ public final class LambdaApplication {
 	 * function.
 	 * @param application the application
 	 * @return the running context, which holds an {@link EventDispatcher}
-	 * @throws FunctionResolutionException if the function to serve is unknown or ambiguous
+	 * @throws FunctionResolutionException if the function to serve is unknown or
+	 * ambiguous
 	 */
 	public static ConfigurableApplicationContext run(SpringApplication application) {
 		ConfigurableApplicationContext started = application.run();
@@ -147,7 +148,8 @@ public final class LambdaApplication {
 		}
 		catch (BeansException ex) {
 			started.close();
-			// Lambda shows the init error's type and message: report ours, not Spring's wrapper.
+			// Lambda shows the init error's type and message: report ours, not Spring's
+			// wrapper.
 			if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof FunctionResolutionException resolution) {
 				throw resolution;
 			}

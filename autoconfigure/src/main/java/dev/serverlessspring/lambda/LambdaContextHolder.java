@@ -3,12 +3,13 @@ package dev.serverlessspring.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 
 /**
- * Gives code running inside a function the Lambda {@link Context} of the current invocation.
+ * Gives code running inside a function the Lambda {@link Context} of the current
+ * invocation.
  * <p>
  * The context is bound to the invoking thread for the duration of one invocation, so this
- * stays correct when several invocations run at once (Lambda Managed Instances). Functions
- * that take a {@code Message} find the same context under the {@link LambdaHeaders#CONTEXT}
- * header.
+ * stays correct when several invocations run at once (Lambda Managed Instances).
+ * Functions that take a {@code Message} find the same context under the
+ * {@link LambdaHeaders#CONTEXT} header.
  */
 public final class LambdaContextHolder {
 
@@ -39,8 +40,8 @@ public final class LambdaContextHolder {
 	}
 
 	/**
-	 * Bind the context of the invocation that starts on this thread. Called by the runtime
-	 * side of serverless-spring, not by functions.
+	 * Bind the context of the invocation that starts on this thread. Called by the
+	 * runtime side of serverless-spring, not by functions.
 	 * @param context the invocation's context
 	 */
 	public static void setContext(Context context) {

@@ -6,8 +6,8 @@ package dev.serverlessspring.lambda;
 public final class LambdaHeaders {
 
 	/**
-	 * The Lambda {@code com.amazonaws.services.lambda.runtime.Context}; the same name Spring
-	 * Cloud Function's AWS adapter uses, so migrated functions keep working.
+	 * The Lambda {@code com.amazonaws.services.lambda.runtime.Context}; the same name
+	 * Spring Cloud Function's AWS adapter uses, so migrated functions keep working.
 	 */
 	public static final String CONTEXT = "aws-context";
 
@@ -18,8 +18,8 @@ public final class LambdaHeaders {
 	public static final String INVOKED_FUNCTION_ARN = "aws-invoked-function-arn";
 
 	/**
-	 * The X-Ray trace header of the invocation ({@code Root=...;Parent=...;Sampled=...}), a
-	 * {@code String}; absent when Lambda sent none. See {@link XRayTraceHeader}.
+	 * The X-Ray trace header of the invocation ({@code Root=...;Parent=...;Sampled=...}),
+	 * a {@code String}; absent when Lambda sent none. See {@link XRayTraceHeader}.
 	 */
 	public static final String TRACE_HEADER = "aws-xray-trace-header";
 

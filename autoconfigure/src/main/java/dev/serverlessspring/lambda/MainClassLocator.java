@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the application's {@code @SpringBootApplication} class: the {@code MAIN_CLASS}
  * environment variable (as Spring Cloud Function reads it) when set, otherwise the
- * {@code Start-Class} entry that the build writes into the function's own manifest, or, in a
- * native image (no jar manifest), the class that Spring AOT processing named in
+ * {@code Start-Class} entry that the build writes into the function's own manifest, or,
+ * in a native image (no jar manifest), the class that Spring AOT processing named in
  * {@link #AOT_START_CLASS_RESOURCE}.
  */
 public final class MainClassLocator {
@@ -58,7 +58,8 @@ public final class MainClassLocator {
 		}
 		catch (ClassNotFoundException ex) {
 			throw new IllegalStateException(
-					"The Spring Boot application class '" + name + "' named by " + source + " is not in the package", ex);
+					"The Spring Boot application class '" + name + "' named by " + source + " is not in the package",
+					ex);
 		}
 	}
 

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@code Lambda-Runtime-Trace-Id} header of the Runtime API
  * ({@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1}).
  * <p>
- * The managed Java runtime hands it on in the {@value #SYSTEM_PROPERTY} system property (or,
- * when it runs several invocations at once, in a thread-local of the AWS SDK's
+ * The managed Java runtime hands it on in the {@value #SYSTEM_PROPERTY} system property
+ * (or, when it runs several invocations at once, in a thread-local of the AWS SDK's
  * {@code utils-lite}); the AWS SDK and the X-Ray SDK read it from there, so calls a
  * function makes join the invocation's trace. A runtime of our own calls
  * {@link #propagate(String)} to do the same.
@@ -28,13 +28,14 @@ public final class XRayTraceHeader {
 	/** The key under which the managed runtime keeps the header in concurrent mode. */
 	private static final String CONCURRENT_KEY = "AWS_LAMBDA_X_TRACE_ID";
 
-	private static final @Nullable MethodHandle THREAD_LOCAL_GET = threadLocal("get", MethodType.methodType(String.class, String.class));
+	private static final @Nullable MethodHandle THREAD_LOCAL_GET = threadLocal("get",
+			MethodType.methodType(String.class, String.class));
 
 	private static final @Nullable MethodHandle THREAD_LOCAL_PUT = threadLocal("put",
 			MethodType.methodType(void.class, String.class, String.class));
 
-	// The header of this thread's invocation when a runtime of our own runs several at once and
-	// utils-lite is absent.
+	// The header of this thread's invocation when a runtime of our own runs several at
+	// once and utils-lite is absent.
 	private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
 	private XRayTraceHeader() {
@@ -61,7 +62,8 @@ public final class XRayTraceHeader {
 	/**
 	 * Hand the trace header of the invocation that is about to run on to the function, as
 	 * the managed runtime does: through the {@value #SYSTEM_PROPERTY} system property.
-	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear it
+	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear
+	 * it
 	 */
 	public static void propagate(@Nullable String header) {
 		if (header != null && !header.isBlank()) {
@@ -73,10 +75,12 @@ public final class XRayTraceHeader {
 	}
 
 	/**
-	 * Hand the trace header of the invocation that is about to run on this thread on to the
-	 * function, when several invocations run at once: as the managed runtime does then, in
-	 * utils-lite's thread-local (where the AWS SDK looks), else in one of our own.
-	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear it
+	 * Hand the trace header of the invocation that is about to run on this thread on to
+	 * the function, when several invocations run at once: as the managed runtime does
+	 * then, in utils-lite's thread-local (where the AWS SDK looks), else in one of our
+	 * own.
+	 * @param header the {@code Lambda-Runtime-Trace-Id} header, or {@code null} to clear
+	 * it
 	 */
 	public static void propagateToThread(@Nullable String header) {
 		String value = (header != null && !header.isBlank()) ? header : null;
@@ -123,7 +127,8 @@ public final class XRayTraceHeader {
 		}
 	}
 
-	// The runtime interface client brings utils-lite; look it up once, without depending on it.
+	// The runtime interface client brings utils-lite; look it up once, without depending
+	// on it.
 	private static @Nullable MethodHandle threadLocal(String method, MethodType type) {
 		try {
 			Class<?> threadLocal = Class.forName("software.amazon.awssdk.utilslite.SdkInternalThreadLocal", false,

@@ -1,5 +1,6 @@
 /**
- * The Lambda handler of Spring functions and what it knows of an invocation: cold start, context, headers.
+ * The Lambda handler of Spring functions and what it knows of an invocation: cold start,
+ * context, headers.
  */
 @NullMarked
 package dev.serverlessspring.lambda;

@@ -49,8 +49,8 @@ public class ObservedApplication {
 	}
 
 	/**
-	 * Invoke the application's function as Lambda would, for a function named {@code orders}
-	 * at version {@code 7}.
+	 * Invoke the application's function as Lambda would, for a function named
+	 * {@code orders} at version {@code 7}.
 	 * @param context the running application
 	 * @param requestId the invocation's request id
 	 * @param event the event's JSON

@@ -22,7 +22,8 @@ class XRayTraceHeaderTests {
 
 	@Test
 	void traceIdIsTheRootField() {
-		assertThat(XRayTraceHeader.traceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"))
+		assertThat(
+				XRayTraceHeader.traceId("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"))
 			.isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
 		assertThat(XRayTraceHeader.traceId("Parent=53995c3f42cd8ad8; Root=1-abc ;Sampled=0")).isEqualTo("1-abc");
 		assertThat(XRayTraceHeader.traceId("Parent=53995c3f42cd8ad8")).isNull();
@@ -44,8 +45,8 @@ class XRayTraceHeaderTests {
 
 	@Test
 	void propagateToThreadKeepsEachThreadsHeaderWhereTheAwsSdkLooks() throws Exception {
-		// Two loops' threads, as the custom runtime starts them (from a thread that never set a header:
-		// utils-lite's storage is inherited by reference).
+		// Two loops' threads, as the custom runtime starts them (from a thread that never
+		// set a header: utils-lite's storage is inherited by reference).
 		Map<String, String> seen = new ConcurrentHashMap<>();
 		CyclicBarrier bothSet = new CyclicBarrier(2);
 		List<Thread> threads = new ArrayList<>();

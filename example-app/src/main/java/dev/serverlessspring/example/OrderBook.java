@@ -15,20 +15,21 @@ import org.springframework.stereotype.Component;
 /**
  * The orders placed, kept in the DynamoDB table that {@code serverless.yml} declares
  * ({@code OrdersTable}) and names in the {@code ORDERS_TABLE} variable, through a
- * {@code DynamoDbClient} built as any application builds one ({@code DynamoDbClient.create()}):
- * serverless-spring's Lambda defaults for the AWS SDK (region, HTTP client,
- * {@code AWS_ENDPOINT_URL_*}) apply to it without being named here. Items are mapped by hand
- * with the low-level client: the enhanced client's bean introspection would add to every cold
- * start.
+ * {@code DynamoDbClient} built as any application builds one
+ * ({@code DynamoDbClient.create()}): serverless-spring's Lambda defaults for the AWS SDK
+ * (region, HTTP client, {@code AWS_ENDPOINT_URL_*}) apply to it without being named here.
+ * Items are mapped by hand with the low-level client: the enhanced client's bean
+ * introspection would add to every cold start.
  */
 @Component
 public class OrderBook implements DisposableBean {
 
 	private final PriceList priceList;
 
-	// Built at first use, and not a bean: functions that never read orders do not pay for it, and
-	// Spring's start-up does not introspect the client's interface (for @EventListener methods,
-	// as it does every bean type's), which alone loads ~160 of its model classes (~80 ms of CPU).
+	// Built at first use, and not a bean: functions that never read orders do not pay for
+	// it, and Spring's start-up does not introspect the client's interface (for
+	// @EventListener methods, as it does every bean type's), which alone loads ~160 of
+	// its model classes (~80 ms of CPU).
 	private volatile DynamoDbClient dynamoDb;
 
 	private final String table;
@@ -86,13 +87,14 @@ public class OrderBook implements DisposableBean {
 			throw new OrderNotFoundException(id);
 		}
 		// Strongly consistent: an order is found the moment its creation has answered.
-		Map<String, AttributeValue> item = dynamoDb()
-			.getItem((get) -> get.tableName(table()).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
+		Map<String, AttributeValue> item = dynamoDb().getItem(
+				(get) -> get.tableName(table()).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
 			.item();
 		if (item == null || item.isEmpty()) {
 			throw new OrderNotFoundException(id);
 		}
-		// DynamoDB drops a number's trailing zeros (24.00 comes back as 24); totals are in cents.
+		// DynamoDB drops a number's trailing zeros (24.00 comes back as 24); totals are
+		// in cents.
 		return new Order(item.get("orderId").s(), item.get("sku").s(), Integer.parseInt(item.get("quantity").n()),
 				new BigDecimal(item.get("total").n()).setScale(2));
 	}
@@ -105,13 +107,15 @@ public class OrderBook implements DisposableBean {
 	public byte[] receipt(String id) {
 		Order order = get(id);
 		return ("Order " + order.id() + "\n" + order.quantity() + " x " + order.sku() + "\nTotal EUR " + order.total()
-				+ "\n").getBytes(StandardCharsets.UTF_8);
+				+ "\n")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private String table() {
 		if (this.table.isBlank()) {
-			throw new IllegalStateException("ORDERS_TABLE is not set: serverless.yml gives the orders function the name "
-					+ "of its OrdersTable (ORDERS_TABLE: !Ref OrdersTable)");
+			throw new IllegalStateException(
+					"ORDERS_TABLE is not set: serverless.yml gives the orders function the name "
+							+ "of its OrdersTable (ORDERS_TABLE: !Ref OrdersTable)");
 		}
 		return this.table;
 	}

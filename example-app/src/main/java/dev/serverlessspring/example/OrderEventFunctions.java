@@ -15,7 +15,8 @@ import org.springframework.messaging.Message;
 
 /**
  * The order service's functions for queues, topics, buckets, streams and events; each is
- * called once per record, and a record that fails is retried alone (see {@code docs/batch.md}).
+ * called once per record, and a record that fails is retried alone (see
+ * {@code docs/batch.md}).
  */
 @Configuration(proxyBeanMethods = false)
 public class OrderEventFunctions {
@@ -42,8 +43,8 @@ public class OrderEventFunctions {
 	 */
 	@Bean
 	public Consumer<Message<PaymentReceived>> paymentReceived() {
-		return (message) -> logger.info("Payment for order " + message.getPayload().orderId() + " received (SNS message "
-				+ message.getHeaders().get(BatchHeaders.SNS_MESSAGE_ID) + ")");
+		return (message) -> logger.info("Payment for order " + message.getPayload().orderId()
+				+ " received (SNS message " + message.getHeaders().get(BatchHeaders.SNS_MESSAGE_ID) + ")");
 	}
 
 	/**
@@ -76,8 +77,8 @@ public class OrderEventFunctions {
 	 */
 	@Bean
 	public Function<OrderShipped, String> orderShipped() {
-		return (shipped) -> "Order " + shipped.orderId() + " is on its way with " + shipped.carrier() + ", tracking number "
-				+ shipped.trackingNumber();
+		return (shipped) -> "Order " + shipped.orderId() + " is on its way with " + shipped.carrier()
+				+ ", tracking number " + shipped.trackingNumber();
 	}
 
 	/**

@@ -8,15 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The order API: plain functions that {@code application.properties} routes from one Lambda
- * function ({@code httpRouter}) by method and path.
+ * The order API: plain functions that {@code application.properties} routes from one
+ * Lambda function ({@code httpRouter}) by method and path.
  */
 @Configuration(proxyBeanMethods = false)
 public class OrderFunctions {
 
 	/**
-	 * {@code POST /orders}: 201 with the order and its {@code Location}; 400 for a body that is
-	 * not JSON, has wrongly typed values, or asks for an invalid order.
+	 * {@code POST /orders}: 201 with the order and its {@code Location}; 400 for a body
+	 * that is not JSON, has wrongly typed values, or asks for an invalid order.
 	 * @param orders the order book
 	 * @return the function
 	 */
@@ -39,9 +39,9 @@ public class OrderFunctions {
 	}
 
 	/**
-	 * The product of an order, by the order's id: the smallest read of the order table (one
-	 * {@code GetItem} by key), which {@code benchmarks/cold-start.sh} measures against Spring
-	 * Cloud Function's {@code FunctionInvoker} with the same client.
+	 * The product of an order, by the order's id: the smallest read of the order table
+	 * (one {@code GetItem} by key), which {@code benchmarks/cold-start.sh} measures
+	 * against Spring Cloud Function's {@code FunctionInvoker} with the same client.
 	 * @param orders the order book
 	 * @return the function
 	 */
@@ -51,7 +51,8 @@ public class OrderFunctions {
 	}
 
 	/**
-	 * {@code GET /orders/{id}/receipt}: the receipt as a download (a binary body, sent base64).
+	 * {@code GET /orders/{id}/receipt}: the receipt as a download (a binary body, sent
+	 * base64).
 	 * @param orders the order book
 	 * @return the function
 	 */

@@ -15,7 +15,8 @@ public class PriceList {
 			new BigDecimal("8.00"));
 
 	public Quote quote(QuoteRequest request) {
-		// Map.of(...).get(null) throws a NullPointerException: a request without a sku is the caller's error.
+		// Map.of(...).get(null) throws a NullPointerException: a request without a sku is
+		// the caller's error.
 		BigDecimal unitPrice = (request.sku() != null) ? this.unitPrices.get(request.sku()) : null;
 		if (unitPrice == null) {
 			throw new IllegalArgumentException("Unknown product " + request.sku());

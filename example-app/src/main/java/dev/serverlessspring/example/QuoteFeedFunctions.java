@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A streaming function: the quote feed sends one server-sent event per quote as it is
  * computed, through a Function URL with {@code invokeMode: RESPONSE_STREAM}
- * (docs/streaming.md). On a custom runtime each event leaves as soon as it is produced; on
- * the managed Java runtime the feed is answered as a whole.
+ * (docs/streaming.md). On a custom runtime each event leaves as soon as it is produced;
+ * on the managed Java runtime the feed is answered as a whole.
  */
 @Configuration(proxyBeanMethods = false)
 public class QuoteFeedFunctions {
@@ -27,8 +27,8 @@ public class QuoteFeedFunctions {
 
 	/**
 	 * {@code GET ?sku=MUG-7&quantities=5}: quotes for 1 to 5 items, as server-sent events
-	 * (by default 10 of BOOK-1).
-	 * An unknown product fails before the first event: a problem response, not a broken stream.
+	 * (by default 10 of BOOK-1). An unknown product fails before the first event: a
+	 * problem response, not a broken stream.
 	 * @param priceList the prices
 	 * @return the function
 	 */
@@ -37,7 +37,8 @@ public class QuoteFeedFunctions {
 		return (request) -> {
 			int quantities = (request.quantities() != null) ? request.quantities() : DEFAULT_QUANTITIES;
 			String sku = (request.sku() != null) ? request.sku() : DEFAULT_SKU;
-			// Checked up front: a feed that cannot start fails with a status, not in the middle of the stream.
+			// Checked up front: a feed that cannot start fails with a status, not in the
+			// middle of the stream.
 			priceList.quote(new QuoteRequest(sku, 1));
 			return HttpResponse.status(200)
 				.contentType("text/event-stream")

@@ -13,15 +13,15 @@ import org.springframework.messaging.Message;
 
 /**
  * A function to check a deployment with: it answers with what it received and which
- * invocation it ran in, so a caller sees at once whether events and invocations match, even
- * with many invocations at once (Lambda Managed Instances).
+ * invocation it ran in, so a caller sees at once whether events and invocations match,
+ * even with many invocations at once (Lambda Managed Instances).
  */
 @Configuration(proxyBeanMethods = false)
 public class SmokeTestFunctions {
 
 	/**
-	 * Echoes the event with the invocation's request id, read from the message headers, from
-	 * the Lambda context bound to the thread and from the logging MDC.
+	 * Echoes the event with the invocation's request id, read from the message headers,
+	 * from the Lambda context bound to the thread and from the logging MDC.
 	 * @return the function
 	 */
 	@Bean

@@ -18,10 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AotModeIT {
 
-	private static final FunctionPackage EXAMPLE = ExampleZip.function("uppercase")
-		.jvmOptions("-Xlog:class+load=info");
+	private static final FunctionPackage EXAMPLE = ExampleZip.function("uppercase").jvmOptions("-Xlog:class+load=info");
 
-	/** Loaded, Spring Cloud Function's own mapper configuration would need the Joda-Time module. */
+	/**
+	 * Loaded, Spring Cloud Function's own mapper configuration would need the Joda-Time
+	 * module.
+	 */
 	private static final String SPRING_CLOUD_FUNCTION_JSON_MAPPER_CONFIGURATION = "org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration$JsonMapperConfiguration ";
 
 	private static final String QUOTE_WITH_UNKNOWN_PROPERTY = "{\"sku\":\"BOOK-1\",\"quantity\":3,\"coupon\":\"none\"}";
@@ -48,15 +50,17 @@ class AotModeIT {
 	@Test
 	void functionsReadJsonWithTheApplicationsMapperInBothModes() {
 		for (String aot : new String[] { "true", "false" }) {
-			try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(EXAMPLE
-				.environment("SPRING_AOT_ENABLED", aot)
-				.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "quote"))) {
-				// Unknown properties are ignored, as with the mapper Spring Cloud Function used to build.
+			try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(
+					EXAMPLE.environment("SPRING_AOT_ENABLED", aot)
+						.environment("SPRING_CLOUD_FUNCTION_DEFINITION", "quote"))) {
+				// Unknown properties are ignored, as with the mapper Spring Cloud
+				// Function used to build.
 				assertThat(function.invoke(QUOTE_WITH_UNKNOWN_PROPERTY).payloadAsString()).as(function.output())
 					.contains("\"total\":37.5");
-				// The package has no Joda-Time module; without AOT, Spring Cloud Function's configuration
-				// class for its own mapper may be loaded while bean types are predicted, but it is never
-				// created (which would fail for want of the module).
+				// The package has no Joda-Time module; without AOT, Spring Cloud
+				// Function's configuration class for its own mapper may be loaded while
+				// bean types are predicted, but it is never created (which would fail for
+				// want of the module).
 				assertThat(function.output()).doesNotContain("tools.jackson.datatype.joda.");
 				if (aot.equals("true")) {
 					assertThat(function.output()).doesNotContain(SPRING_CLOUD_FUNCTION_JSON_MAPPER_CONFIGURATION);

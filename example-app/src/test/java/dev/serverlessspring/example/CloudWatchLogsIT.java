@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the packaged example writes to CloudWatch under the AWS runtime interface client, with
- * Lambda's advanced logging controls set to JSON and to text, event logging and metrics on.
- * The zip starts from Spring AOT's generated code (the default), so this also proves that those
- * switches, environment variables of the function, are read at run time and not frozen at build
- * time.
+ * What the packaged example writes to CloudWatch under the AWS runtime interface client,
+ * with Lambda's advanced logging controls set to JSON and to text, event logging and
+ * metrics on. The zip starts from Spring AOT's generated code (the default), so this also
+ * proves that those switches, environment variables of the function, are read at run time
+ * and not frozen at build time.
  */
 class CloudWatchLogsIT {
 
@@ -34,7 +34,8 @@ class CloudWatchLogsIT {
 	private static final FunctionPackage QUOTE = PackagedFunctionsIT.function("quote")
 		.environment("SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED", "true");
 
-	// Prices each order of an SQS batch and logs it; records 3, 6 and 9 fail, each logged with its stack trace.
+	// Prices each order of an SQS batch and logs it; records 3, 6 and 9 fail, each logged
+	// with its stack trace.
 	private static final FunctionPackage ORDER_PLACED = PackagedFunctionsIT.function("orderPlaced");
 
 	@Test
@@ -71,8 +72,8 @@ class CloudWatchLogsIT {
 
 		List<JsonNode> metrics = lines.stream().filter(EmbeddedMetricFormat::isDocument).toList();
 		assertThat(metrics).as(output).hasSize(3);
-		metrics.forEach((document) -> assertThat(EmbeddedMetricFormat.violations(document)).as(document.toString())
-			.isEmpty());
+		metrics.forEach(
+				(document) -> assertThat(EmbeddedMetricFormat.violations(document)).as(document.toString()).isEmpty());
 		assertThat(metrics).extracting((document) -> document.get("FunctionName").asString()).containsOnly("quote");
 		assertThat(metrics).extracting((document) -> document.get("AWSRequestId").asString())
 			.containsExactly("req-1", "req-2", "req-3");
@@ -98,7 +99,8 @@ class CloudWatchLogsIT {
 		FunctionPackage function = ORDER_PLACED.environment("AWS_LAMBDA_LOG_FORMAT", "JSON");
 		String output;
 		try (ManagedRuntimeProcess orders = new ManagedRuntimeProcess(function)) {
-			InvocationResult result = invoke(orders, function, "req-5", OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
+			InvocationResult result = invoke(orders, function, "req-5",
+					OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
 			assertThat(result.isFunctionError()).as(orders.output()).isFalse();
 			output = orders.output();
 		}
@@ -124,7 +126,8 @@ class CloudWatchLogsIT {
 	void textLogLinesFoldStackTracesIntoOneCloudWatchEvent() {
 		String output;
 		try (ManagedRuntimeProcess orders = new ManagedRuntimeProcess(ORDER_PLACED)) {
-			InvocationResult result = invoke(orders, ORDER_PLACED, "req-6", OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
+			InvocationResult result = invoke(orders, ORDER_PLACED, "req-6",
+					OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
 			assertThat(result.isFunctionError()).as(orders.output()).isFalse();
 			output = orders.output();
 		}
@@ -145,13 +148,11 @@ class CloudWatchLogsIT {
 
 	private static InvocationResult invoke(ManagedRuntimeProcess process, FunctionPackage function, String requestId,
 			byte[] event) {
-		return process.invoke(function.invocation(event)
-			.requestId(requestId)
-			.traceId(TRACE_HEADER)
-			.build());
+		return process.invoke(function.invocation(event).requestId(requestId).traceId(TRACE_HEADER).build());
 	}
 
-	// What the function's process wrote: all but Lambda's own START, END and REPORT lines.
+	// What the function's process wrote: all but Lambda's own START, END and REPORT
+	// lines.
 	private static List<JsonNode> functionLines(String output) {
 		List<JsonNode> lines = new ArrayList<>();
 		for (String line : output.split("\n")) {

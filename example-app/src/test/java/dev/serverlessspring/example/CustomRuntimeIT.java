@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example's custom-runtime zip ({@code provided.al2023} on the JVM): its {@code bootstrap}
- * starts serverless-spring's own Runtime API event loop, with the JDK that runs the build as
- * the JDK layer Lambda would mount.
+ * The example's custom-runtime zip ({@code provided.al2023} on the JVM): its
+ * {@code bootstrap} starts serverless-spring's own Runtime API event loop, with the JDK
+ * that runs the build as the JDK layer Lambda would mount.
  */
 class CustomRuntimeIT {
 

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the two JVM zips hold under {@code lib/}: the dependency jars, without the jars the managed
- * runtime brings itself or that only the build needs, and with the AWS ones where no runtime brings
- * them (the custom runtime); stored, not deflated (serverless-spring:package; the archetype's
- * ExampleDeploymentIT checks the same of the managed-runtime zip the root serverless.yml deploys).
+ * What the two JVM zips hold under {@code lib/}: the dependency jars, without the jars
+ * the managed runtime brings itself or that only the build needs, and with the AWS ones
+ * where no runtime brings them (the custom runtime); stored, not deflated
+ * (serverless-spring:package; the archetype's ExampleDeploymentIT checks the same of the
+ * managed-runtime zip the root serverless.yml deploys).
  */
 class DeploymentPackagesIT {
 
@@ -66,7 +67,8 @@ class DeploymentPackagesIT {
 			file.stream().filter((entry) -> entry.getName().matches("lib/[^/]+\\.jar")).forEach((jar) -> {
 				try (ZipInputStream entries = new ZipInputStream(file.getInputStream(jar))) {
 					for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-						assertThat(entry.getMethod()).as(jar.getName() + "!/" + entry.getName()).isEqualTo(ZipEntry.STORED);
+						assertThat(entry.getMethod()).as(jar.getName() + "!/" + entry.getName())
+							.isEqualTo(ZipEntry.STORED);
 					}
 				}
 				catch (IOException ex) {

@@ -32,7 +32,8 @@ class ExampleFunctionsLocalLambdaTests {
 		assertThat(aws.endpoints()).containsKey("dynamodb");
 		assertThat(lambda.function("orders").config().environment()).containsEntry("ORDERS_TABLE",
 				"serverless-spring-example-dev-OrdersTable");
-		// A new execution environment: the application starts again, the order is read from the table.
+		// A new execution environment: the application starts again, the order is read
+		// from the table.
 		lambda.function("orders").close();
 		HttpResponse<String> fetched = lambda.get(location);
 		assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(200);

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two functions of the packaged zip at once, each in its own runtime process under the AWS
- * runtime interface client, each with its own environment from serverless-local.yml.
+ * Two functions of the packaged zip at once, each in its own runtime process under the
+ * AWS runtime interface client, each with its own environment from serverless-local.yml.
  */
 @LocalLambdaTest(config = "src/test/resources/serverless-local.yml", mode = LocalLambda.Mode.OUT_OF_PROCESS)
 class ExampleLocalLambdaIT {

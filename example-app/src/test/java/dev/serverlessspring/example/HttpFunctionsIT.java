@@ -23,9 +23,9 @@ import tools.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example's order API behind API Gateway (REST and HTTP APIs), an ALB and a Function URL:
- * the packaged zip served by the AWS runtime interface client as one Lambda function that
- * routes ({@code httpRouter}), invoked with events shaped like AWS's samples.
+ * The example's order API behind API Gateway (REST and HTTP APIs), an ALB and a Function
+ * URL: the packaged zip served by the AWS runtime interface client as one Lambda function
+ * that routes ({@code httpRouter}), invoked with events shaped like AWS's samples.
  */
 class HttpFunctionsIT {
 
@@ -37,18 +37,23 @@ class HttpFunctionsIT {
 
 	@BeforeAll
 	static void startFunction() {
-		// The orders' table of serverless-local.yml, in a local DynamoDB, as the local Lambda runs it.
+		// The orders' table of serverless-local.yml, in a local DynamoDB, as the local
+		// Lambda runs it.
 		ServerlessConfig config = ServerlessConfig.read(Path.of("src/test/resources/serverless-local.yml"));
 		aws = LocalAwsServices.start(config);
 		Map<String, String> environment = new LinkedHashMap<>(config.function("orders").environment());
 		environment.putAll(aws.environment());
-		orders = new ManagedRuntimeProcess(FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
-			.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
-			.functionName("orders")
-			.environment(environment)
-			.memorySize(512)
-			// Generous: the build machine may be busy, and the cold start is not what is tested here.
-			.timeout(Duration.ofSeconds(30))).start();
+		orders = new ManagedRuntimeProcess(
+				FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
+					.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
+					.functionName("orders")
+					.environment(environment)
+					.memorySize(512)
+					// Generous: the build machine may be busy, and the cold start is not
+					// what is
+					// tested here.
+					.timeout(Duration.ofSeconds(30)))
+			.start();
 	}
 
 	@AfterAll
@@ -76,7 +81,8 @@ class HttpFunctionsIT {
 		assertThat(receipt.get("statusCode").asInt()).isEqualTo(200);
 		assertThat(receipt.get("isBase64Encoded").asBoolean()).isTrue();
 		assertThat(new String(Base64.getDecoder().decode(receipt.get("body").asString()), StandardCharsets.UTF_8))
-			.contains("3 x MUG-7").contains("Total EUR 24.00");
+			.contains("3 x MUG-7")
+			.contains("Total EUR 24.00");
 	}
 
 	@ParameterizedTest
@@ -88,7 +94,8 @@ class HttpFunctionsIT {
 		assertThat(problem(unknown, 400).get("detail").asString()).isEqualTo("Unknown product NOPE");
 		JsonNode malformed = invoke(source.request("POST", "/orders", "/orders", "{\"sku\":"));
 		assertThat(problem(malformed, 400).get("detail").asString()).startsWith("The request body is not valid JSON");
-		JsonNode mistyped = invoke(source.request("POST", "/orders", "/orders", "{\"sku\":\"MUG-7\",\"quantity\":\"x\"}"));
+		JsonNode mistyped = invoke(
+				source.request("POST", "/orders", "/orders", "{\"sku\":\"MUG-7\",\"quantity\":\"x\"}"));
 		assertThat(problem(mistyped, 400).get("detail").asString()).contains("'quantity'");
 	}
 
@@ -119,9 +126,10 @@ class HttpFunctionsIT {
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
 	void unmappedExceptionAnswers500WithoutDetailAndIsLoggedWithTheRequestId(HttpEvent source) {
-		// PriceList throws IllegalArgumentException for unknown products, which nothing maps.
-		InvocationResult result = orders.invoke(source.request("POST", "/quotes", "/quotes",
-				"{\"sku\":\"SECRET-SKU\",\"quantity\":1}"));
+		// PriceList throws IllegalArgumentException for unknown products, which nothing
+		// maps.
+		InvocationResult result = orders
+			.invoke(source.request("POST", "/quotes", "/quotes", "{\"sku\":\"SECRET-SKU\",\"quantity\":1}"));
 		assertThat(result.isFunctionError()).as(orders.output()).isFalse();
 		JsonNode response = json.readTree(result.payload());
 		JsonNode problem = problem(response, 500);

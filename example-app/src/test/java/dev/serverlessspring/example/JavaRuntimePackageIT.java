@@ -26,18 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The example's {@code java-runtime} package ({@code provided.al2023} with its own Java 25
- * runtime and a JDK AOT cache trained at build time), run by the local Lambda as Lambda runs
- * it: no {@code JAVA_HOME}, no {@code java} on the {@code PATH}, the bundled {@code java} as the
- * process's executable. The JVM's own class-loading log ({@code -Xlog:class+load}, given through
- * {@code JAVA_TOOL_OPTIONS} as a user would) tells where each class came from: "shared objects
- * file" is the cache.
+ * The example's {@code java-runtime} package ({@code provided.al2023} with its own Java
+ * 25 runtime and a JDK AOT cache trained at build time), run by the local Lambda as
+ * Lambda runs it: no {@code JAVA_HOME}, no {@code java} on the {@code PATH}, the bundled
+ * {@code java} as the process's executable. The JVM's own class-loading log
+ * ({@code -Xlog:class+load}, given through {@code JAVA_TOOL_OPTIONS} as a user would)
+ * tells where each class came from: "shared objects file" is the cache.
  */
 class JavaRuntimePackageIT {
 
 	private static final String ZIP = "serverless-spring-example-*-java-runtime.zip";
 
-	// A class of serverless-spring's, on the class path (app.jar and lib/), loaded before the first event.
+	// A class of serverless-spring's, on the class path (app.jar and lib/), loaded before
+	// the first event.
 	private static final String RUNTIME_CLASS = "dev.serverlessspring.lambda.runtime.LambdaRuntime";
 
 	@TempDir
@@ -76,16 +77,20 @@ class JavaRuntimePackageIT {
 			touchJars(taskRoot);
 			InvocationResult answer = uppercase.invoke("\"hello\"");
 			assertThat(answer.payloadAsString()).as(uppercase.output()).isEqualTo("HELLO");
-			assertThat(uppercase.output()).contains("serverless-spring: the jars' file times differ from the build's: running from "
-					+ this.copies.resolve("classpath"))
+			assertThat(uppercase.output())
+				.contains("serverless-spring: the jars' file times differ from the build's: running from "
+						+ this.copies.resolve("classpath"))
 				.contains(RUNTIME_CLASS + " source: shared objects file");
 
-			// Where no copy can be written, the function starts without the cache, and says so once.
-			FunctionPackage noCopy = function(taskRoot).environment("SERVERLESS_SPRING_CLASSPATH_COPY", "/dev/null/classpath");
+			// Where no copy can be written, the function starts without the cache, and
+			// says so once.
+			FunctionPackage noCopy = function(taskRoot).environment("SERVERLESS_SPRING_CLASSPATH_COPY",
+					"/dev/null/classpath");
 			try (ManagedRuntimeProcess refused = new ManagedRuntimeProcess(noCopy)) {
 				InvocationResult uncached = refused.invoke("\"hello\"");
 				assertThat(uncached.payloadAsString()).as(refused.output()).isEqualTo("HELLO");
-				assertThat(refused.output()).containsOnlyOnce("serverless-spring: app.aot refused: the jars' file times differ")
+				assertThat(refused.output())
+					.containsOnlyOnce("serverless-spring: app.aot refused: the jars' file times differ")
 					.doesNotContain(RUNTIME_CLASS + " source: shared objects file")
 					.contains(RUNTIME_CLASS + " source: file:" + taskRoot.resolve("lib"));
 			}
@@ -94,8 +99,9 @@ class JavaRuntimePackageIT {
 
 	@Test
 	void startsFromTheCacheWithTheRuntimeOfALayer() throws IOException {
-		// As custom.spring.javaRuntimeLayer deploys it: the function's zip without runtime/, and the same
-		// runtime (the one that trained the cache) where Lambda unpacks the layer, /opt/java-runtime.
+		// As custom.spring.javaRuntimeLayer deploys it: the function's zip without
+		// runtime/, and the same runtime (the one that trained the cache) where Lambda
+		// unpacks the layer, /opt/java-runtime.
 		Path opt = Files.createDirectories(this.copies.resolve("opt"));
 		try (ManagedRuntimeProcess unpacked = new ManagedRuntimeProcess(function())) {
 			Path taskRoot = unpacked.start().taskRoot();
@@ -122,11 +128,13 @@ class JavaRuntimePackageIT {
 		}
 		assertThat(entries).contains("bootstrap", "app.jar", "app.aot", "runtime/bin/java", "runtime/lib/modules",
 				"runtime/lib/server/libjvm.so");
-		// One launcher; no class list (the AOT cache replaces the CDS archive dumped from it), no AWT libraries.
+		// One launcher; no class list (the AOT cache replaces the CDS archive dumped from
+		// it), no AWT libraries.
 		assertThat(entries).filteredOn((name) -> name.startsWith("runtime/bin/") && !name.endsWith("/"))
 			.containsExactly("runtime/bin/java");
-		assertThat(entries).doesNotContain("runtime/lib/classlist", "runtime/lib/jexec", "runtime/lib/libawt.so",
-				"runtime/lib/libfontmanager.so", "runtime/lib/src.zip", "runtime/lib/ct.sym")
+		assertThat(entries)
+			.doesNotContain("runtime/lib/classlist", "runtime/lib/jexec", "runtime/lib/libawt.so",
+					"runtime/lib/libfontmanager.so", "runtime/lib/src.zip", "runtime/lib/ct.sym")
 			.noneMatch((name) -> name.startsWith("runtime/include/") || name.startsWith("runtime/man/"));
 		if (onPath("strip")) {
 			// The package's own tests start it: the stripped libjvm.so runs.

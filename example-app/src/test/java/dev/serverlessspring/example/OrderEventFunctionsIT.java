@@ -72,10 +72,12 @@ class OrderEventFunctionsIT {
 		List<String> ids = messageIds("events/sqs-orders-batch.json");
 		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/sqs-orders-batch.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(ids.get(2), ids.get(5), ids.get(8)));
+		assertThat(result.payloadAsString())
+			.isEqualTo(OrderEventFunctionsTests.failures(ids.get(2), ids.get(5), ids.get(8)));
 		assertThat(orderPlaced.output()).contains("Order order-10 accepted")
 			.contains("Record " + ids.get(2) + " from aws:sqs cannot be read as " + OrderPlaced.class.getName())
-			// Neither the malformed body nor the bodies of the rejected orders are logged.
+			// Neither the malformed body nor the bodies of the rejected orders are
+			// logged.
 			.doesNotContain("\"orderId\":\"order-3\"")
 			.doesNotContain("\"orderId\":\"order-6\"")
 			.doesNotContain("\"orderId\":\"order-9\"");
@@ -86,8 +88,10 @@ class OrderEventFunctionsIT {
 		List<String> ids = messageIds("events/sqs-orders-fifo.json");
 		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/sqs-orders-fifo.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(ids.get(1), ids.get(2), ids.get(3), ids.get(4)));
-		assertThat(orderPlaced.output()).contains("Order order-101 accepted").doesNotContain("Order order-103 accepted");
+		assertThat(result.payloadAsString())
+			.isEqualTo(OrderEventFunctionsTests.failures(ids.get(1), ids.get(2), ids.get(3), ids.get(4)));
+		assertThat(orderPlaced.output()).contains("Order order-101 accepted")
+			.doesNotContain("Order order-103 accepted");
 	}
 
 	@Test
@@ -95,7 +99,8 @@ class OrderEventFunctionsIT {
 		KinesisEvent event = EventLoader.loadKinesisEvent("events/kinesis-orders.json");
 		InvocationResult result = orderPlaced.invoke(OrderEventFunctionsTests.fixture("events/kinesis-orders.json"));
 		assertThat(result.isFunctionError()).as(orderPlaced.output()).isFalse();
-		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(event.getRecords().get(2).getKinesis().getSequenceNumber()));
+		assertThat(result.payloadAsString())
+			.isEqualTo(OrderEventFunctionsTests.failures(event.getRecords().get(2).getKinesis().getSequenceNumber()));
 	}
 
 	@Test
@@ -104,7 +109,8 @@ class OrderEventFunctionsIT {
 		assertThat(filed.isFunctionError()).as(invoiceUploaded.output()).isFalse();
 		assertThat(invoiceUploaded.output()).contains("Invoice 2019/order-1 invoice.pdf (1305107 bytes) filed");
 
-		String notPdf = new String(OrderEventFunctionsTests.fixture("events/s3-invoice.json"), StandardCharsets.UTF_8).replace(".pdf", ".txt");
+		String notPdf = new String(OrderEventFunctionsTests.fixture("events/s3-invoice.json"), StandardCharsets.UTF_8)
+			.replace(".pdf", ".txt");
 		assertInvocationError(invoiceUploaded.invoke(notPdf), IllegalArgumentException.class, "Invoices are PDF files");
 	}
 
@@ -121,7 +127,8 @@ class OrderEventFunctionsIT {
 	void dynamoDbStreamBatchReportsTheFailedSequenceNumberAloneAndStopsThere() {
 		DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/dynamodb-orders.json");
 		String paid = event.getRecords().get(1).getDynamodb().getSequenceNumber();
-		// INSERT, then a MODIFY whose quantity is a word (not an OrderRow), then a valid MODIFY.
+		// INSERT, then a MODIFY whose quantity is a word (not an OrderRow), then a valid
+		// MODIFY.
 		byte[] batch = fixtureWith("events/dynamodb-orders.json", (orders) -> {
 			ArrayNode records = (ArrayNode) orders.get("Records");
 			ObjectNode shipped = (ObjectNode) records.get(1).deepCopy();
@@ -133,7 +140,8 @@ class OrderEventFunctionsIT {
 		});
 		InvocationResult result = orderChanged.invoke(batch);
 		assertThat(result.isFunctionError()).as(orderChanged.output()).isFalse();
-		// Lambda redelivers the shard from the reported record: the later one was not processed.
+		// Lambda redelivers the shard from the reported record: the later one was not
+		// processed.
 		assertThat(result.payloadAsString()).isEqualTo(OrderEventFunctionsTests.failures(paid));
 		assertThat(result.log()).contains("Order order-1 INSERT (now PLACED)")
 			.contains("Record " + paid + " from aws:dynamodb cannot be read as " + OrderRow.class.getName()
@@ -153,14 +161,16 @@ class OrderEventFunctionsIT {
 		assertThat(received.payloadAsString()).isEmpty();
 		assertThat(received.log()).contains("Payment for order order-1 received (SNS message " + messageId + ")");
 
-		byte[] notAPayment = fixtureWith("events/sns-payment.json", (payment) -> ((ObjectNode) payment
-			.at("/Records/0/Sns")).put("Message", "{\"orderId\": \"order-1\", \"amount\": \"twelve\"}"));
+		byte[] notAPayment = fixtureWith("events/sns-payment.json",
+				(payment) -> ((ObjectNode) payment.at("/Records/0/Sns")).put("Message",
+						"{\"orderId\": \"order-1\", \"amount\": \"twelve\"}"));
 		InvocationResult failed = paymentReceived.invoke(notAPayment);
 		// The message names the type and the field, never the value.
 		assertInvocationError(failed, InvalidEventException.class, "Could not read the event as "
 				+ PaymentReceived.class.getName() + ": invalid or missing value at 'amount'");
-		assertThat(failed.log()).contains("Record " + messageId + " from aws:sns cannot be read as "
-				+ PaymentReceived.class.getName() + "; failing the invocation so that Lambda retries the event")
+		assertThat(failed.log())
+			.contains("Record " + messageId + " from aws:sns cannot be read as " + PaymentReceived.class.getName()
+					+ "; failing the invocation so that Lambda retries the event")
 			.doesNotContain("Payment for order")
 			.doesNotContain("twelve");
 	}
@@ -168,7 +178,8 @@ class OrderEventFunctionsIT {
 	@Test
 	void eventBridgeDetailIsTheInputAndAFailureFailsTheInvocationSoLambdaRetries() {
 		String eventId = EventLoader.loadScheduledEvent("events/eventbridge-order-shipped.json").getId();
-		InvocationResult notified = orderShipped.invoke(OrderEventFunctionsTests.fixture("events/eventbridge-order-shipped.json"));
+		InvocationResult notified = orderShipped
+			.invoke(OrderEventFunctionsTests.fixture("events/eventbridge-order-shipped.json"));
 		assertThat(notified.isFunctionError()).as(orderShipped.output()).isFalse();
 		// The function's result is the invocation's response.
 		assertThat(notified.payloadAsString())
@@ -179,21 +190,24 @@ class OrderEventFunctionsIT {
 		InvocationResult failed = orderShipped.invoke(notAShipment);
 		assertInvocationError(failed, InvalidEventException.class, "Could not read the event as "
 				+ OrderShipped.class.getName() + ": invalid or missing value at 'trackingNumber'");
-		assertThat(failed.log()).contains("Record " + eventId + " from com.example.warehouse cannot be read as "
-				+ OrderShipped.class.getName() + "; failing the invocation so that Lambda retries the event")
+		assertThat(failed.log())
+			.contains("Record " + eventId + " from com.example.warehouse cannot be read as "
+					+ OrderShipped.class.getName() + "; failing the invocation so that Lambda retries the event")
 			.doesNotContain("twelve");
 	}
 
 	@Test
 	void scheduledEventRunsTheSupplier() {
-		InvocationResult result = nightlyReport.invoke(OrderEventFunctionsTests.fixture("events/schedule-nightly.json"));
+		InvocationResult result = nightlyReport
+			.invoke(OrderEventFunctionsTests.fixture("events/schedule-nightly.json"));
 		assertThat(result.isFunctionError()).as(nightlyReport.output()).isFalse();
 		assertThat(result.payloadAsString()).isEqualTo("Nightly report done");
 	}
 
 	/**
-	 * Assert that the invocation failed with the error document Lambda hands to the retry,
-	 * the on-failure destination or the caller: {@code errorType} and {@code errorMessage}.
+	 * Assert that the invocation failed with the error document Lambda hands to the
+	 * retry, the on-failure destination or the caller: {@code errorType} and
+	 * {@code errorMessage}.
 	 * @param result the invocation's result
 	 * @param type the exception the function failed with
 	 * @param message its message

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * The example's batch functions in-process, with events shaped like the samples of the Lambda
- * developer guide ({@code events/*.json}); {@code OrderEventFunctionsIT} sends the same
- * events to the packaged zip under the AWS runtime interface client.
+ * The example's batch functions in-process, with events shaped like the samples of the
+ * Lambda developer guide ({@code events/*.json}); {@code OrderEventFunctionsIT} sends the
+ * same events to the packaged zip under the AWS runtime interface client.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OrderEventFunctionsTests {
@@ -92,7 +92,8 @@ class OrderEventFunctionsTests {
 		assertThat(dispatch("orderShipped", "events/eventbridge-order-shipped.json"))
 			.isEqualTo("Order order-1 is on its way with DHL, tracking number JD014600006281234567");
 		assertThat(dispatch("nightlyReport", "events/schedule-nightly.json")).isEqualTo("Nightly report done");
-		assertThat(output).contains("Payment for order order-1 received (SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e)")
+		assertThat(output)
+			.contains("Payment for order order-1 received (SNS message 95df01b4-ee98-5cb9-9903-4c221d41eb5e)")
 			.contains("Invoice 2019/order-1 invoice.pdf (1305107 bytes) filed")
 			.contains("Order order-1 INSERT (now PLACED)")
 			.contains("Order order-1 MODIFY (now PAID)");
@@ -116,7 +117,8 @@ class OrderEventFunctionsTests {
 	}
 
 	private static String dispatch(String definition, String fixture) {
-		EventDispatcher dispatcher = new EventDispatcher(application.getBean(FunctionResolver.class).resolve(definition),
+		EventDispatcher dispatcher = new EventDispatcher(
+				application.getBean(FunctionResolver.class).resolve(definition),
 				application.getBeanProvider(EventAdapter.class).orderedStream().toList(),
 				application.getBean(PayloadConverter.class).objectMapper());
 		byte[] response = dispatcher.dispatch(fixture(fixture), mock(Context.class));

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The order API of the packaged zip, under the AWS runtime interface client, keeps its orders
- * in the local DynamoDB that the local Lambda runs for serverless-local.yml's
+ * The order API of the packaged zip, under the AWS runtime interface client, keeps its
+ * orders in the local DynamoDB that the local Lambda runs for serverless-local.yml's
  * {@code OrdersTable}: the AWS SDK v2 and the AWS CLI see what the function wrote, and an
  * order created in one execution environment is read in another.
  */
@@ -57,11 +57,12 @@ class OrderTableIT {
 	@Test
 	void anOrderCreatedInOneExecutionEnvironmentIsReadInAnother(LocalLambda lambda) {
 		String id = create(lambda, "{\"sku\":\"BOOK-1\",\"quantity\":2}");
-		// A second runtime process of the same function, with the same environment: nothing shared but the table.
-		try (ManagedRuntimeProcess other = new ManagedRuntimeProcess(ExampleZip.function("httpRouter")
-			.environment(lambda.function("orders").config().environment()))) {
-			InvocationResult result = other
-				.invoke(HttpEvent.HTTP_API.request("GET", "/orders/{id}", "/orders/" + id, Map.of("id", id), null, null, false));
+		// A second runtime process of the same function, with the same environment:
+		// nothing shared but the table.
+		try (ManagedRuntimeProcess other = new ManagedRuntimeProcess(
+				ExampleZip.function("httpRouter").environment(lambda.function("orders").config().environment()))) {
+			InvocationResult result = other.invoke(HttpEvent.HTTP_API.request("GET", "/orders/{id}", "/orders/" + id,
+					Map.of("id", id), null, null, false));
 			assertThat(result.isFunctionError()).as(result.toString()).isFalse();
 			JsonNode response = JSON.readTree(result.payloadAsString());
 			assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
@@ -80,12 +81,13 @@ class OrderTableIT {
 		Assumptions.assumeTrue(onPath("aws"),
 				"The AWS CLI ('aws') is not on the PATH: install it (apt-get install awscli) to run this test");
 		String id = create(lambda, "{\"sku\":\"BOOK-1\",\"quantity\":4}");
-		List<String> command = new ArrayList<>(List.of("aws", "dynamodb", "scan", "--table-name", TABLE, "--endpoint-url",
-				aws.endpoints().get("dynamodb").toString(), "--output", "json"));
+		List<String> command = new ArrayList<>(List.of("aws", "dynamodb", "scan", "--table-name", TABLE,
+				"--endpoint-url", aws.endpoints().get("dynamodb").toString(), "--output", "json"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		// Any credentials and region: the local DynamoDB takes them all.
-		builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-				"AWS_DEFAULT_REGION", "us-east-1", "AWS_REGION", "us-east-1"));
+		builder.environment()
+			.putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_DEFAULT_REGION",
+					"us-east-1", "AWS_REGION", "us-east-1"));
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

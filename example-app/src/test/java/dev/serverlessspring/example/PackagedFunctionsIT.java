@@ -20,9 +20,9 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged example zip, run as Lambda's managed {@code java21} runtime runs it: unpacked
- * as the task root and served by the AWS runtime interface client through our handler, one
- * runtime process per function definition.
+ * The packaged example zip, run as Lambda's managed {@code java21} runtime runs it:
+ * unpacked as the task root and served by the AWS runtime interface client through our
+ * handler, one runtime process per function definition.
  */
 class PackagedFunctionsIT {
 
@@ -30,7 +30,8 @@ class PackagedFunctionsIT {
 		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
 		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
 		.memorySize(512)
-		// Generous: the build machine may be busy, and the init of a cold JVM is not what is tested here.
+		// Generous: the build machine may be busy, and the init of a cold JVM is not what
+		// is tested here.
 		.timeout(Duration.ofSeconds(30));
 
 	private static ManagedRuntimeProcess uppercase;
@@ -75,7 +76,8 @@ class PackagedFunctionsIT {
 		assertThat(result.isFunctionError()).isTrue();
 		assertThat(result.errorType()).isEqualTo(InvalidEventException.class.getName());
 		assertThat(result.errorMessage()).contains(QuoteRequest.class.getName());
-		assertThat(result.payloadAsString()).contains("\"errorType\":\"" + InvalidEventException.class.getName() + "\"");
+		assertThat(result.payloadAsString())
+			.contains("\"errorType\":\"" + InvalidEventException.class.getName() + "\"");
 	}
 
 	@Test
@@ -105,7 +107,8 @@ class PackagedFunctionsIT {
 				.isEqualTo("dev.serverlessspring.lambda.invoke.FunctionResolutionException");
 			assertThat(initError.get().errorMessage()).contains("'nope'").contains("quote").contains("uppercase");
 
-			// Lambda answers the invocation with the init error, and inits again on the next one.
+			// Lambda answers the invocation with the init error, and inits again on the
+			// next one.
 			InvocationResult result = unknown.invoke("\"x\"");
 			assertThat(result.isFunctionError()).isTrue();
 			assertThat(result.errorType()).isEqualTo(initError.get().errorType());

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged example initialized for SnapStart ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}):
- * the runtime interface client runs the checkpoint hooks (through {@code org.crac}, as on
- * Lambda), which prime the function, then the restore phase, then serves invocations.
+ * The packaged example initialized for SnapStart
+ * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}): the runtime interface client runs
+ * the checkpoint hooks (through {@code org.crac}, as on Lambda), which prime the
+ * function, then the restore phase, then serves invocations.
  */
 class SnapStartIT {
 
@@ -26,7 +27,8 @@ class SnapStartIT {
 	void primesTheFunctionBeforeTheSnapshotAndServesAfterTheRestore() {
 		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(initializedForSnapStart("quote"))) {
 			assertThat(function.initError()).as(function.output()).isEmpty();
-			// The synthetic event {} has no product: the function rejects it, the classes are primed anyway.
+			// The synthetic event {} has no product: the function rejects it, the classes
+			// are primed anyway.
 			assertThat(function.output()).contains("SnapStart: the priming invocation ended with");
 			InvocationResult result = function.invoke("{\"sku\":\"MUG-7\",\"quantity\":2}");
 			assertThat(result.payloadAsString()).as(function.output()).contains("\"total\":16.00");
@@ -37,8 +39,10 @@ class SnapStartIT {
 	void primesAThousandTimesThroughTheHandlerTheRuntimeCalls() {
 		try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(initializedForSnapStart("uppercase"))) {
 			assertThat(function.initError()).as(function.output()).isEmpty();
-			// Through FunctionHandler.handleRequest, called reflectively as the runtime interface client calls it.
-			assertThat(function.output()).contains("SnapStart: primed uppercase with 1000 invocations through FunctionHandler");
+			// Through FunctionHandler.handleRequest, called reflectively as the runtime
+			// interface client calls it.
+			assertThat(function.output())
+				.contains("SnapStart: primed uppercase with 1000 invocations through FunctionHandler");
 			InvocationResult result = function.invoke("\"hello\"");
 			assertThat(result.payloadAsString()).as(function.output()).isEqualTo("HELLO");
 		}
@@ -59,8 +63,10 @@ class SnapStartIT {
 			}
 			try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(orderSku)) {
 				assertThat(function.initError()).as(function.output()).isEmpty();
-				// The GetItem of the synthetic event was built, signed and stopped before it was sent.
-				assertThat(function.output()).contains("SnapStart: primed up to a request to AWS, which was prepared but not sent");
+				// The GetItem of the synthetic event was built, signed and stopped before
+				// it was sent.
+				assertThat(function.output())
+					.contains("SnapStart: primed up to a request to AWS, which was prepared but not sent");
 				InvocationResult result = function.invoke("\"o-1\"");
 				assertThat(result.payloadAsString()).as(function.output()).isEqualTo("MUG-7");
 			}

@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example's quote feed from its packages: on the custom runtime (the JVM custom-runtime
- * zip) it streams, each server-sent event as it is produced; on the managed runtime (the AWS
- * runtime interface client) it answers the whole feed at once, after one warning at init.
+ * The example's quote feed from its packages: on the custom runtime (the JVM
+ * custom-runtime zip) it streams, each server-sent event as it is produced; on the
+ * managed runtime (the AWS runtime interface client) it answers the whole feed at once,
+ * after one warning at init.
  */
 class StreamingIT {
 
@@ -58,8 +59,9 @@ class StreamingIT {
 			assertThat(prelude.get("statusCode").asInt()).isEqualTo(200);
 			assertThat(prelude.get("headers").get("Content-Type").asString()).isEqualTo("text/event-stream");
 			assertThat(received.substring(body + 8)).isEqualTo(EVENTS);
-			// The feed paces its quotes 100 ms apart: streamed, they arrive apart too (a buffered answer
-			// arrives at once). Half a pace is the bound, as a loaded machine may delay one arrival.
+			// The feed paces its quotes 100 ms apart: streamed, they arrive apart too (a
+			// buffered answer arrives at once). Half a pace is the bound, as a loaded
+			// machine may delay one arrival.
 			assertThat(stream.arrivals()).hasSizeGreaterThanOrEqualTo(3);
 			assertThat(stream.arrivals().get(stream.arrivals().size() - 1) - stream.arrivals().get(0))
 				.isGreaterThan(Duration.ofMillis(50).toNanos());

@@ -10,15 +10,15 @@ import dev.serverlessspring.test.local.LocalLambda;
 
 /**
  * The example in one JVM, for an IDE's Run button or {@code ./mvnw -pl example-app
- * spring-boot:test-run}: the example's functions behind the local Lambda (in this JVM, from
- * the sources' classes, without reload: the dev loop that reloads is
- * {@code ./mvnw -pl example-app serverless-spring:run}), with the
- * functions and routes of the build's root {@code serverless.yml}, and prints the URLs and a
- * sample {@code curl}. Stop it with Ctrl-C.
+ * spring-boot:test-run}: the example's functions behind the local Lambda (in this JVM,
+ * from the sources' classes, without reload: the dev loop that reloads is
+ * {@code ./mvnw -pl example-app serverless-spring:run}), with the functions and routes of
+ * the build's root {@code serverless.yml}, and prints the URLs and a sample {@code curl}.
+ * Stop it with Ctrl-C.
  * <p>
  * Arguments (pass them with {@code -Dspring-boot.run.arguments="--port 8080"}):
- * {@code --port N} for the HTTP front (default 3000), {@code --invoke-port N} for the Invoke
- * API (default 3002), {@code 0} for a free port.
+ * {@code --port N} for the HTTP front (default 3000), {@code --invoke-port N} for the
+ * Invoke API (default 3002), {@code 0} for a free port.
  */
 public final class TestExampleApplication {
 
@@ -33,13 +33,14 @@ public final class TestExampleApplication {
 			stopped.countDown();
 		}));
 		LocalLambdaCli.printBanner(lambda, System.out);
-		// The generic banner cannot know the example's request shapes; these calls succeed.
+		// The generic banner cannot know the example's request shapes; these calls
+		// succeed.
 		System.out.println("The order API:");
 		System.out.println("  curl -si -X POST " + lambda.httpUrl().resolve("/orders")
 				+ " -H 'Content-Type: application/json' -d '{\"sku\":\"BOOK-1\",\"quantity\":2}'");
 		System.out.println("  curl -s " + lambda.httpUrl().resolve("/orders/") + "<id from the Location header>");
-		System.out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/uppercase/invocations"
-				+ " -d '\"hello\"'");
+		System.out.println("  curl -s -X POST " + lambda.invokeEndpoint()
+				+ "/2015-03-31/functions/uppercase/invocations" + " -d '\"hello\"'");
 		System.out.flush();
 		stopped.await();
 	}
@@ -60,7 +61,8 @@ public final class TestExampleApplication {
 			.start();
 	}
 
-	// The root serverless.yml deploys the example; until it exists, src/test/resources/serverless-local.yml.
+	// The root serverless.yml deploys the example; until it exists,
+	// src/test/resources/serverless-local.yml.
 	private static Path config() {
 		for (Path candidate : new Path[] { Path.of("serverless.yml"), Path.of("../serverless.yml") }) {
 			if (Files.isRegularFile(candidate) && isExamplesConfig(candidate)) {

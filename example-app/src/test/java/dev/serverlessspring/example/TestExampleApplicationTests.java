@@ -44,8 +44,10 @@ class TestExampleApplicationTests {
 			assertThat(banner.toString(StandardCharsets.UTF_8))
 				.contains("AWS dynamodb: " + dynamoDb + " (AWS_ENDPOINT_URL_DYNAMODB of the functions)")
 				.contains("AWS sqs: " + sqs + " (AWS_ENDPOINT_URL_SQS of the functions)")
-				.contains("SQS serverless-spring-example-dev-OrdersQueue -> orderPlaced (batch 10, ReportBatchItemFailures)")
-				.contains("aws dynamodb scan --table-name serverless-spring-example-dev-OrdersTable --endpoint-url " + dynamoDb)
+				.contains(
+						"SQS serverless-spring-example-dev-OrdersQueue -> orderPlaced (batch 10, ReportBatchItemFailures)")
+				.contains("aws dynamodb scan --table-name serverless-spring-example-dev-OrdersTable --endpoint-url "
+						+ dynamoDb)
 				.contains("AWS s3: " + s3 + " (AWS_ENDPOINT_URL_S3 of the functions)")
 				.contains("S3 serverless-spring-example-dev-invoices/*.pdf s3:ObjectCreated:* -> invoiceUploaded")
 				.contains("aws s3 ls --endpoint-url " + s3);
@@ -59,7 +61,8 @@ class TestExampleApplicationTests {
 		assertThat(reachable(s3)).as("the local S3 after the local Lambda stopped").isFalse();
 	}
 
-	// An invoice uploaded to the local bucket reaches invoiceUploaded through its s3 event.
+	// An invoice uploaded to the local bucket reaches invoiceUploaded through its s3
+	// event.
 	private static void uploadAnInvoice(LocalLambda lambda) throws InterruptedException {
 		try (S3Client s3 = S3Client.builder()
 			.endpointOverride(lambda.aws().endpoints().get("s3"))
@@ -101,19 +104,22 @@ class TestExampleApplicationTests {
 			assertThat(lambda.config().service()).isEqualTo("serverless-spring-example");
 			assertThat(lambda.routes()).containsEntry("POST /uppercase", "uppercase");
 			HttpResponse<String> invoked = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/uppercase/invocations"))
+				.send(HttpRequest
+					.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/uppercase/invocations"))
 					.POST(HttpRequest.BodyPublishers.ofString("\"hello\""))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(invoked.statusCode()).isEqualTo(200);
 			assertThat(invoked.body()).isEqualTo("HELLO");
 			HttpResponse<String> quote = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/quote/invocations"))
+				.send(HttpRequest
+					.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/quote/invocations"))
 					.POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"BOOK-1\",\"quantity\":2}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(quote.statusCode()).isEqualTo(200);
 			assertThat(quote.headers().firstValue("X-Amz-Function-Error")).isEmpty();
 			assertThat(quote.body()).contains("\"sku\":\"BOOK-1\"").contains("25.00");
-			// Through the HTTP front: API Gateway's payload 2.0 events, answered by the HTTP event adapter.
+			// Through the HTTP front: API Gateway's payload 2.0 events, answered by the
+			// HTTP event adapter.
 			HttpResponse<String> uppercased = lambda.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/uppercase"))
 				.header("Content-Type", "text/plain")
 				.POST(HttpRequest.BodyPublishers.ofString("hello"))

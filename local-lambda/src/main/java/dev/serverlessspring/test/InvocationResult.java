@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one Lambda invocation, as a caller of the Invoke API sees it: the response
- * payload, or the error document with its type and message when the function failed
- * ({@code X-Amz-Function-Error} on Lambda).
+ * The outcome of one Lambda invocation, as a caller of the Invoke API sees it: the
+ * response payload, or the error document with its type and message when the function
+ * failed ({@code X-Amz-Function-Error} on Lambda).
  */
 public final class InvocationResult {
 
@@ -68,8 +68,8 @@ public final class InvocationResult {
 	 * @return the new result
 	 */
 	public InvocationResult withLog(String log) {
-		return new InvocationResult(this.requestId, this.payload, this.functionError, this.errorType,
-				this.errorMessage, this.duration, log);
+		return new InvocationResult(this.requestId, this.payload, this.functionError, this.errorType, this.errorMessage,
+				this.duration, log);
 	}
 
 	/**
@@ -132,9 +132,9 @@ public final class InvocationResult {
 	}
 
 	/**
-	 * Return what the runtime wrote during this invocation, from Lambda's {@code START} line
-	 * to its {@code REPORT} line: the log that Lambda's {@code LogType: Tail} returns the last
-	 * 4 KB of.
+	 * Return what the runtime wrote during this invocation, from Lambda's {@code START}
+	 * line to its {@code REPORT} line: the log that Lambda's {@code LogType: Tail}
+	 * returns the last 4 KB of.
 	 * @return the invocation's log, empty when it was not recorded
 	 */
 	public String log() {

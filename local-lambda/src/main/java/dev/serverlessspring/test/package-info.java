@@ -1,5 +1,6 @@
 /**
- * A Docker-free local Lambda for tests and development, and the results of invocations it answers.
+ * A Docker-free local Lambda for tests and development, and the results of invocations it
+ * answers.
  */
 @NullMarked
 package dev.serverlessspring.test;

@@ -8,10 +8,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.springframework.boot.loader.tools.MainClassFinder;
 
 /**
- * The application's {@code @SpringBootApplication} class, which a function's handler starts:
- * the one named by the {@code start-class} property, else the one class with that annotation
- * and a {@code main} method among the compiled classes, found as Spring Boot's own plugin finds
- * it.
+ * The application's {@code @SpringBootApplication} class, which a function's handler
+ * starts: the one named by the {@code start-class} property, else the one class with that
+ * annotation and a {@code main} method among the compiled classes, found as Spring Boot's
+ * own plugin finds it.
  */
 public final class ApplicationClass {
 
@@ -48,11 +48,12 @@ public final class ApplicationClass {
 		}
 		catch (IllegalStateException ex) {
 			// MainClassFinder's message lists the candidates.
-			throw new MojoFailureException(ex.getMessage()
-					+ ": set the start-class property to the one serverless-spring should start", ex);
+			throw new MojoFailureException(
+					ex.getMessage() + ": set the start-class property to the one serverless-spring should start", ex);
 		}
 		catch (IOException ex) {
-			throw new MojoFailureException("Could not read the classes in " + classesDirectory + ": " + ex.getMessage(), ex);
+			throw new MojoFailureException("Could not read the classes in " + classesDirectory + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

@@ -12,13 +12,14 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Copies the project's runtime dependencies, the jars a deployment zip puts under {@code lib/},
- * to {@code target/lambda-lib} with stored entries (see {@link StoredJar} for why). The
- * {@code lambda-zip} and {@code lambda-custom-runtime-zip} assembly descriptors take {@code lib/}
- * from there, so this goal runs before them ({@code prepare-package}).
+ * Copies the project's runtime dependencies, the jars a deployment zip puts under
+ * {@code lib/}, to {@code target/lambda-lib} with stored entries (see {@link StoredJar}
+ * for why). The {@code lambda-zip} and {@code lambda-custom-runtime-zip} assembly
+ * descriptors take {@code lib/} from there, so this goal runs before them
+ * ({@code prepare-package}).
  * <p>
- * The {@code package} goal writes the same copies itself: this goal is for builds that lay out
- * their zips with the published assembly descriptors.
+ * The {@code package} goal writes the same copies itself: this goal is for builds that
+ * lay out their zips with the published assembly descriptors.
  */
 @Mojo(name = "prepare-lib", defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
 		requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)

@@ -15,17 +15,19 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * The project's runtime dependencies as the jars a deployment package puts under {@code lib/}:
- * copies with stored entries (see {@link StoredJar} for why), named
- * {@code artifactId-version[-classifier].jar}, in one directory. A copy is rewritten only when
- * its source changed since the last build; copies of dependencies the project no longer has are
- * removed. Every packaging goal of this plugin takes {@code lib/} from here.
+ * The project's runtime dependencies as the jars a deployment package puts under
+ * {@code lib/}: copies with stored entries (see {@link StoredJar} for why), named
+ * {@code artifactId-version[-classifier].jar}, in one directory. A copy is rewritten only
+ * when its source changed since the last build; copies of dependencies the project no
+ * longer has are removed. Every packaging goal of this plugin takes {@code lib/} from
+ * here.
  */
 public final class StoredDependencies {
 
 	/**
-	 * Dependencies no package ships: Spring Cloud Function needs {@code spring-boot-web-server}
-	 * for build-time AOT only, and at run time it costs ~40 ms of each cold start.
+	 * Dependencies no package ships: Spring Cloud Function needs
+	 * {@code spring-boot-web-server} for build-time AOT only, and at run time it costs
+	 * ~40 ms of each cold start.
 	 */
 	private static final Set<String> BUILD_TIME_ONLY = Set.of("org.springframework.boot:spring-boot-web-server");
 
@@ -33,7 +35,8 @@ public final class StoredDependencies {
 	}
 
 	/**
-	 * Return whether a dependency is needed at build time only, so that no package ships it.
+	 * Return whether a dependency is needed at build time only, so that no package ships
+	 * it.
 	 * @param artifact the dependency
 	 * @return {@code true} to leave it out of {@code lib/}
 	 */
@@ -46,8 +49,8 @@ public final class StoredDependencies {
 	 * @param artifacts the project's resolved runtime artifacts
 	 * @param output the directory of the copies
 	 * @return each artifact's stored copy, in the artifacts' order
-	 * @throws MojoExecutionException if an artifact has no jar yet, two would have the same
-	 * name, or a copy cannot be written
+	 * @throws MojoExecutionException if an artifact has no jar yet, two would have the
+	 * same name, or a copy cannot be written
 	 */
 	public static Map<Artifact, Path> write(Collection<Artifact> artifacts, Path output) throws MojoExecutionException {
 		Map<Artifact, Path> copies = new LinkedHashMap<>();
@@ -72,7 +75,8 @@ public final class StoredDependencies {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Could not write the stored dependency jars to " + output + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException(
+					"Could not write the stored dependency jars to " + output + ": " + ex.getMessage(), ex);
 		}
 		return copies;
 	}

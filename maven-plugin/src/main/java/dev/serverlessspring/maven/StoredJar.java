@@ -13,14 +13,15 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of a jar whose entries are stored rather than deflated: the same entries in the same
- * order, with the same bytes, times and comments.
+ * A copy of a jar whose entries are stored rather than deflated: the same entries in the
+ * same order, with the same bytes, times and comments.
  * <p>
- * A deployment zip deflates each file it holds as one stream. A jar of separately deflated
- * classes gains nothing from that; a stored jar is compressed as a whole, classes sharing their
- * constant pools' names within the deflate window, so the zip gets smaller. And once Lambda has
- * unpacked the zip, the function's class loader reads classes without inflating each one.
- * Signatures stay valid: a signed jar's digests cover the entries' bytes, not their compression.
+ * A deployment zip deflates each file it holds as one stream. A jar of separately
+ * deflated classes gains nothing from that; a stored jar is compressed as a whole,
+ * classes sharing their constant pools' names within the deflate window, so the zip gets
+ * smaller. And once Lambda has unpacked the zip, the function's class loader reads
+ * classes without inflating each one. Signatures stay valid: a signed jar's digests cover
+ * the entries' bytes, not their compression.
  */
 final class StoredJar {
 
@@ -31,8 +32,8 @@ final class StoredJar {
 	 * Writes a stored copy of {@code source} to {@code target}, replacing it.
 	 * @param source the jar to copy
 	 * @param target where the copy goes
-	 * @throws IOException if the source cannot be read (for example it is not a zip) or the
-	 * target cannot be written
+	 * @throws IOException if the source cannot be read (for example it is not a zip) or
+	 * the target cannot be written
 	 */
 	static void copy(Path source, Path target) throws IOException {
 		Path partial = target.resolveSibling(target.getFileName() + ".partial");

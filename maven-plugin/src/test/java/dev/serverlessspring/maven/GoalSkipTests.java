@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each goal's {@code skip} ({@code -Dserverless-spring.<goal>.skip}): the goal does nothing,
- * however unusable the rest of its configuration (no project, no JDK, no npm, no
+ * Each goal's {@code skip} ({@code -Dserverless-spring.<goal>.skip}): the goal does
+ * nothing, however unusable the rest of its configuration (no project, no JDK, no npm, no
  * {@code serverless.yml}), and says so in one line.
  */
 class GoalSkipTests {
@@ -68,7 +68,8 @@ class GoalSkipTests {
 		set(mojo, "directory", this.directory.toFile());
 		set(mojo, "npm", this.directory.resolve("no-npm").toString());
 		set(mojo, "pluginPackage", this.directory.resolve("target/npm/serverless-spring-plugin.tgz").toFile());
-		// Skipped silently, as a project without package.json: it says nothing at info level either way.
+		// Skipped silently, as a project without package.json: it says nothing at info
+		// level either way.
 		mojo.setLog(new RecordingLog());
 		set(mojo, "skip", true);
 		mojo.execute();

@@ -18,9 +18,10 @@ import org.w3c.dom.NodeList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The goals as users meet them, read from the plugin descriptor the build generates: each goal
- * has a {@code skip} with a user property (Spring Boot's manner, {@code spring-boot.run.skip}),
- * each setting a Javadoc sentence, and each user property a row in {@code docs/maven-plugin.md}.
+ * The goals as users meet them, read from the plugin descriptor the build generates: each
+ * goal has a {@code skip} with a user property (Spring Boot's manner,
+ * {@code spring-boot.run.skip}), each setting a Javadoc sentence, and each user property
+ * a row in {@code docs/maven-plugin.md}.
  */
 class PluginDescriptorTests {
 
@@ -48,8 +49,7 @@ class PluginDescriptorTests {
 		List<String> undocumented = new ArrayList<>();
 		for (Element mojo : mojos()) {
 			for (Element parameter : children(mojo, "parameter")) {
-				if (Boolean.parseBoolean(text(parameter, "editable"))
-						&& text(parameter, "description").isBlank()) {
+				if (Boolean.parseBoolean(text(parameter, "editable")) && text(parameter, "description").isBlank()) {
 					undocumented.add(text(mojo, "goal") + ": " + text(parameter, "name"));
 				}
 			}

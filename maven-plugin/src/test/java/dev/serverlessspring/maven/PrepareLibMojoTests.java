@@ -33,12 +33,14 @@ class PrepareLibMojoTests {
 	@Test
 	void classpathDependenciesAreCopiedStoredUnderTheAssemblysNames() throws Exception {
 		Path output = this.directory.resolve("lambda-lib");
-		execute(output, jarArtifact("org.example", "core", "1.0", null), jarArtifact("org.example", "extra", "2.0", "linux"),
+		execute(output, jarArtifact("org.example", "core", "1.0", null),
+				jarArtifact("org.example", "extra", "2.0", "linux"),
 				artifact("org.example", "bom", "3.0", null, "pom", null));
 
 		assertThat(names(output)).containsExactlyInAnyOrder("core-1.0.jar", "extra-2.0-linux.jar");
 		try (ZipFile copy = new ZipFile(output.resolve("core-1.0.jar").toFile())) {
-			assertThat(copy.stream()).isNotEmpty().allSatisfy((entry) -> assertThat(entry.getMethod()).isEqualTo(ZipEntry.STORED));
+			assertThat(copy.stream()).isNotEmpty()
+				.allSatisfy((entry) -> assertThat(entry.getMethod()).isEqualTo(ZipEntry.STORED));
 		}
 	}
 
@@ -71,7 +73,8 @@ class PrepareLibMojoTests {
 
 	@Test
 	void dependencyWithoutAJarFailsNamingIt() {
-		Artifact unpackaged = artifact("org.example", "module", "1.0", null, "jar", this.directory.resolve("classes").toFile());
+		Artifact unpackaged = artifact("org.example", "module", "1.0", null, "jar",
+				this.directory.resolve("classes").toFile());
 
 		assertThatExceptionOfType(MojoExecutionException.class)
 			.isThrownBy(() -> execute(this.directory.resolve("lambda-lib"), unpackaged))
@@ -93,7 +96,8 @@ class PrepareLibMojoTests {
 		field.set(target, value);
 	}
 
-	private Artifact jarArtifact(String groupId, String artifactId, String version, String classifier) throws IOException {
+	private Artifact jarArtifact(String groupId, String artifactId, String version, String classifier)
+			throws IOException {
 		Path jar = this.directory.resolve(groupId + "-" + artifactId + ".jar");
 		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
 			out.putNextEntry(new ZipEntry(artifactId + "/Type.class"));
@@ -106,7 +110,8 @@ class PrepareLibMojoTests {
 			File file) {
 		DefaultArtifactHandler handler = new DefaultArtifactHandler(type);
 		handler.setAddedToClasspath(type.equals("jar"));
-		DefaultArtifact artifact = new DefaultArtifact(groupId, artifactId, version, "runtime", type, classifier, handler);
+		DefaultArtifact artifact = new DefaultArtifact(groupId, artifactId, version, "runtime", type, classifier,
+				handler);
 		artifact.setFile(file);
 		return artifact;
 	}

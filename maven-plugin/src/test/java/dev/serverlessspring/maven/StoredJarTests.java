@@ -92,7 +92,8 @@ class StoredJarTests {
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().putValue("Implementation-Title", "greeting");
 		Path jar = this.directory.resolve(name);
-		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+		try (OutputStream file = Files.newOutputStream(jar);
+				JarOutputStream out = new JarOutputStream(file, manifest)) {
 			out.putNextEntry(new ZipEntry("com/"));
 			out.putNextEntry(new ZipEntry("com/example/"));
 			ZipEntry type = new ZipEntry("com/example/Greeting.class");

@@ -11,23 +11,25 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Gives every AWS SDK v2 client that the application builds, however it builds it
- * ({@code DynamoDbClient.create()}, a builder, Spring Cloud AWS), Lambda defaults, when the
- * application runs on Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set) and the SDK is on the
- * class path. The SDK reads its own system properties before anything else, so they reach
- * clients that no Spring bean touches; each is set only when the application has not set it:
+ * ({@code DynamoDbClient.create()}, a builder, Spring Cloud AWS), Lambda defaults, when
+ * the application runs on Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} is set) and the SDK is
+ * on the class path. The SDK reads its own system properties before anything else, so
+ * they reach clients that no Spring bean touches; each is set only when the application
+ * has not set it:
  * <ul>
  * <li>{@code software.amazon.awssdk.http.service.impl}: the HTTP client of
- * {@code serverless.spring.aws.http-client}, by default the URL connection client when it is
- * on the class path. The SDK otherwise scans the class path and prefers Apache's client,
- * which costs a cold start about 100 ms of CPU more (benchmarks/README.md);</li>
+ * {@code serverless.spring.aws.http-client}, by default the URL connection client when it
+ * is on the class path. The SDK otherwise scans the class path and prefers Apache's
+ * client, which costs a cold start about 100 ms of CPU more (benchmarks/README.md);</li>
  * <li>{@code software.amazon.awssdk.http.async.service.impl}: the AWS CRT client for
  * asynchronous clients, when it is there (Netty, the SDK's default, never is on a
  * function's class path);</li>
- * <li>{@code aws.region}: the function's {@code AWS_REGION}, from the Spring environment.</li>
+ * <li>{@code aws.region}: the function's {@code AWS_REGION}, from the Spring
+ * environment.</li>
  * </ul>
- * The standard {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} variables need
- * nothing: the SDK honours them. {@code serverless.spring.aws.lambda-defaults=false} turns
- * all this off.
+ * The standard {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} variables
+ * need nothing: the SDK honours them. {@code serverless.spring.aws.lambda-defaults=false}
+ * turns all this off.
  */
 public class AwsSdkEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -67,7 +69,8 @@ public class AwsSdkEnvironmentPostProcessor implements EnvironmentPostProcessor 
 	}
 
 	/**
-	 * Whether the application runs on Lambda, or in a local Lambda's execution environment.
+	 * Whether the application runs on Lambda, or in a local Lambda's execution
+	 * environment.
 	 * @param environment the Spring environment (a local Lambda runs a function with its
 	 * variables as a property source)
 	 * @return whether {@code AWS_LAMBDA_FUNCTION_NAME} is set

@@ -14,14 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Credentials and region beans for the AWS SDK v2 clients that take them (an application's
- * own builders, Spring Cloud AWS, whose auto-configuration backs off when they exist): on
- * Lambda, the function's own, read from its environment without a provider chain
- * ({@link LambdaCredentialsProvider}, {@code AWS_REGION}); elsewhere the SDK's default
- * chains. Clients built without them ({@code DynamoDbClient.create()}) get the same region
- * and the light HTTP client from {@link AwsSdkEnvironmentPostProcessor}; their credentials
- * come from the SDK's default chain, which on Lambda stops at its second link, the same
- * variables (measured: no difference in cold-start time, benchmarks/README.md).
+ * Credentials and region beans for the AWS SDK v2 clients that take them (an
+ * application's own builders, Spring Cloud AWS, whose auto-configuration backs off when
+ * they exist): on Lambda, the function's own, read from its environment without a
+ * provider chain ({@link LambdaCredentialsProvider}, {@code AWS_REGION}); elsewhere the
+ * SDK's default chains. Clients built without them ({@code DynamoDbClient.create()}) get
+ * the same region and the light HTTP client from {@link AwsSdkEnvironmentPostProcessor};
+ * their credentials come from the SDK's default chain, which on Lambda stops at its
+ * second link, the same variables (measured: no difference in cold-start time,
+ * benchmarks/README.md).
  * <p>
  * Whether the application runs on Lambda is decided when the beans are used, not by a
  * condition, so that Spring AOT's build-time processing does not fix it.

@@ -18,16 +18,17 @@ public class LambdaAwsSdkProperties {
 	 * Whether the AWS SDK's clients get serverless-spring's Lambda defaults when the
 	 * application runs on Lambda: the region from AWS_REGION, the HTTP client below, and
 	 * credentials and region beans from the function's environment. A default the
-	 * application sets itself (a system property, a bean, a builder's setting) always wins.
+	 * application sets itself (a system property, a bean, a builder's setting) always
+	 * wins.
 	 */
 	private boolean lambdaDefaults = true;
 
 	/**
 	 * The HTTP client of clients that do not name one, for every client the application
-	 * builds (through the SDK's software.amazon.awssdk.http.service.impl system property, so
-	 * the SDK does not scan the class path for one and picks the light one even when Apache's
-	 * is there too). AUTO: the URL connection client when it is on the class path, else the
-	 * AWS CRT client, else the SDK's own choice.
+	 * builds (through the SDK's software.amazon.awssdk.http.service.impl system property,
+	 * so the SDK does not scan the class path for one and picks the light one even when
+	 * Apache's is there too). AUTO: the URL connection client when it is on the class
+	 * path, else the AWS CRT client, else the SDK's own choice.
 	 */
 	private HttpClient httpClient = HttpClient.AUTO;
 
@@ -50,10 +51,16 @@ public class LambdaAwsSdkProperties {
 	/** The synchronous HTTP clients of the AWS SDK v2. */
 	public enum HttpClient {
 
-		/** The first of the URL connection and CRT clients on the class path, else the SDK's choice. */
+		/**
+		 * The first of the URL connection and CRT clients on the class path, else the
+		 * SDK's choice.
+		 */
 		AUTO(null),
 
-		/** The JDK's HttpURLConnection: the fewest classes to load, the fastest cold start. */
+		/**
+		 * The JDK's HttpURLConnection: the fewest classes to load, the fastest cold
+		 * start.
+		 */
 		URL_CONNECTION("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService"),
 
 		/** The AWS Common Runtime client (native code). */

@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Calls the application's function once per record of SQS, SNS, S3, Kinesis and DynamoDB
  * Streams events, answering with partial batch failures where the source takes them, and
- * with the {@code detail} of EventBridge events. Each adapter can be replaced by a bean of
- * its type.
+ * with the {@code detail} of EventBridge events. Each adapter can be replaced by a bean
+ * of its type.
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
 @ConditionalOnBean(PayloadConverter.class)

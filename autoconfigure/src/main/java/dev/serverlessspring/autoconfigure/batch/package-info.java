@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of record-by-record processing of SQS, SNS, S3, Kinesis, DynamoDB Streams and EventBridge events.
+ * Auto-configuration of record-by-record processing of SQS, SNS, S3, Kinesis, DynamoDB
+ * Streams and EventBridge events.
  */
 @NullMarked
 package dev.serverlessspring.autoconfigure.batch;

@@ -64,8 +64,8 @@ public class LambdaFunctionAutoConfiguration {
 			ObjectProvider<EventAdapter> adapters, ObjectProvider<InvocationListener> listeners,
 			ResponseStreams responseStreams, Environment environment) {
 		return new EventDispatcher(resolver.resolve(environment.getProperty(DEFINITION_PROPERTY)),
-				adapters.orderedStream().toList(), payloadConverter.objectMapper(),
-				listeners.orderedStream().toList(), responseStreams);
+				adapters.orderedStream().toList(), payloadConverter.objectMapper(), listeners.orderedStream().toList(),
+				responseStreams);
 	}
 
 }

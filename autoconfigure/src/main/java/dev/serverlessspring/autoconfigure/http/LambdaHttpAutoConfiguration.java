@@ -34,8 +34,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Serves API Gateway (REST and HTTP APIs), ALB and Function URL events as HTTP requests
- * with an {@link HttpEventAdapter}, configured by {@link LambdaHttpProperties}. Backs off,
- * as the record-by-record adapters do, when no function is served (no
+ * with an {@link HttpEventAdapter}, configured by {@link LambdaHttpProperties}. Backs
+ * off, as the record-by-record adapters do, when no function is served (no
  * {@link PayloadConverter}: the Lambda core library is missing).
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
@@ -75,15 +75,17 @@ public class LambdaHttpAutoConfiguration {
 
 	/**
 	 * The function to serve when one Lambda function routes its requests to several; only
-	 * there when routes are configured. It serves HTTP events only, routed by the adapter.
+	 * there when routes are configured. It serves HTTP events only, routed by the
+	 * adapter.
 	 * @return the router's placeholder function
 	 */
 	@Bean(HttpRoutes.ROUTER_FUNCTION_NAME)
 	@Conditional(OnHttpRoutesCondition.class)
 	Function<byte[], byte[]> httpRouter() {
 		return (event) -> {
-			throw new IllegalArgumentException("Could not route the event: it is no API Gateway, ALB or Function URL"
-					+ " event, the only ones " + HttpRoutes.ROUTER_FUNCTION_NAME + " routes (by serverless.spring.http.routes)");
+			throw new IllegalArgumentException(
+					"Could not route the event: it is no API Gateway, ALB or Function URL" + " event, the only ones "
+							+ HttpRoutes.ROUTER_FUNCTION_NAME + " routes (by serverless.spring.http.routes)");
 		};
 	}
 
@@ -94,8 +96,9 @@ public class LambdaHttpAutoConfiguration {
 			type = ClassUtils.forName(name.strip(), LambdaHttpAutoConfiguration.class.getClassLoader());
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			throw new IllegalStateException("Could not use '" + name
-					+ "' in serverless.spring.http.exception-status: there is no such class", ex);
+			throw new IllegalStateException(
+					"Could not use '" + name + "' in serverless.spring.http.exception-status: there is no such class",
+					ex);
 		}
 		if (!Throwable.class.isAssignableFrom(type)) {
 			throw new IllegalStateException(
@@ -104,7 +107,8 @@ public class LambdaHttpAutoConfiguration {
 		return (Class<? extends Throwable>) type;
 	}
 
-	// Checked here: API Gateway answers a proxy response with any other status by a 502 of its own.
+	// Checked here: API Gateway answers a proxy response with any other status by a 502
+	// of its own.
 	private static int httpStatus(String name, Integer status) {
 		if (status == null || status < 100 || status > 599) {
 			throw new IllegalStateException("serverless.spring.http.exception-status.[" + name + "] is " + status

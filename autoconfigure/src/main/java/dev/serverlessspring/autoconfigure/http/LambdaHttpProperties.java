@@ -18,23 +18,23 @@ public class LambdaHttpProperties {
 	public static final String PREFIX = "serverless.spring.http";
 
 	/**
-	 * Whether API Gateway, ALB and Function URL events are served as HTTP requests (the body
-	 * becomes the function's input, the result a proxy response). When off, functions receive
-	 * the whole event.
+	 * Whether API Gateway, ALB and Function URL events are served as HTTP requests (the
+	 * body becomes the function's input, the result a proxy response). When off,
+	 * functions receive the whole event.
 	 */
 	private boolean enabled = true;
 
 	/**
-	 * Routes of the HTTP requests that one Lambda function receives, by function definition:
-	 * one or more comma-separated routes such as 'POST /orders', 'GET /orders/{id}' or
-	 * '/health' (any method). Serve the 'httpRouter' function to route every request (no
-	 * match: 404).
+	 * Routes of the HTTP requests that one Lambda function receives, by function
+	 * definition: one or more comma-separated routes such as 'POST /orders', 'GET
+	 * /orders/{id}' or '/health' (any method). Serve the 'httpRouter' function to route
+	 * every request (no match: 404).
 	 */
 	private Map<String, List<String>> routes = new LinkedHashMap<>();
 
 	/**
-	 * HTTP status of an exception thrown by a function, by fully qualified exception class
-	 * name (subclasses included), such as
+	 * HTTP status of an exception thrown by a function, by fully qualified exception
+	 * class name (subclasses included), such as
 	 * 'exception-status.[java.util.NoSuchElementException]=404'. The exception's message
 	 * becomes the problem detail.
 	 */

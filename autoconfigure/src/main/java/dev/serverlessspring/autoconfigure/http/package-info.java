@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of HTTP events: API Gateway, ALB and function URL requests and responses.
+ * Auto-configuration of HTTP events: API Gateway, ALB and function URL requests and
+ * responses.
  */
 @NullMarked
 package dev.serverlessspring.autoconfigure.http;

@@ -8,14 +8,15 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 
 /**
- * Removes Spring Cloud Function's {@code ContextFunctionCatalogAutoConfiguration.JsonMapperConfiguration}
- * when none of its beans is registered, as when the application has a
- * {@code JsonMapper} of its own (serverless-spring provides one).
+ * Removes Spring Cloud Function's
+ * {@code ContextFunctionCatalogAutoConfiguration.JsonMapperConfiguration} when none of
+ * its beans is registered, as when the application has a {@code JsonMapper} of its own
+ * (serverless-spring provides one).
  * <p>
  * The configuration is registered all the same, and creating it loads its class, whose
- * bytecode refers to Jackson's Joda-Time module: the JVM's verifier then needs that module,
- * which a function does not ship. Removed before any bean is created (and before Spring AOT
- * generates code), the class is never loaded.
+ * bytecode refers to Jackson's Joda-Time module: the JVM's verifier then needs that
+ * module, which a function does not ship. Removed before any bean is created (and before
+ * Spring AOT generates code), the class is never loaded.
  */
 final class FunctionJsonMapperConfigurationRemover implements BeanDefinitionRegistryPostProcessor {
 

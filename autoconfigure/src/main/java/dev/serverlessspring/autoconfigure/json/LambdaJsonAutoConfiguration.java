@@ -23,14 +23,15 @@ import org.springframework.core.Ordered;
 
 /**
  * Gives the application's Jackson {@link JsonMapper} deliberate
- * {@link StreamReadConstraints} ({@link LambdaJsonProperties}) and hands that same mapper to Spring
- * Cloud Function: every event a function reads goes through it.
+ * {@link StreamReadConstraints} ({@link LambdaJsonProperties}) and hands that same mapper
+ * to Spring Cloud Function: every event a function reads goes through it.
  * <p>
  * The constraints belong to the mapper's {@link JsonFactory}, which a
  * {@link JsonMapperBuilderCustomizer} cannot replace, so this provides the
- * {@link JsonMapper.Builder} that Spring Boot's {@link JacksonAutoConfiguration} would: built
- * on a constrained factory, then customized by every {@link JsonMapperBuilderCustomizer} as
- * Boot's is. An application's own {@code JsonMapper.Builder} bean replaces it.
+ * {@link JsonMapper.Builder} that Spring Boot's {@link JacksonAutoConfiguration} would:
+ * built on a constrained factory, then customized by every
+ * {@link JsonMapperBuilderCustomizer} as Boot's is. An application's own
+ * {@code JsonMapper.Builder} bean replaces it.
  */
 @AutoConfiguration(before = JacksonAutoConfiguration.class,
 		beforeName = FunctionJsonMapperConfigurationRemover.SPRING_CLOUD_FUNCTION_AUTO_CONFIGURATION)
@@ -60,20 +61,21 @@ public class LambdaJsonAutoConfiguration {
 		}
 		catch (IllegalArgumentException ex) {
 			// Jackson names its own setting (maxNestingDepth); say where it came from.
-			throw new IllegalStateException(LambdaJsonProperties.PREFIX + ".* sets a limit Jackson refuses: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					LambdaJsonProperties.PREFIX + ".* sets a limit Jackson refuses: " + ex.getMessage(), ex);
 		}
 		return JsonFactory.builder().streamReadConstraints(constraints).build();
 	}
 
 	/**
-	 * Spring Cloud Function's {@link org.springframework.cloud.function.json.JsonMapper} over
-	 * the application's own mapper. Spring Cloud Function would rebuild that mapper into a
-	 * second one with its settings and a Joda-Time module. The mapper this auto-configuration
-	 * builds has those settings already ({@link FunctionJsonMapperBuilderCustomizer}), so it is
-	 * used as it is: one mapper is built. A mapper without them (the application's own, or
-	 * one that {@code spring.jackson.*} properties changed) is rebuilt with them, as Spring
-	 * Cloud Function did. Its configuration class for its own mapper is never loaded
+	 * Spring Cloud Function's {@link org.springframework.cloud.function.json.JsonMapper}
+	 * over the application's own mapper. Spring Cloud Function would rebuild that mapper
+	 * into a second one with its settings and a Joda-Time module. The mapper this
+	 * auto-configuration builds has those settings already
+	 * ({@link FunctionJsonMapperBuilderCustomizer}), so it is used as it is: one mapper
+	 * is built. A mapper without them (the application's own, or one that
+	 * {@code spring.jackson.*} properties changed) is rebuilt with them, as Spring Cloud
+	 * Function did. Its configuration class for its own mapper is never loaded
 	 * ({@link FunctionJsonMapperConfigurationRemover}).
 	 * @param objectMapper the application's mapper
 	 * @return the mapper Spring Cloud Function reads and writes events with
@@ -97,9 +99,9 @@ public class LambdaJsonAutoConfiguration {
 	/**
 	 * The settings Spring Cloud Function gives the mapper functions read and write with:
 	 * unknown properties and {@code null} for primitives are accepted, beans without
-	 * properties are written as {@code {}}, and error locations do not quote the input. It
-	 * runs before Spring Boot's own customizer, so {@code spring.jackson.*} properties still
-	 * apply to the application's mapper.
+	 * properties are written as {@code {}}, and error locations do not quote the input.
+	 * It runs before Spring Boot's own customizer, so {@code spring.jackson.*} properties
+	 * still apply to the application's mapper.
 	 */
 	static final class FunctionJsonMapperBuilderCustomizer implements JsonMapperBuilderCustomizer, Ordered {
 

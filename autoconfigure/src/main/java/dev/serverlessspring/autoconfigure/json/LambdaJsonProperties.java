@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Limits on the JSON events the application's Jackson mapper reads, so that a hostile or
- * broken event fails fast with a clear error instead of exhausting the function's memory or
- * stack. The defaults fit what Lambda can deliver: a synchronous invocation's event is at
- * most 6 MB (6,291,456 bytes).
+ * broken event fails fast with a clear error instead of exhausting the function's memory
+ * or stack. The defaults fit what Lambda can deliver: a synchronous invocation's event is
+ * at most 6 MB (6,291,456 bytes).
  */
 @ConfigurationProperties(LambdaJsonProperties.PREFIX)
 public class LambdaJsonProperties {
@@ -20,9 +20,9 @@ public class LambdaJsonProperties {
 	static final int LAMBDA_MAX_EVENT_BYTES = 6_291_456;
 
 	/**
-	 * How deeply arrays and objects may nest. Lambda's own events nest fewer than ten levels
-	 * (a DynamoDB attribute map takes two per level of the item); deeper input is refused
-	 * before deserializers recurse into it.
+	 * How deeply arrays and objects may nest. Lambda's own events nest fewer than ten
+	 * levels (a DynamoDB attribute map takes two per level of the item); deeper input is
+	 * refused before deserializers recurse into it.
 	 */
 	private int maxNestingDepth = 256;
 
@@ -33,14 +33,14 @@ public class LambdaJsonProperties {
 	private long maxDocumentLength = LAMBDA_MAX_EVENT_BYTES;
 
 	/**
-	 * The longest string value, in characters: an event's whole size, so that a request body
-	 * as large as Lambda allows (base64 included) is still read.
+	 * The longest string value, in characters: an event's whole size, so that a request
+	 * body as large as Lambda allows (base64 included) is still read.
 	 */
 	private int maxStringLength = LAMBDA_MAX_EVENT_BYTES;
 
 	/**
-	 * The most digits of a number. Parsing a huge number into a BigInteger or BigDecimal takes
-	 * time that grows faster than its length.
+	 * The most digits of a number. Parsing a huge number into a BigInteger or BigDecimal
+	 * takes time that grows faster than its length.
 	 */
 	private int maxNumberLength = 256;
 

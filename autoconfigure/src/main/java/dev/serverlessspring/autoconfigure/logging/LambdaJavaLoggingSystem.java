@@ -25,25 +25,25 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Spring Boot's {@link JavaLoggingSystem} with the console set up for CloudWatch: the logging
- * system of functions that log through {@code java.util.logging} (as archetype projects do, SLF4J
- * through {@code slf4j-jdk14}), chosen by Spring Boot wherever neither Logback nor Log4j 2 is
- * present.
+ * Spring Boot's {@link JavaLoggingSystem} with the console set up for CloudWatch: the
+ * logging system of functions that log through {@code java.util.logging} (as archetype
+ * projects do, SLF4J through {@code slf4j-jdk14}), chosen by Spring Boot wherever neither
+ * Logback nor Log4j 2 is present.
  * <p>
  * Its defaults are configured in code, without reading a configuration file:
  * <ul>
  * <li>with {@code logging.structured.format.console} set (serverless-spring sets
- * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter} when Lambda asks for
- * JSON), one JSON object per record from that {@link StructuredLogFormatter} of
+ * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter} when Lambda
+ * asks for JSON), one JSON object per record from that {@link StructuredLogFormatter} of
  * {@link LogRecord}s, made by Spring Boot's {@link StructuredLogFormatterFactory} so that
  * {@code logging.structured.json.*} applies;</li>
- * <li>otherwise in Lambda (when {@link LambdaLoggingEnvironmentPostProcessor} has set logging
- * up), one text line per record from {@link LambdaTextLogFormatter};</li>
+ * <li>otherwise in Lambda (when {@link LambdaLoggingEnvironmentPostProcessor} has set
+ * logging up), one text line per record from {@link LambdaTextLogFormatter};</li>
  * <li>otherwise Spring Boot's defaults.</li>
  * </ul>
  * Lines go to standard output, each in one write. An application's own
- * {@code logging.properties} or {@code logging.config} replaces all of this, as with Spring
- * Boot's {@link JavaLoggingSystem}.
+ * {@code logging.properties} or {@code logging.config} replaces all of this, as with
+ * Spring Boot's {@link JavaLoggingSystem}.
  */
 public class LambdaJavaLoggingSystem extends JavaLoggingSystem {
 
@@ -59,8 +59,10 @@ public class LambdaJavaLoggingSystem extends JavaLoggingSystem {
 	protected void loadDefaults(LoggingInitializationContext initializationContext, @Nullable LogFile logFile) {
 		Formatter formatter = (logFile != null) ? null : consoleFormatter(initializationContext.getEnvironment());
 		if (formatter == null) {
-			// Spring Boot's own defaults, which it looks up next to the logging system's class.
-			loadConfiguration(SPRING_BOOT_DEFAULTS + ((logFile != null) ? "logging-file.properties" : "logging.properties"),
+			// Spring Boot's own defaults, which it looks up next to the logging system's
+			// class.
+			loadConfiguration(
+					SPRING_BOOT_DEFAULTS + ((logFile != null) ? "logging-file.properties" : "logging.properties"),
 					logFile);
 			return;
 		}
@@ -100,9 +102,9 @@ public class LambdaJavaLoggingSystem extends JavaLoggingSystem {
 	}
 
 	/**
-	 * Writes each formatted record to the current {@link System#out} in one write, as Logback's
-	 * console appender does: the runtime interface client may have replaced the stream, and a
-	 * record must not be interleaved with another thread's.
+	 * Writes each formatted record to the current {@link System#out} in one write, as
+	 * Logback's console appender does: the runtime interface client may have replaced the
+	 * stream, and a record must not be interleaved with another thread's.
 	 */
 	static class StandardOutputHandler extends Handler {
 
@@ -141,12 +143,12 @@ public class LambdaJavaLoggingSystem extends JavaLoggingSystem {
 	}
 
 	/**
-	 * {@link LoggingSystemFactory} that returns a {@link LambdaJavaLoggingSystem} where SLF4J
-	 * logs through {@code java.util.logging} ({@code slf4j-jdk14} is its provider), and where
-	 * neither Logback nor Log4j 2 is present, when Spring Boot would use
+	 * {@link LoggingSystemFactory} that returns a {@link LambdaJavaLoggingSystem} where
+	 * SLF4J logs through {@code java.util.logging} ({@code slf4j-jdk14} is its provider),
+	 * and where neither Logback nor Log4j 2 is present, when Spring Boot would use
 	 * {@code java.util.logging}. Asked before Spring Boot's factories, it follows SLF4J's
-	 * choice on a class path that also holds Logback, where Spring Boot's Logback system would
-	 * refuse to start.
+	 * choice on a class path that also holds Logback, where Spring Boot's Logback system
+	 * would refuse to start.
 	 */
 	@Order(Ordered.HIGHEST_PRECEDENCE + 512)
 	public static class Factory implements LoggingSystemFactory {

@@ -15,17 +15,17 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Logs each invocation with its identity: the request id, function name and version, X-Ray
- * trace id and cold-start flag go into the MDC ({@link LambdaMdc}), and, when asked for,
- * incoming events are logged with sensitive values masked ({@link EventLogger}).
+ * Logs each invocation with its identity: the request id, function name and version,
+ * X-Ray trace id and cold-start flag go into the MDC ({@link LambdaMdc}), and, when asked
+ * for, incoming events are logged with sensitive values masked ({@link EventLogger}).
  * <p>
  * The log format itself is set before the application starts, by
  * {@link LambdaLoggingEnvironmentPostProcessor}.
  * <p>
  * The switches are read when the beans are created, not by conditions: Spring AOT fixes
- * conditions at build time, and these are typically switched by environment variables of the
- * function ({@code SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED}, ...). A switched-off listener is
- * a null bean, which the dispatcher's listeners leave out.
+ * conditions at build time, and these are typically switched by environment variables of
+ * the function ({@code SERVERLESS_SPRING_LOGGING_EVENTS_ENABLED}, ...). A switched-off
+ * listener is a null bean, which the dispatcher's listeners leave out.
  */
 @AutoConfiguration
 @ConditionalOnClass({ MDC.class, Context.class })

@@ -19,8 +19,8 @@ import org.springframework.util.ClassUtils;
  * ({@code AWS_LAMBDA_LOG_FORMAT=JSON}):
  * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogRecordFormatter} with
  * {@code java.util.logging} (as archetype projects do),
- * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter} with Logback, ECS with
- * Log4j 2;</li>
+ * {@link dev.serverlessspring.lambda.logging.LambdaJsonLogFormatter} with Logback, ECS
+ * with Log4j 2;</li>
  * <li>otherwise text lines with the request id, in which the line breaks of multi-line
  * messages and stack traces become carriage returns, as Lambda's own runtimes do, so that
  * each stays one CloudWatch event: a Logback pattern, and with {@code java.util.logging}
@@ -38,7 +38,8 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 	/** The name of the property source this post-processor adds. */
 	public static final String PROPERTY_SOURCE_NAME = "serverlessSpringLambdaLogging";
 
-	// The replacement is a real carriage return: in a regex replacement "\\r" would be a plain r.
+	// The replacement is a real carriage return: in a regex replacement "\\r" would be a
+	// plain r.
 	static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %X{AWSRequestId:-} %5p [%t] %logger{39} : "
 			+ "%replace(%m%wEx){'\\r?\\n','\r'}%nopex%n";
 
@@ -80,7 +81,8 @@ public class LambdaLoggingEnvironmentPostProcessor implements EnvironmentPostPro
 		environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 	}
 
-	// The logging system Spring Boot picks: Logback, else Log4j 2, else java.util.logging.
+	// The logging system Spring Boot picks: Logback, else Log4j 2, else
+	// java.util.logging.
 	static String jsonFormat(ClassLoader classLoader) {
 		if (ClassUtils.isPresent(LOGBACK, classLoader)) {
 			return JSON_FORMAT;

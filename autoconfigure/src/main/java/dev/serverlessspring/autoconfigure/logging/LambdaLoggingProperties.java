@@ -19,9 +19,9 @@ public class LambdaLoggingProperties {
 	public static final String PREFIX = "serverless.spring.logging";
 
 	/**
-	 * Whether to set logging up for CloudWatch in Lambda (JSON or single-event text lines,
-	 * level from AWS_LAMBDA_LOG_LEVEL) and to put each invocation's request id, function
-	 * name and version, X-Ray trace id and cold-start flag into the MDC.
+	 * Whether to set logging up for CloudWatch in Lambda (JSON or single-event text
+	 * lines, level from AWS_LAMBDA_LOG_LEVEL) and to put each invocation's request id,
+	 * function name and version, X-Ray trace id and cold-start flag into the MDC.
 	 */
 	private boolean enabled = true;
 

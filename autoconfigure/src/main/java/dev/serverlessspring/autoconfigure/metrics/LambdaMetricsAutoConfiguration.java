@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Bean;
  * ({@link InvocationMetrics}), when {@code serverless.spring.metrics.enabled=true}.
  * <p>
  * The switch is read when the listener is created, not by a condition: Spring AOT fixes
- * conditions at build time, and metrics are typically switched on by an environment variable
- * of the function ({@code SERVERLESS_SPRING_METRICS_ENABLED}). While off, the listener is a
- * null bean, which the dispatcher's listeners leave out.
+ * conditions at build time, and metrics are typically switched on by an environment
+ * variable of the function ({@code SERVERLESS_SPRING_METRICS_ENABLED}). While off, the
+ * listener is a null bean, which the dispatcher's listeners leave out.
  */
 @AutoConfiguration(after = LambdaLoggingAutoConfiguration.class)
 @ConditionalOnClass(Context.class)
@@ -49,7 +49,8 @@ public class LambdaMetricsAutoConfiguration {
 		return new InvocationMetrics(writer, coldStart.getIfAvailable(ColdStart::new), properties.getDimensions());
 	}
 
-	// CloudWatch drops a document it does not accept without a word, so every metric would be lost.
+	// CloudWatch drops a document it does not accept without a word, so every metric
+	// would be lost.
 	private static void checkAcceptedByCloudWatch(LambdaMetricsProperties properties) {
 		String namespace = properties.getNamespace();
 		if (namespace == null || namespace.isBlank() || namespace.length() > MAX_NAMESPACE_LENGTH) {

@@ -28,7 +28,8 @@ public class LambdaMetricsProperties {
 	private String namespace = "ServerlessSpring";
 
 	/**
-	 * Further dimensions, such as a service or stage name, recorded alongside FunctionName.
+	 * Further dimensions, such as a service or stage name, recorded alongside
+	 * FunctionName.
 	 */
 	private Map<String, String> dimensions = new LinkedHashMap<>();
 

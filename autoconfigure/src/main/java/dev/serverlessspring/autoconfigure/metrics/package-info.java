@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of invocation metrics written in CloudWatch's embedded metric format.
+ * Auto-configuration of invocation metrics written in CloudWatch's embedded metric
+ * format.
  */
 @NullMarked
 package dev.serverlessspring.autoconfigure.metrics;

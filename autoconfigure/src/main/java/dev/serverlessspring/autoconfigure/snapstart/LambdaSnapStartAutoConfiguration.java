@@ -27,12 +27,12 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
- * SnapStart: primes the function before Lambda's snapshot and refreshes shared state after
- * each restore ({@link SnapStartPriming}).
+ * SnapStart: primes the function before Lambda's snapshot and refreshes shared state
+ * after each restore ({@link SnapStartPriming}).
  * <p>
  * Whether the hooks are registered is decided when the application starts, not by a
- * condition, so that an application processed by Spring AOT at build time still decides by
- * the environment it runs in.
+ * condition, so that an application processed by Spring AOT at build time still decides
+ * by the environment it runs in.
  */
 @AutoConfiguration(after = LambdaFunctionAutoConfiguration.class)
 @ConditionalOnClass({ org.crac.Resource.class, EventDispatcher.class })
@@ -42,8 +42,8 @@ public class LambdaSnapStartAutoConfiguration {
 	static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
 
 	/**
-	 * Set to {@code true} by serverless-spring-maven-plugin's training run, which writes the
-	 * AOT cache of a package that carries its own Java runtime.
+	 * Set to {@code true} by serverless-spring-maven-plugin's training run, which writes
+	 * the AOT cache of a package that carries its own Java runtime.
 	 */
 	static final String TRAINING = "SERVERLESS_SPRING_TRAINING";
 
@@ -54,7 +54,8 @@ public class LambdaSnapStartAutoConfiguration {
 	SnapStartPriming snapStartPriming(ObjectProvider<EventDispatcher> dispatcher, LambdaSnapStartProperties properties,
 			ResourceLoader resourceLoader, ApplicationContext applicationContext) {
 		LambdaSnapStartProperties.Priming priming = properties.getPriming();
-		// Zero would interrupt the priming at once; a negative time would end its watchdog.
+		// Zero would interrupt the priming at once; a negative time would end its
+		// watchdog.
 		if (priming.getTimeout() == null || priming.getTimeout().isNegative() || priming.getTimeout().isZero()) {
 			throw new IllegalStateException(
 					"serverless.spring.snapstart.priming.timeout is " + priming.getTimeout() + "; it must be positive");
@@ -69,12 +70,13 @@ public class LambdaSnapStartAutoConfiguration {
 	}
 
 	/**
-	 * Primes the function once it has started when it runs in a build-time training run, with
-	 * the events it would be primed with before a SnapStart snapshot: the JVM's AOT cache,
-	 * written when the training run ends, then holds the classes and profiles of the
-	 * invocation path. Decided at run time, like the hooks above.
+	 * Primes the function once it has started when it runs in a build-time training run,
+	 * with the events it would be primed with before a SnapStart snapshot: the JVM's AOT
+	 * cache, written when the training run ends, then holds the classes and profiles of
+	 * the invocation path. Decided at run time, like the hooks above.
 	 * @param priming the priming that runs before a SnapStart snapshot
-	 * @param properties the SnapStart settings, whose {@code priming.enabled} also applies here
+	 * @param properties the SnapStart settings, whose {@code priming.enabled} also
+	 * applies here
 	 * @return the listener that primes in a training run
 	 */
 	@Bean
@@ -88,9 +90,10 @@ public class LambdaSnapStartAutoConfiguration {
 	}
 
 	/**
-	 * The handler the runtime serves this application through: {@link FunctionHandler} when
-	 * it started the application under the runtime interface client (Lambda's managed
-	 * runtime); none otherwise (our custom runtime's loop calls the dispatcher; a test).
+	 * The handler the runtime serves this application through: {@link FunctionHandler}
+	 * when it started the application under the runtime interface client (Lambda's
+	 * managed runtime); none otherwise (our custom runtime's loop calls the dispatcher; a
+	 * test).
 	 * @param applicationContext the application's context
 	 * @return the handler, or {@code null} when the runtime does not call one
 	 */
@@ -99,7 +102,8 @@ public class LambdaSnapStartAutoConfiguration {
 		return (managedRuntime && LambdaApplication.context() == applicationContext) ? new FunctionHandler() : null;
 	}
 
-	private static byte @Nullable [] primingEvent(LambdaSnapStartProperties.Priming priming, ResourceLoader resourceLoader) {
+	private static byte @Nullable [] primingEvent(LambdaSnapStartProperties.Priming priming,
+			ResourceLoader resourceLoader) {
 		if (priming.getEvent() != null) {
 			return priming.getEvent().getBytes(StandardCharsets.UTF_8);
 		}
@@ -108,8 +112,8 @@ public class LambdaSnapStartAutoConfiguration {
 				return in.readAllBytes();
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(
-						"Could not read " + priming.getEventLocation() + " (serverless.spring.snapstart.priming.event-location)", ex);
+				throw new UncheckedIOException("Could not read " + priming.getEventLocation()
+						+ " (serverless.spring.snapstart.priming.event-location)", ex);
 			}
 		}
 		return null;

@@ -18,8 +18,8 @@ public class LambdaSnapStartProperties {
 	public static final String PREFIX = "serverless.spring.snapstart";
 
 	/**
-	 * Whether to register the SnapStart hooks (priming before the snapshot, refresh after a
-	 * restore). Unset: when Lambda initializes the function for SnapStart
+	 * Whether to register the SnapStart hooks (priming before the snapshot, refresh after
+	 * a restore). Unset: when Lambda initializes the function for SnapStart
 	 * (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start).
 	 */
 	private @Nullable Boolean enabled;
@@ -53,35 +53,35 @@ public class LambdaSnapStartProperties {
 	public static class Priming {
 
 		/**
-		 * Whether to invoke the function before the snapshot. Turn it off for a function whose
-		 * every invocation has side effects it cannot tell apart (the priming context's request
-		 * id is "snapstart-priming").
+		 * Whether to invoke the function before the snapshot. Turn it off for a function
+		 * whose every invocation has side effects it cannot tell apart (the priming
+		 * context's request id is "snapstart-priming").
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * How many times to invoke the function before the snapshot. One invocation loads the
-		 * classes; many let the JIT compiler compile the invocation path as well (it compiles a
-		 * method after a few hundred calls, more while its queue is long), so that the first
-		 * invocation after a restore runs compiled code, as warm ones do.
+		 * How many times to invoke the function before the snapshot. One invocation loads
+		 * the classes; many let the JIT compiler compile the invocation path as well (it
+		 * compiles a method after a few hundred calls, more while its queue is long), so
+		 * that the first invocation after a restore runs compiled code, as warm ones do.
 		 */
 		private int invocations = 1000;
 
 		/**
-		 * The event to prime with, as JSON. Unset: a synthetic event built from the function's
-		 * input type (an empty object, string, array or number).
+		 * The event to prime with, as JSON. Unset: a synthetic event built from the
+		 * function's input type (an empty object, string, array or number).
 		 */
 		private @Nullable String event;
 
 		/**
-		 * Where to read the event to prime with, such as classpath:priming-event.json; used
-		 * when no inline event is set.
+		 * Where to read the event to prime with, such as classpath:priming-event.json;
+		 * used when no inline event is set.
 		 */
 		private @Nullable String eventLocation;
 
 		/**
-		 * How long the priming may take before it is interrupted; no further invocation starts
-		 * after half of it.
+		 * How long the priming may take before it is interrupted; no further invocation
+		 * starts after half of it.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of SnapStart: priming before the snapshot and hooks around checkpoint and restore.
+ * Auto-configuration of SnapStart: priming before the snapshot and hooks around
+ * checkpoint and restore.
  */
 @NullMarked
 package dev.serverlessspring.autoconfigure.snapstart;

@@ -10,11 +10,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Leaves out the auto-configurations listed in
- * {@code serverless.spring.startup.skipped-auto-configurations}: beans a function never uses
- * cost cold-start time to define and create. A filter rather than
- * {@code spring.autoconfigure.exclude}, so that an application's own exclusions add to the
- * list instead of replacing it, and so that it also applies when Spring AOT evaluates the
- * auto-configurations at build time.
+ * {@code serverless.spring.startup.skipped-auto-configurations}: beans a function never
+ * uses cost cold-start time to define and create. A filter rather than
+ * {@code spring.autoconfigure.exclude}, so that an application's own exclusions add to
+ * the list instead of replacing it, and so that it also applies when Spring AOT evaluates
+ * the auto-configurations at build time.
  */
 public class LambdaAutoConfigurationImportFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 

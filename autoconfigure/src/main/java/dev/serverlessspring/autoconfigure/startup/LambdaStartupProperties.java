@@ -17,18 +17,18 @@ public class LambdaStartupProperties {
 	public static final String PREFIX = "serverless.spring.startup";
 
 	/**
-	 * Auto-configurations a function does not use and that are left out to shorten the cold
-	 * start: task executors and schedulers, SSL bundles, application availability, project
-	 * info, and AOP's class-proxying setup. Set to an empty list to keep them all; list an
-	 * auto-configuration here to leave it out too.
+	 * Auto-configurations a function does not use and that are left out to shorten the
+	 * cold start: task executors and schedulers, SSL bundles, application availability,
+	 * project info, and AOP's class-proxying setup. Set to an empty list to keep them
+	 * all; list an auto-configuration here to leave it out too.
 	 */
-	private List<String> skippedAutoConfigurations = new ArrayList<>(List.of(
-			"org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
-			"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
-			"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
-			"org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
-			"org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
-			"org.springframework.boot.autoconfigure.aop.AopAutoConfiguration"));
+	private List<String> skippedAutoConfigurations = new ArrayList<>(
+			List.of("org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+					"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+					"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+					"org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+					"org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+					"org.springframework.boot.autoconfigure.aop.AopAutoConfiguration"));
 
 	public List<String> getSkippedAutoConfigurations() {
 		return this.skippedAutoConfigurations;

@@ -21,10 +21,10 @@ public class LambdaStreamingProperties {
 	private String jsonDelimiter = "\n";
 
 	/**
-	 * Whether responses to API Gateway REST API events stream. Turn it on for a function whose
-	 * REST API routes transfer their responses in STREAM mode (serverless.yml:
-	 * http.response.transferMode: STREAM), which the serverless-spring plugin does. Function URLs
-	 * always stream; HTTP APIs and ALBs cannot, and get the whole response.
+	 * Whether responses to API Gateway REST API events stream. Turn it on for a function
+	 * whose REST API routes transfer their responses in STREAM mode (serverless.yml:
+	 * http.response.transferMode: STREAM), which the serverless-spring plugin does.
+	 * Function URLs always stream; HTTP APIs and ALBs cannot, and get the whole response.
 	 */
 	private boolean restApi;
 

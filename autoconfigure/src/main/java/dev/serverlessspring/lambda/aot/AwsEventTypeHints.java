@@ -38,7 +38,8 @@ final class AwsEventTypeHints {
 	}
 
 	/**
-	 * Register an event type, its nested classes and the event classes its properties use.
+	 * Register an event type, its nested classes and the event classes its properties
+	 * use.
 	 * @param hints the hints
 	 * @param type the event type
 	 */
@@ -74,8 +75,8 @@ final class AwsEventTypeHints {
 	}
 
 	/**
-	 * Register AWS's serialization classes (serializers, mix-ins, modules), which it loads by
-	 * name, and its shaded Jackson's service files.
+	 * Register AWS's serialization classes (serializers, mix-ins, modules), which it
+	 * loads by name, and its shaded Jackson's service files.
 	 * @param hints the hints
 	 * @param classLoader the class loader to scan
 	 */
@@ -84,7 +85,8 @@ final class AwsEventTypeHints {
 		try {
 			for (Resource resource : resolver.getResources("classpath*:" + SERIALIZATION_PACKAGE + "**/*.class")) {
 				String path = resource.getURL().toString();
-				String className = path.substring(path.indexOf(SERIALIZATION_PACKAGE), path.length() - ".class".length())
+				String className = path
+					.substring(path.indexOf(SERIALIZATION_PACKAGE), path.length() - ".class".length())
 					.replace('/', '.');
 				hints.reflection().registerType(TypeReference.of(className), ALL);
 			}

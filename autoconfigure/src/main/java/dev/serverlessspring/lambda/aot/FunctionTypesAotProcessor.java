@@ -28,8 +28,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Native-image hints for the application's functions: the input and output types of every
  * {@code Function}, {@code Consumer} and {@code Supplier} bean (JSON binding for the
- * application's types, AWS's serializers for the {@code aws-lambda-java-events} types), and
- * the application class the handler loads by name, which is also written to
+ * application's types, AWS's serializers for the {@code aws-lambda-java-events} types),
+ * and the application class the handler loads by name, which is also written to
  * {@value MainClassLocator#AOT_START_CLASS_RESOURCE} for images without a jar manifest.
  */
 class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor {
@@ -37,7 +37,8 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 	private final BindingReflectionHintsRegistrar binding = new BindingReflectionHintsRegistrar();
 
 	@Override
-	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(ConfigurableListableBeanFactory beanFactory) {
+	public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+			ConfigurableListableBeanFactory beanFactory) {
 		Set<Class<?>> payloadTypes = new LinkedHashSet<>();
 		Set<Class<?>> applicationClasses = new LinkedHashSet<>();
 		for (String name : beanFactory.getBeanDefinitionNames()) {
@@ -47,9 +48,10 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 				continue;
 			}
 			if (AnnotatedElementUtils.hasAnnotation(beanClass, SpringBootConfiguration.class)) {
-				// A configuration class with proxied @Bean methods is, by now, its CGLIB subclass
-				// (Application$$SpringCGLIB$$0): started as the application, it would scan its own
-				// superclass as a second 'application' bean. The user's class is the one to name.
+				// A configuration class with proxied @Bean methods is, by now, its CGLIB
+				// subclass (Application$$SpringCGLIB$$0): started as the application, it
+				// would scan its own superclass as a second 'application' bean. The
+				// user's class is the one to name.
 				applicationClasses.add(ClassUtils.getUserClass(beanClass));
 			}
 			collect(type.as(Function.class), payloadTypes, 0, 1);
@@ -63,11 +65,13 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 		return (generationContext, code) -> {
 			register(generationContext.getRuntimeHints(), payloadTypes, applicationClasses);
 			if (applicationClasses.size() == 1) {
-				// A native image has no jar manifest with a Start-Class: name the class in a resource.
+				// A native image has no jar manifest with a Start-Class: name the class
+				// in a resource.
 				String name = applicationClasses.iterator().next().getName();
-				generationContext.getGeneratedFiles()
-					.addResourceFile(MainClassLocator.AOT_START_CLASS_RESOURCE, name);
-				generationContext.getRuntimeHints().resources().registerPattern(MainClassLocator.AOT_START_CLASS_RESOURCE);
+				generationContext.getGeneratedFiles().addResourceFile(MainClassLocator.AOT_START_CLASS_RESOURCE, name);
+				generationContext.getRuntimeHints()
+					.resources()
+					.registerPattern(MainClassLocator.AOT_START_CLASS_RESOURCE);
 			}
 		};
 	}
@@ -92,8 +96,9 @@ class FunctionTypesAotProcessor implements BeanFactoryInitializationAotProcessor
 		}
 		for (int index : generics) {
 			ResolvableType generic = functional.getGeneric(index);
-			// Message<T>, HttpResponse<T> and the streams of a streaming function (Flux<T>, Stream<T>)
-			// carry the payload type in their first generic: HttpResponse<Flux<Quote>> writes Quotes.
+			// Message<T>, HttpResponse<T> and the streams of a streaming function
+			// (Flux<T>, Stream<T>) carry the payload type in their first generic:
+			// HttpResponse<Flux<Quote>> writes Quotes.
 			while (generic.hasGenerics() && isWrapper(generic.toClass())) {
 				generic = generic.getGeneric(0);
 			}

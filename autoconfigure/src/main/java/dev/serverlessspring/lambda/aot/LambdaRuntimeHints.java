@@ -8,8 +8,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 
 /**
- * What a native image of a function needs from serverless-spring itself: the manifest that
- * names the application class, the field the SnapStart hooks renew, and AWS's event
+ * What a native image of a function needs from serverless-spring itself: the manifest
+ * that names the application class, the field the SnapStart hooks renew, and AWS's event
  * serialization machinery.
  */
 class LambdaRuntimeHints implements RuntimeHintsRegistrar {

@@ -12,8 +12,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 /**
  * The credentials of a Lambda function's execution role, where Lambda puts them: the
  * {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}
- * variables, read at each resolution (no chain of providers is tried first); under SnapStart,
- * which gives no such variables, the container credentials endpoint
+ * variables, read at each resolution (no chain of providers is tried first); under
+ * SnapStart, which gives no such variables, the container credentials endpoint
  * ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI}), whose credentials the SDK refreshes. Off
  * Lambda, the SDK's default chain.
  */
@@ -49,8 +49,8 @@ public final class LambdaCredentialsProvider implements AwsCredentialsProvider {
 		AwsCredentialsProvider provider = this.fallback;
 		if (provider == null) {
 			String containerUri = this.environment.apply("AWS_CONTAINER_CREDENTIALS_FULL_URI");
-			provider = (containerUri != null && !containerUri.isBlank()) ? ContainerCredentialsProvider.builder().build()
-					: DefaultCredentialsProvider.builder().build();
+			provider = (containerUri != null && !containerUri.isBlank())
+					? ContainerCredentialsProvider.builder().build() : DefaultCredentialsProvider.builder().build();
 			this.fallback = provider;
 		}
 		return provider;

@@ -9,11 +9,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * Lets SnapStart's priming invocations warm the AWS SDK clients they use without calling
  * AWS: while {@link SnapStartPriming} primes the function, each request goes through the
- * client as usual (marshalling, endpoint resolution, credentials, signing, the HTTP client's
- * set-up) and stops just before it would be sent, with a {@link RequestNotSentException}.
- * Every client the application builds picks it up, as a global interceptor of the SDK
- * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}); outside priming
- * it does nothing.
+ * client as usual (marshalling, endpoint resolution, credentials, signing, the HTTP
+ * client's set-up) and stops just before it would be sent, with a
+ * {@link RequestNotSentException}. Every client the application builds picks it up, as a
+ * global interceptor of the SDK
+ * ({@code software/amazon/awssdk/global/handlers/execution.interceptors}); outside
+ * priming it does nothing.
  */
 public final class PrimingRequestInterceptor implements ExecutionInterceptor {
 

@@ -1,5 +1,6 @@
 /**
- * Lambda-aware pieces of the AWS SDK v2: credentials from the function's environment and priming requests.
+ * Lambda-aware pieces of the AWS SDK v2: credentials from the function's environment and
+ * priming requests.
  */
 @NullMarked
 package dev.serverlessspring.lambda.aws;

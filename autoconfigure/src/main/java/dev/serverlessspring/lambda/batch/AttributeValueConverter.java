@@ -15,10 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code {"Id":{"N":"101"},"Tags":{"SS":["a"]}}}) into plain JSON
  * ({@code {"Id":101,"Tags":["a"]}}), which reads into an ordinary Java type.
  * <p>
- * Numbers keep their exact value (integers as integers, others as {@code BigDecimal}); sets
- * become arrays; binary values stay base64 strings, as Jackson reads them into
- * {@code byte[]}. The AWS SDK's {@code EnhancedDocument} does the same but would put the SDK
- * (its DynamoDB model, HTTP and auth SPIs) on every function's classpath, for a
+ * Numbers keep their exact value (integers as integers, others as {@code BigDecimal});
+ * sets become arrays; binary values stay base64 strings, as Jackson reads them into
+ * {@code byte[]}. The AWS SDK's {@code EnhancedDocument} does the same but would put the
+ * SDK (its DynamoDB model, HTTP and auth SPIs) on every function's classpath, for a
  * transformation of a dozen lines over the JSON tree already parsed.
  */
 public final class AttributeValueConverter {

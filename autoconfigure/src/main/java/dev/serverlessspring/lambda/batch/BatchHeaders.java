@@ -3,8 +3,8 @@ package dev.serverlessspring.lambda.batch;
 /**
  * Names of the {@code Message} headers through which a function that takes a
  * {@code Message} sees the record it is called for. Every record carries
- * {@link #EVENT_SOURCE} and {@link #RECORD_ID}; the others depend on the source, as listed.
- * Header values are never logged.
+ * {@link #EVENT_SOURCE} and {@link #RECORD_ID}; the others depend on the source, as
+ * listed. Header values are never logged.
  */
 public final class BatchHeaders {
 
@@ -16,8 +16,8 @@ public final class BatchHeaders {
 	public static final String EVENT_SOURCE = "aws-event-source";
 
 	/**
-	 * The queue, stream or table stream ARN (SQS, Kinesis, DynamoDB), the subscription ARN
-	 * (SNS) or the bucket ARN (S3); a {@code String}.
+	 * The queue, stream or table stream ARN (SQS, Kinesis, DynamoDB), the subscription
+	 * ARN (SNS) or the bucket ARN (S3); a {@code String}.
 	 */
 	public static final String EVENT_SOURCE_ARN = "aws-event-source-arn";
 
@@ -25,9 +25,9 @@ public final class BatchHeaders {
 	public static final String AWS_REGION = "aws-region";
 
 	/**
-	 * The identifier by which a failure of this record is reported or logged: the SQS or SNS
-	 * message id, the Kinesis or DynamoDB sequence number, {@code s3://bucket/key}, or the
-	 * EventBridge event id; a {@code String}.
+	 * The identifier by which a failure of this record is reported or logged: the SQS or
+	 * SNS message id, the Kinesis or DynamoDB sequence number, {@code s3://bucket/key},
+	 * or the EventBridge event id; a {@code String}.
 	 */
 	public static final String RECORD_ID = "aws-record-id";
 
@@ -64,10 +64,16 @@ public final class BatchHeaders {
 	/** SNS: when the message was published; a {@code String} in ISO-8601. */
 	public static final String SNS_TIMESTAMP = "aws-sns-timestamp";
 
-	/** SNS: the message attributes, by name; a {@code Map<String, String>} of their values. */
+	/**
+	 * SNS: the message attributes, by name; a {@code Map<String, String>} of their
+	 * values.
+	 */
 	public static final String SNS_MESSAGE_ATTRIBUTES = "aws-sns-message-attributes";
 
-	/** S3 and DynamoDB: the event name, such as {@code ObjectCreated:Put} or {@code MODIFY}; a {@code String}. */
+	/**
+	 * S3 and DynamoDB: the event name, such as {@code ObjectCreated:Put} or
+	 * {@code MODIFY}; a {@code String}.
+	 */
 	public static final String EVENT_NAME = "aws-event-name";
 
 	/** S3: when the event happened; a {@code String} in ISO-8601. */
@@ -85,19 +91,24 @@ public final class BatchHeaders {
 	/** Kinesis: when the record reached the stream; an {@code java.time.Instant}. */
 	public static final String KINESIS_ARRIVAL_TIME = "aws-kinesis-arrival-time";
 
-	/** DynamoDB: the item's key attributes as plain JSON values; a {@code Map<String, Object>}. */
+	/**
+	 * DynamoDB: the item's key attributes as plain JSON values; a
+	 * {@code Map<String, Object>}.
+	 */
 	public static final String DYNAMODB_KEYS = "aws-dynamodb-keys";
 
 	/**
-	 * DynamoDB: the item before the change as plain JSON values, when the stream carries old
-	 * images; a {@code Map<String, Object>}.
+	 * DynamoDB: the item before the change as plain JSON values, when the stream carries
+	 * old images; a {@code Map<String, Object>}.
 	 */
 	public static final String DYNAMODB_OLD_IMAGE = "aws-dynamodb-old-image";
 
 	/** EventBridge: the event id; a {@code String}. */
 	public static final String EVENTBRIDGE_ID = "aws-eventbridge-id";
 
-	/** EventBridge: the detail type, such as {@code Scheduled Event}; a {@code String}. */
+	/**
+	 * EventBridge: the detail type, such as {@code Scheduled Event}; a {@code String}.
+	 */
 	public static final String EVENTBRIDGE_DETAIL_TYPE = "aws-eventbridge-detail-type";
 
 	/** EventBridge: the account the event was sent in; a {@code String}. */
@@ -106,7 +117,10 @@ public final class BatchHeaders {
 	/** EventBridge: when the event happened; a {@code String} in ISO-8601. */
 	public static final String EVENTBRIDGE_TIME = "aws-eventbridge-time";
 
-	/** EventBridge: the ARNs of the resources the event is about (for a schedule, the rule); a {@code List<String>}. */
+	/**
+	 * EventBridge: the ARNs of the resources the event is about (for a schedule, the
+	 * rule); a {@code List<String>}.
+	 */
 	public static final String EVENTBRIDGE_RESOURCES = "aws-eventbridge-resources";
 
 	private BatchHeaders() {

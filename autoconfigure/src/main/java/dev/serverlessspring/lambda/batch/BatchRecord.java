@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * identifier its failure is reported by, the headers describing it, and how to read its
  * content as the function's input.
  *
- * @param id the identifier Lambda knows the record by (message id, sequence number, ...), or
- * {@code null} when the record has none
+ * @param id the identifier Lambda knows the record by (message id, sequence number, ...),
+ * or {@code null} when the record has none
  * @param headers the {@link BatchHeaders} of the record
  * @param input reads the record's content as the function's input
  */
@@ -28,8 +28,8 @@ public record BatchRecord(@Nullable String id, Map<String, Object> headers, Inpu
 		 * Read the content as the function's input.
 		 * @param function the function the record is for
 		 * @return the input value
-		 * @throws dev.serverlessspring.lambda.invoke.InvalidEventException when the content
-		 * does not fit the function's input type
+		 * @throws dev.serverlessspring.lambda.invoke.InvalidEventException when the
+		 * content does not fit the function's input type
 		 */
 		@Nullable Object read(LambdaFunction function);
 

@@ -11,14 +11,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Calls the function with the item of each record of a DynamoDB Streams batch, as plain JSON
- * read into the function's input type, and answers with the sequence number of the first
- * record that failed.
+ * Calls the function with the item of each record of a DynamoDB Streams batch, as plain
+ * JSON read into the function's input type, and answers with the sequence number of the
+ * first record that failed.
  * <p>
- * The item is the new image; a {@code REMOVE} record, which has none, gives the old image,
- * and a stream of view type {@code KEYS_ONLY} gives the keys. The
- * {@link BatchHeaders#EVENT_NAME} header tells which change it was. As with Kinesis, Lambda
- * redelivers the stream from the reported record, so the batch stops there.
+ * The item is the new image; a {@code REMOVE} record, which has none, gives the old
+ * image, and a stream of view type {@code KEYS_ONLY} gives the keys. The
+ * {@link BatchHeaders#EVENT_NAME} header tells which change it was. As with Kinesis,
+ * Lambda redelivers the stream from the reported record, so the batch stops there.
  */
 public class DynamoDbEventAdapter extends RecordEventAdapter {
 
@@ -37,13 +37,10 @@ public class DynamoDbEventAdapter extends RecordEventAdapter {
 			String sequenceNumber = text(change, "SequenceNumber");
 			JsonNode item = firstPresent(change.get("NewImage"), change.get("OldImage"), change.get("Keys"));
 			records.add(record(sequenceNumber, (function) -> function.readInput(item(item)),
-					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"),
-					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
-					BatchHeaders.EVENT_ID, text(record, "eventID"),
-					BatchHeaders.EVENT_NAME, text(record, "eventName"),
-					BatchHeaders.SEQUENCE_NUMBER, sequenceNumber,
-					BatchHeaders.DYNAMODB_KEYS, plain(change.get("Keys")),
-					BatchHeaders.DYNAMODB_OLD_IMAGE, plain(change.get("OldImage"))));
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"), BatchHeaders.AWS_REGION,
+					text(record, "awsRegion"), BatchHeaders.EVENT_ID, text(record, "eventID"), BatchHeaders.EVENT_NAME,
+					text(record, "eventName"), BatchHeaders.SEQUENCE_NUMBER, sequenceNumber, BatchHeaders.DYNAMODB_KEYS,
+					plain(change.get("Keys")), BatchHeaders.DYNAMODB_OLD_IMAGE, plain(change.get("OldImage"))));
 		}
 		return records;
 	}
@@ -56,7 +53,8 @@ public class DynamoDbEventAdapter extends RecordEventAdapter {
 	}
 
 	private @Nullable Map<?, ?> plain(@Nullable JsonNode item) {
-		// Headers are built before the record's turn, so a malformed image must not throw here.
+		// Headers are built before the record's turn, so a malformed image must not throw
+		// here.
 		if (item == null || !item.isObject()) {
 			return null;
 		}

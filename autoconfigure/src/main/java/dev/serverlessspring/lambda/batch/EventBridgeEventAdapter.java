@@ -12,12 +12,12 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Calls the function with the {@code detail} of an EventBridge event (including scheduled
- * events, whose detail is {@code {}}), read into the function's input type; the envelope's
- * fields are {@link BatchHeaders headers}. A {@code Supplier} bound to a schedule needs no
- * adapter: it just runs.
+ * events, whose detail is {@code {}}), read into the function's input type; the
+ * envelope's fields are {@link BatchHeaders headers}. A {@code Supplier} bound to a
+ * schedule needs no adapter: it just runs.
  * <p>
- * EventBridge invokes asynchronously: a failure fails the invocation, and Lambda retries the
- * event (twice by default), then hands it to the function's on-failure destination or
+ * EventBridge invokes asynchronously: a failure fails the invocation, and Lambda retries
+ * the event (twice by default), then hands it to the function's on-failure destination or
  * dead-letter queue. The function's result is the invocation's response, which Lambda
  * discards for asynchronous invocations but a direct invocation sees.
  */
@@ -41,13 +41,10 @@ public class EventBridgeEventAdapter extends RecordEventAdapter {
 			resources.add(resource.asString());
 		}
 		JsonNode detail = event.get("detail");
-		return List.of(record(id, (function) -> function.readInput(detail),
-				BatchHeaders.EVENT_SOURCE, text(event, "source"),
-				BatchHeaders.AWS_REGION, text(event, "region"),
-				BatchHeaders.EVENTBRIDGE_ID, id,
-				BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, text(event, "detail-type"),
-				BatchHeaders.EVENTBRIDGE_ACCOUNT, text(event, "account"),
-				BatchHeaders.EVENTBRIDGE_TIME, text(event, "time"),
+		return List.of(record(id, (function) -> function.readInput(detail), BatchHeaders.EVENT_SOURCE,
+				text(event, "source"), BatchHeaders.AWS_REGION, text(event, "region"), BatchHeaders.EVENTBRIDGE_ID, id,
+				BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, text(event, "detail-type"), BatchHeaders.EVENTBRIDGE_ACCOUNT,
+				text(event, "account"), BatchHeaders.EVENTBRIDGE_TIME, text(event, "time"),
 				BatchHeaders.EVENTBRIDGE_RESOURCES, List.copyOf(resources)));
 	}
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Calls the function with the data of each record of a Kinesis batch (decoded from base64)
- * and answers with the sequence number of the first record that failed.
+ * Calls the function with the data of each record of a Kinesis batch (decoded from
+ * base64) and answers with the sequence number of the first record that failed.
  * <p>
  * Lambda checkpoints the shard just before the reported sequence number and delivers the
  * stream again from that record, so the batch stops there: records after it would be
@@ -34,12 +34,11 @@ public class KinesisEventAdapter extends RecordEventAdapter {
 			String sequenceNumber = text(kinesis, "sequenceNumber");
 			String data = text(kinesis, "data");
 			records.add(record(sequenceNumber, (function) -> function.readInput(decode(data)),
-					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"),
-					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
-					BatchHeaders.EVENT_ID, text(record, "eventID"),
-					BatchHeaders.SEQUENCE_NUMBER, sequenceNumber,
-					BatchHeaders.KINESIS_PARTITION_KEY, text(kinesis, "partitionKey"),
-					BatchHeaders.KINESIS_ARRIVAL_TIME, arrivalTime(kinesis.get("approximateArrivalTimestamp"))));
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "eventSourceARN"), BatchHeaders.AWS_REGION,
+					text(record, "awsRegion"), BatchHeaders.EVENT_ID, text(record, "eventID"),
+					BatchHeaders.SEQUENCE_NUMBER, sequenceNumber, BatchHeaders.KINESIS_PARTITION_KEY,
+					text(kinesis, "partitionKey"), BatchHeaders.KINESIS_ARRIVAL_TIME,
+					arrivalTime(kinesis.get("approximateArrivalTimestamp"))));
 		}
 		return records;
 	}

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with what its event source expects.
  * <p>
  * An adapter steps aside for functions that take a whole AWS event type (such as
- * {@code Function<SQSEvent, SQSBatchResponse>}) and for suppliers, which ignore their event.
+ * {@code Function<SQSEvent, SQSBatchResponse>}) and for suppliers, which ignore their
+ * event.
  */
 public abstract class RecordEventAdapter implements EventAdapter {
 
@@ -38,8 +39,9 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 * Create an adapter.
 	 * @param processor the processor that calls the function per record
 	 * @param objectMapper the application's object mapper
-	 * @param eventSource the {@code eventSource} of the records this adapter handles, such as
-	 * {@code aws:sqs}, or {@code null} when the adapter recognises its events otherwise
+	 * @param eventSource the {@code eventSource} of the records this adapter handles,
+	 * such as {@code aws:sqs}, or {@code null} when the adapter recognises its events
+	 * otherwise
 	 * @param failureMode what a failed record means for the batch, unless
 	 * {@link #failureMode(JsonNode)} decides per event
 	 */
@@ -62,7 +64,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 
 	@Override
 	public byte @Nullable [] handle(LambdaEvent event, LambdaFunction function) {
-		// Lambda's dispatcher hands an event only to the adapter that matched its JSON object.
+		// Lambda's dispatcher hands an event only to the adapter that matched its JSON
+		// object.
 		JsonNode json = Objects.requireNonNull(event.jsonObject(), "handle() follows matches()");
 		FailureMode mode = failureMode(json);
 		BatchResult result = this.processor.process(records(json), mode, function, event.context());
@@ -78,8 +81,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	 */
 	protected boolean matches(JsonNode event) {
 		JsonNode first = event.path("Records").path(0);
-		return this.eventSource != null
-				&& (this.eventSource.equals(text(first, "eventSource")) || this.eventSource.equals(text(first, "EventSource")));
+		return this.eventSource != null && (this.eventSource.equals(text(first, "eventSource"))
+				|| this.eventSource.equals(text(first, "EventSource")));
 	}
 
 	/**
@@ -112,7 +115,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 		if (mode == FailureMode.INVOCATION_ERROR) {
 			return null;
 		}
-		// Built as a tree so that the application's naming strategy cannot rename the fields.
+		// Built as a tree so that the application's naming strategy cannot rename the
+		// fields.
 		ObjectNode response = this.objectMapper.createObjectNode();
 		ArrayNode failures = response.putArray("batchItemFailures");
 		for (String id : result.failedIds()) {
@@ -131,8 +135,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 
 	/**
 	 * Create a record with the {@link BatchHeaders#EVENT_SOURCE} and
-	 * {@link BatchHeaders#RECORD_ID} headers and the given ones, leaving out those without a
-	 * value.
+	 * {@link BatchHeaders#RECORD_ID} headers and the given ones, leaving out those
+	 * without a value.
 	 * @param id the identifier the record's failure is reported by
 	 * @param input reads the record's content as the function's input
 	 * @param headerNamesAndValues further header names, each followed by its value
@@ -179,7 +183,8 @@ public abstract class RecordEventAdapter implements EventAdapter {
 	/**
 	 * Return the values of SQS or SNS message attributes by name.
 	 * @param attributes the attributes object, may be {@code null}
-	 * @param valueFields the fields that hold an attribute's value, in order of preference
+	 * @param valueFields the fields that hold an attribute's value, in order of
+	 * preference
 	 * @return the first value present of each attribute, by name
 	 */
 	protected static Map<String, String> attributeValues(JsonNode attributes, String... valueFields) {

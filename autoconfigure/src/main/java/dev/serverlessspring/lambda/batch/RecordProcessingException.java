@@ -3,8 +3,9 @@ package dev.serverlessspring.lambda.batch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch cannot be answered with a partial failure response, so the whole invocation fails
- * and Lambda retries the batch. The message names the record's source, never its content.
+ * A batch cannot be answered with a partial failure response, so the whole invocation
+ * fails and Lambda retries the batch. The message names the record's source, never its
+ * content.
  */
 public class RecordProcessingException extends RuntimeException {
 

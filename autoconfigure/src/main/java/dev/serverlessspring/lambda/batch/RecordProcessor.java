@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@link FailureMode} what a failed record means for the rest of the batch.
  * <p>
  * A record fails when its content cannot be read as the function's input or when the
- * function throws. Failures are logged with the record's id and source, never its content;
- * the reason of a read failure (which may quote the content) only at debug level.
+ * function throws. Failures are logged with the record's id and source, never its
+ * content; the reason of a read failure (which may quote the content) only at debug
+ * level.
  */
 public class RecordProcessor {
 
@@ -30,9 +31,10 @@ public class RecordProcessor {
 
 	/**
 	 * Create a processor that processes every record whatever time is left.
-	 * @param reportItemFailures whether the event source mappings report batch item failures
-	 * ({@code functionResponseType: ReportBatchItemFailures}); when not, any failure fails
-	 * the invocation, since Lambda would otherwise delete the failed records with the batch
+	 * @param reportItemFailures whether the event source mappings report batch item
+	 * failures ({@code functionResponseType: ReportBatchItemFailures}); when not, any
+	 * failure fails the invocation, since Lambda would otherwise delete the failed
+	 * records with the batch
 	 */
 	public RecordProcessor(boolean reportItemFailures) {
 		this(reportItemFailures, Duration.ZERO);
@@ -40,13 +42,14 @@ public class RecordProcessor {
 
 	/**
 	 * Create a processor.
-	 * @param reportItemFailures whether the event source mappings report batch item failures
-	 * ({@code functionResponseType: ReportBatchItemFailures}); when not, any failure fails
-	 * the invocation, since Lambda would otherwise delete the failed records with the batch
-	 * @param timeoutReserve stop starting records (after the first) when less than this is
-	 * left before the function's timeout, and treat the unprocessed ones as failed, so that a
-	 * timeout does not make Lambda redeliver the records already processed; zero to process
-	 * every record
+	 * @param reportItemFailures whether the event source mappings report batch item
+	 * failures ({@code functionResponseType: ReportBatchItemFailures}); when not, any
+	 * failure fails the invocation, since Lambda would otherwise delete the failed
+	 * records with the batch
+	 * @param timeoutReserve stop starting records (after the first) when less than this
+	 * is left before the function's timeout, and treat the unprocessed ones as failed, so
+	 * that a timeout does not make Lambda redeliver the records already processed; zero
+	 * to process every record
 	 */
 	public RecordProcessor(boolean reportItemFailures, Duration timeoutReserve) {
 		this.reportItemFailures = reportItemFailures;
@@ -77,17 +80,17 @@ public class RecordProcessor {
 	 * @param function the function
 	 * @param context the invocation's context
 	 * @return the identifiers to report as batch item failures, and the last result
-	 * @throws RuntimeException the failure itself in {@link FailureMode#INVOCATION_ERROR} mode
-	 * (or when item failures are not reported), so that Lambda retries the event
+	 * @throws RuntimeException the failure itself in {@link FailureMode#INVOCATION_ERROR}
+	 * mode (or when item failures are not reported), so that Lambda retries the event
 	 */
-	public BatchResult process(List<BatchRecord> records, FailureMode mode, LambdaFunction function,
-			Context context) {
+	public BatchResult process(List<BatchRecord> records, FailureMode mode, LambdaFunction function, Context context) {
 		FailureMode effective = (this.reportItemFailures) ? mode : FailureMode.INVOCATION_ERROR;
 		List<String> failed = new ArrayList<>();
 		Object result = null;
 		for (int i = 0; i < records.size(); i++) {
 			BatchRecord record = records.get(i);
-			// The first record always runs, so that a reserve as long as the timeout cannot stall the source.
+			// The first record always runs, so that a reserve as long as the timeout
+			// cannot stall the source.
 			if (i > 0 && outOfTime(context)) {
 				failed.addAll(unprocessed(records.subList(i, records.size()), effective, context));
 				break;
@@ -96,8 +99,8 @@ public class RecordProcessor {
 				result = function.invoke(record.input().read(function), context, record.headers());
 			}
 			catch (Exception ex) {
-				// Exception, not RuntimeException: a function may throw checked exceptions
-				// undeclared; precise rethrow keeps them as they are.
+				// Exception, not RuntimeException: a function may throw checked
+				// exceptions undeclared; precise rethrow keeps them as they are.
 				if (effective != FailureMode.INVOCATION_ERROR && !hasId(record)) {
 					throw unreportable(record, ex);
 				}
@@ -112,8 +115,8 @@ public class RecordProcessor {
 						throw unreportable(record, ex);
 					}
 					remaining.forEach((later) -> failed.add(later.id()));
-					logger.warn("Stopped at record " + record.id() + " to keep the queue's order; its " + remaining.size()
-							+ " later records are reported as failed, unprocessed");
+					logger.warn("Stopped at record " + record.id() + " to keep the queue's order; its "
+							+ remaining.size() + " later records are reported as failed, unprocessed");
 				}
 				if (effective != FailureMode.EACH_FAILED_ITEM) {
 					break;
@@ -132,9 +135,11 @@ public class RecordProcessor {
 		String stop = "Stopped with " + remaining.size() + " records unprocessed, " + context.getRemainingTimeInMillis()
 				+ " ms before the function's timeout";
 		if (mode == FailureMode.INVOCATION_ERROR) {
-			throw new RecordProcessingException(stop + "; failing the invocation so that Lambda retries the event", null);
+			throw new RecordProcessingException(stop + "; failing the invocation so that Lambda retries the event",
+					null);
 		}
-		// A stream redelivers from the first reported record; a queue redelivers exactly those reported.
+		// A stream redelivers from the first reported record; a queue redelivers exactly
+		// those reported.
 		List<BatchRecord> reported = (mode == FailureMode.FIRST_FAILED_ITEM) ? remaining.subList(0, 1) : remaining;
 		for (BatchRecord record : reported) {
 			if (!hasId(record)) {
@@ -150,15 +155,16 @@ public class RecordProcessor {
 	}
 
 	private static RecordProcessingException unreportable(BatchRecord record, @Nullable Throwable failure) {
-		// Lambda takes an empty identifier as a failure of the whole batch; say so plainly.
+		// Lambda takes an empty identifier as a failure of the whole batch; say so
+		// plainly.
 		return new RecordProcessingException("A record from " + record.headers().get(BatchHeaders.EVENT_SOURCE)
 				+ " that must be reported as failed has no identifier; failing the whole batch so that nothing is lost",
 				failure);
 	}
 
 	private static void log(BatchRecord record, LambdaFunction function, Exception ex, FailureMode mode) {
-		String outcome = (mode == FailureMode.INVOCATION_ERROR) ? "failing the invocation so that Lambda retries the event"
-				: "reporting it as a batch item failure";
+		String outcome = (mode == FailureMode.INVOCATION_ERROR)
+				? "failing the invocation so that Lambda retries the event" : "reporting it as a batch item failure";
 		String prefix = "Record " + record.id() + " from " + record.headers().get(BatchHeaders.EVENT_SOURCE);
 		if (ex instanceof InvalidEventException) {
 			Type type = function.inputType();
@@ -174,19 +180,20 @@ public class RecordProcessor {
 	}
 
 	/**
-	 * What a failed record means for the rest of its batch; each event source has its own.
+	 * What a failed record means for the rest of its batch; each event source has its
+	 * own.
 	 */
 	public enum FailureMode {
 
 		/**
-		 * Go on with the next record and report every failed one (SQS standard queues: Lambda
-		 * returns exactly the reported messages to the queue).
+		 * Go on with the next record and report every failed one (SQS standard queues:
+		 * Lambda returns exactly the reported messages to the queue).
 		 */
 		EACH_FAILED_ITEM,
 
 		/**
-		 * Stop, and report the failed record and every later one (SQS FIFO queues: a later
-		 * message of the group must not overtake the failed one).
+		 * Stop, and report the failed record and every later one (SQS FIFO queues: a
+		 * later message of the group must not overtake the failed one).
 		 */
 		FIRST_FAILED_AND_REMAINING_ITEMS,
 
@@ -198,9 +205,10 @@ public class RecordProcessor {
 		FIRST_FAILED_ITEM,
 
 		/**
-		 * Stop, and fail the invocation (SNS, S3 and EventBridge, which invoke asynchronously
-		 * and have no partial failure response: Lambda retries the whole event, then sends it
-		 * to the function's on-failure destination or dead-letter queue).
+		 * Stop, and fail the invocation (SNS, S3 and EventBridge, which invoke
+		 * asynchronously and have no partial failure response: Lambda retries the whole
+		 * event, then sends it to the function's on-failure destination or dead-letter
+		 * queue).
 		 */
 		INVOCATION_ERROR
 

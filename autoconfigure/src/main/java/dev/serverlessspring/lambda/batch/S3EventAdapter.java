@@ -15,8 +15,8 @@ import tools.jackson.databind.ObjectMapper;
  * Calls the function with an {@link S3ObjectReference} for each record of an S3 event
  * notification (or with the same properties read into the function's own input type).
  * <p>
- * S3 invokes asynchronously and has no partial failure response: the first failure fails the
- * invocation, and Lambda retries the event (twice by default), then hands it to the
+ * S3 invokes asynchronously and has no partial failure response: the first failure fails
+ * the invocation, and Lambda retries the event (twice by default), then hands it to the
  * function's on-failure destination or dead-letter queue. Later records are not processed
  * before the retry, so that it repeats as little as possible.
  */
@@ -40,11 +40,10 @@ public class S3EventAdapter extends RecordEventAdapter {
 					(size != null && size.isNumber()) ? size.asLong() : null, text(object, "eTag"),
 					text(object, "versionId"));
 			String id = "s3://" + bucket + "/" + key;
-			records.add(record(id, (function) -> input(reference, function),
-					BatchHeaders.EVENT_SOURCE_ARN, text(s3.path("bucket"), "arn"),
-					BatchHeaders.AWS_REGION, text(record, "awsRegion"),
-					BatchHeaders.EVENT_NAME, text(record, "eventName"),
-					BatchHeaders.EVENT_TIME, text(record, "eventTime")));
+			records.add(record(id, (function) -> input(reference, function), BatchHeaders.EVENT_SOURCE_ARN,
+					text(s3.path("bucket"), "arn"), BatchHeaders.AWS_REGION, text(record, "awsRegion"),
+					BatchHeaders.EVENT_NAME, text(record, "eventName"), BatchHeaders.EVENT_TIME,
+					text(record, "eventTime")));
 		}
 		return records;
 	}

@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The object an S3 event notification is about: what a function bound to an {@code s3:}
- * event takes ({@code Consumer<S3ObjectReference>}). A function may take a type of its own
- * with some of these property names instead.
+ * event takes ({@code Consumer<S3ObjectReference>}). A function may take a type of its
+ * own with some of these property names instead.
  *
  * @param bucket the bucket name
  * @param key the object key, URL-decoded (S3 sends it form-encoded: {@code my+file.txt})

@@ -11,9 +11,9 @@ import tools.jackson.databind.ObjectMapper;
  * Calls the function with the message of an SNS notification.
  * <p>
  * SNS invokes asynchronously and has no partial failure response: a failure fails the
- * invocation, and Lambda retries the notification (twice by default), then hands it to the
- * function's on-failure destination or dead-letter queue. SNS delivers one message per
- * invocation, so a retry repeats nothing that succeeded.
+ * invocation, and Lambda retries the notification (twice by default), then hands it to
+ * the function's on-failure destination or dead-letter queue. SNS delivers one message
+ * per invocation, so a retry repeats nothing that succeeded.
  */
 public class SnsEventAdapter extends RecordEventAdapter {
 
@@ -29,11 +29,9 @@ public class SnsEventAdapter extends RecordEventAdapter {
 			String messageId = text(sns, "MessageId");
 			String message = text(sns, "Message");
 			records.add(record(messageId, (function) -> function.readInput(utf8(message)),
-					BatchHeaders.EVENT_SOURCE_ARN, text(record, "EventSubscriptionArn"),
-					BatchHeaders.SNS_MESSAGE_ID, messageId,
-					BatchHeaders.SNS_TOPIC_ARN, text(sns, "TopicArn"),
-					BatchHeaders.SNS_SUBJECT, text(sns, "Subject"),
-					BatchHeaders.SNS_TIMESTAMP, text(sns, "Timestamp"),
+					BatchHeaders.EVENT_SOURCE_ARN, text(record, "EventSubscriptionArn"), BatchHeaders.SNS_MESSAGE_ID,
+					messageId, BatchHeaders.SNS_TOPIC_ARN, text(sns, "TopicArn"), BatchHeaders.SNS_SUBJECT,
+					text(sns, "Subject"), BatchHeaders.SNS_TIMESTAMP, text(sns, "Timestamp"),
 					BatchHeaders.SNS_MESSAGE_ATTRIBUTES, attributeValues(sns.get("MessageAttributes"), "Value")));
 		}
 		return records;

@@ -13,8 +13,8 @@ import tools.jackson.databind.ObjectMapper;
  * messages that failed, by message id.
  * <p>
  * In a FIFO queue (an ARN ending in {@code .fifo}, or messages with a
- * {@code MessageGroupId}) the batch stops at the first failure, which is reported together
- * with every later message, so that no message overtakes one before it.
+ * {@code MessageGroupId}) the batch stops at the first failure, which is reported
+ * together with every later message, so that no message overtakes one before it.
  */
 public class SqsEventAdapter extends RecordEventAdapter {
 
@@ -42,14 +42,12 @@ public class SqsEventAdapter extends RecordEventAdapter {
 			Map<String, String> attributes = strings(message.get("attributes"));
 			Map<String, String> messageAttributes = attributeValues(message.get("messageAttributes"), "stringValue",
 					"binaryValue");
-			records.add(record(messageId, (function) -> function.readInput(utf8(body)),
-					BatchHeaders.EVENT_SOURCE_ARN, text(message, "eventSourceARN"),
-					BatchHeaders.AWS_REGION, text(message, "awsRegion"),
-					BatchHeaders.SQS_MESSAGE_ID, messageId,
-					BatchHeaders.SQS_RECEIPT_HANDLE, text(message, "receiptHandle"),
-					BatchHeaders.SQS_ATTRIBUTES, attributes,
-					BatchHeaders.SQS_MESSAGE_ATTRIBUTES, messageAttributes,
-					BatchHeaders.SQS_MESSAGE_GROUP_ID, attributes.get("MessageGroupId")));
+			records.add(record(messageId, (function) -> function.readInput(utf8(body)), BatchHeaders.EVENT_SOURCE_ARN,
+					text(message, "eventSourceARN"), BatchHeaders.AWS_REGION, text(message, "awsRegion"),
+					BatchHeaders.SQS_MESSAGE_ID, messageId, BatchHeaders.SQS_RECEIPT_HANDLE,
+					text(message, "receiptHandle"), BatchHeaders.SQS_ATTRIBUTES, attributes,
+					BatchHeaders.SQS_MESSAGE_ATTRIBUTES, messageAttributes, BatchHeaders.SQS_MESSAGE_GROUP_ID,
+					attributes.get("MessageGroupId")));
 		}
 		return records;
 	}

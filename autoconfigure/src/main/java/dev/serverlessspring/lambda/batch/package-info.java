@@ -1,5 +1,6 @@
 /**
- * Record-by-record processing of batch events, with partial batch failures reported to Lambda.
+ * Record-by-record processing of batch events, with partial batch failures reported to
+ * Lambda.
  */
 @NullMarked
 package dev.serverlessspring.lambda.batch;

@@ -11,8 +11,8 @@ import org.springframework.core.Ordered;
  * plain function, and the function's results back onto the response Lambda expects.
  * <p>
  * Adapters are Spring beans, asked in {@link Ordered order}; the first that
- * {@link #supports supports} an event handles it. An event no adapter supports is converted
- * directly to the function's input type.
+ * {@link #supports supports} an event handles it. An event no adapter supports is
+ * converted directly to the function's input type.
  */
 public interface EventAdapter extends Ordered {
 
@@ -33,9 +33,9 @@ public interface EventAdapter extends Ordered {
 	byte @Nullable [] handle(LambdaEvent event, LambdaFunction function);
 
 	/**
-	 * Invoke the function for the event, leaving a streaming result to stream. Adapters of
-	 * events whose answer can stream (HTTP responses) override it; by default the answer is
-	 * {@link #handle}'s.
+	 * Invoke the function for the event, leaving a streaming result to stream. Adapters
+	 * of events whose answer can stream (HTTP responses) override it; by default the
+	 * answer is {@link #handle}'s.
 	 * @param event the event
 	 * @param function the function to call
 	 * @return the response

@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * One event as Lambda delivered it: the raw bytes, the invocation's context, and the JSON tree
- * of the bytes, parsed at most once and only when an {@link EventAdapter} asks for it.
+ * One event as Lambda delivered it: the raw bytes, the invocation's context, and the JSON
+ * tree of the bytes, parsed at most once and only when an {@link EventAdapter} asks for
+ * it.
  */
 public final class LambdaEvent {
 
@@ -58,7 +59,8 @@ public final class LambdaEvent {
 
 	private @Nullable JsonNode parseObject() {
 		int first = firstNonWhitespace();
-		// Not JSON when not well-formed UTF-8: the function's reader then refuses it clearly.
+		// Not JSON when not well-formed UTF-8: the function's reader then refuses it
+		// clearly.
 		if (first < 0 || this.payload[first] != '{' || !Utf8Validator.isValid(this.payload)) {
 			return null;
 		}

@@ -8,10 +8,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Whether bytes are well-formed UTF-8, as JSON text must be (RFC 8259). Jackson's byte parser
- * decodes some ill-formed sequences instead of refusing them: the overlong {@code 0xC0 0xAF}
- * becomes {@code /}, a classic way past a check that looked at the bytes. The JDK's decoder,
- * used here, refuses overlong forms, surrogates and code points above U+10FFFF.
+ * Whether bytes are well-formed UTF-8, as JSON text must be (RFC 8259). Jackson's byte
+ * parser decodes some ill-formed sequences instead of refusing them: the overlong
+ * {@code 0xC0 0xAF} becomes {@code /}, a classic way past a check that looked at the
+ * bytes. The JDK's decoder, used here, refuses overlong forms, surrogates and code points
+ * above U+10FFFF.
  */
 public final class Utf8Validator {
 

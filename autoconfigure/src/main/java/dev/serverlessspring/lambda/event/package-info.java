@@ -1,5 +1,6 @@
 /**
- * The contract between an event source and the dispatcher: adapters and the event they produce.
+ * The contract between an event source and the dispatcher: adapters and the event they
+ * produce.
  */
 @NullMarked
 package dev.serverlessspring.lambda.event;

@@ -11,8 +11,8 @@ import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 /**
  * Finds the HTTP status an exception thrown by a function maps to: an entry of
  * {@code serverless.spring.http.exception-status} for its class or a superclass, or a
- * {@link ResponseStatus @ResponseStatus} on its type. Causes are searched too, so a mapped
- * exception wrapped by another one still maps.
+ * {@link ResponseStatus @ResponseStatus} on its type. Causes are searched too, so a
+ * mapped exception wrapped by another one still maps.
  */
 public class ExceptionStatusResolver {
 

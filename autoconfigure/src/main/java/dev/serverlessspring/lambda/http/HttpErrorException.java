@@ -36,8 +36,8 @@ final class HttpErrorException extends RuntimeException {
 	}
 
 	/**
-	 * Return the headers the answer must carry besides the problem's content type, such as
-	 * {@code Allow} for a 405.
+	 * Return the headers the answer must carry besides the problem's content type, such
+	 * as {@code Allow} for a 405.
 	 * @return the headers by name
 	 */
 	Map<String, List<String>> headers() {

@@ -39,29 +39,33 @@ import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Serves API Gateway (REST and HTTP API), ALB and Function URL events with plain functions:
- * the request body becomes the function's input, the function's result becomes the proxy
- * response of the event's source, and exceptions become RFC 9457 problem responses.
+ * Serves API Gateway (REST and HTTP API), ALB and Function URL events with plain
+ * functions: the request body becomes the function's input, the function's result becomes
+ * the proxy response of the event's source, and exceptions become RFC 9457 problem
+ * responses.
  * <p>
- * Functions that take an {@code aws-lambda-java-events} type get the event as it is; results
- * that are AWS response types ({@code APIGatewayProxyResponseEvent},
- * {@code APIGatewayV2HTTPResponse}, {@code ApplicationLoadBalancerResponseEvent}) are sent as
- * they are.
+ * Functions that take an {@code aws-lambda-java-events} type get the event as it is;
+ * results that are AWS response types ({@code APIGatewayProxyResponseEvent},
+ * {@code APIGatewayV2HTTPResponse}, {@code ApplicationLoadBalancerResponseEvent}) are
+ * sent as they are.
  * <p>
  * A result (or a body) that streams ({@code Publisher}, {@code Stream},
- * {@link StreamingBody}) becomes a {@link StreamingResponse}: status, headers and cookies in
- * the prelude of an {@code application/vnd.awslambda.http-integration-response}, then the
- * body as it comes, for the sources that can take a stream: Function URLs, and REST APIs
- * whose routes are in STREAM mode ({@link #setRestApiStreaming}). HTTP APIs and ALBs cannot
- * stream: they get the whole response. An error before the stream's first element is answered
- * as any other (a problem response).
+ * {@link StreamingBody}) becomes a {@link StreamingResponse}: status, headers and cookies
+ * in the prelude of an {@code application/vnd.awslambda.http-integration-response}, then
+ * the body as it comes, for the sources that can take a stream: Function URLs, and REST
+ * APIs whose routes are in STREAM mode ({@link #setRestApiStreaming}). HTTP APIs and ALBs
+ * cannot stream: they get the whole response. An error before the stream's first element
+ * is answered as any other (a problem response).
  *
  * @see HttpMessageHeaders
  * @see HttpResponse
  */
 public class HttpEventAdapter implements EventAdapter {
 
-	/** The adapter's order among {@link EventAdapter}s; HTTP events have a shape of their own. */
+	/**
+	 * The adapter's order among {@link EventAdapter}s; HTTP events have a shape of their
+	 * own.
+	 */
 	public static final int ORDER = 100;
 
 	private static final Log logger = LogFactory.getLog(HttpEventAdapter.class);
@@ -144,7 +148,8 @@ public class HttpEventAdapter implements EventAdapter {
 
 	@Override
 	public LambdaResponse respond(LambdaEvent event, LambdaFunction function) {
-		// The dispatcher hands an event only to the adapter that matched it: an HTTP request's JSON object.
+		// The dispatcher hands an event only to the adapter that matched it: an HTTP
+		// request's JSON object.
 		JsonNode json = Objects.requireNonNull(event.jsonObject(), "respond() follows matches()");
 		HttpRequest request = Objects.requireNonNull(HttpRequest.of(json), "respond() follows matches()");
 		try {
@@ -171,8 +176,8 @@ public class HttpEventAdapter implements EventAdapter {
 
 	/**
 	 * 405 with {@code Allow} when routes match the path with other methods, else 404. The
-	 * details leave the path out: the problem's {@code instance} carries it, and the details
-	 * are logged.
+	 * details leave the path out: the problem's {@code instance} carries it, and the
+	 * details are logged.
 	 * @param request the request no route matched
 	 * @return the error to answer with
 	 */
@@ -182,11 +187,13 @@ public class HttpEventAdapter implements EventAdapter {
 			return new HttpErrorException(404, "No route matches " + request.method() + " on this path");
 		}
 		String allow = String.join(", ", allowed);
-		return new HttpErrorException(405, "Method " + request.method() + " is not allowed on this path; allowed: "
-				+ allow, null, Map.of("Allow", List.of(allow)));
+		return new HttpErrorException(405,
+				"Method " + request.method() + " is not allowed on this path; allowed: " + allow, null,
+				Map.of("Allow", List.of(allow)));
 	}
 
-	private @Nullable Object readInput(HttpRequest request, LambdaFunction function, Map<String, String> pathParameters) {
+	private @Nullable Object readInput(HttpRequest request, LambdaFunction function,
+			Map<String, String> pathParameters) {
 		if (function.isSupplier()) {
 			return null;
 		}
@@ -200,7 +207,8 @@ public class HttpEventAdapter implements EventAdapter {
 		}
 		if (body == null) {
 			if (BODYLESS_METHODS.contains(request.method())) {
-				// GET /orders/{id} with Function<OrderQuery, Order>: parameters make the input.
+				// GET /orders/{id} with Function<OrderQuery, Order>: parameters make the
+				// input.
 				return function.readInput(request.parameters(this.objectMapper, pathParameters));
 			}
 			throw new HttpErrorException(400, "The request has no body; a JSON body is required");
@@ -217,14 +225,14 @@ public class HttpEventAdapter implements EventAdapter {
 			if (PayloadConverter.isAwsEventsClass(message.getPayload().getClass())) {
 				return LambdaResponse.of(function.writeOutput(message.getPayload()));
 			}
-			return writeResponse(request, status(message), responseHeaders(message.getHeaders()),
-					message.getPayload());
+			return writeResponse(request, status(message), responseHeaders(message.getHeaders()), message.getPayload());
 		}
 		if (result instanceof HttpResponse<?> response) {
 			return writeResponse(request, response.status(), response.headers(), response.body());
 		}
 		if (result != null && PayloadConverter.isAwsEventsClass(result.getClass())) {
-			// Spring Cloud Function issue 1328: an AWS response type is the proxy response.
+			// Spring Cloud Function issue 1328: an AWS response type is the proxy
+			// response.
 			return LambdaResponse.of(function.writeOutput(result));
 		}
 		return writeResponse(request, (result != null) ? 200 : 204, Map.of(), result);
@@ -253,7 +261,8 @@ public class HttpEventAdapter implements EventAdapter {
 				(bytes) -> this.writer.write(request, status, allHeaders,
 						text ? new String(bytes, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(bytes),
 						!text));
-		// A streamed response sent to a source that does not stream would reach it as prelude and body bytes.
+		// A streamed response sent to a source that does not stream would reach it as
+		// prelude and body bytes.
 		boolean streams = request.source() == HttpEventSource.FUNCTION_URL
 				|| (request.source() == HttpEventSource.API_GATEWAY_REST && this.restApiStreaming);
 		return streams ? LambdaResponse.streaming(response) : LambdaResponse.of(response.buffer());
@@ -318,8 +327,9 @@ public class HttpEventAdapter implements EventAdapter {
 	private byte[] problem(HttpRequest request, Context context, int status, @Nullable String detail, Throwable ex,
 			Map<String, List<String>> extraHeaders) {
 		String requestId = (context != null) ? context.getAwsRequestId() : null;
-		// API Gateway's route key is a template (GET /orders/{id}): path parameters stay out of the log.
-		// Function URLs and HTTP APIs' default route say "$default", which names nothing.
+		// API Gateway's route key is a template (GET /orders/{id}): path parameters stay
+		// out of the log. Function URLs and HTTP APIs' default route say "$default",
+		// which names nothing.
 		String routeKey = request.routeKey();
 		String route = (routeKey != null && !routeKey.equals("$default")) ? routeKey
 				: request.method() + " " + request.path();
@@ -331,7 +341,8 @@ public class HttpEventAdapter implements EventAdapter {
 			logger.debug(summary, ex);
 		}
 		else {
-			// Our own details name no values; the message of a user's exception may, so only its type.
+			// Our own details name no values; the message of a user's exception may, so
+			// only its type.
 			boolean ours = ex instanceof HttpErrorException || ex instanceof InvalidEventException;
 			logger.info(summary + ": " + (ours ? detail : ex.getClass().getName()));
 		}
@@ -352,12 +363,12 @@ public class HttpEventAdapter implements EventAdapter {
 		Map<String, List<String>> headers = new LinkedCaseInsensitiveMap<>();
 		headers.putAll(extraHeaders);
 		headers.put(CONTENT_TYPE, List.of(PROBLEM_JSON));
-		return this.writer.write(request, status, headers,
-				this.objectMapper.writeValueAsString(problem), false);
+		return this.writer.write(request, status, headers, this.objectMapper.writeValueAsString(problem), false);
 	}
 
 	/**
-	 * Describe why a body could not be read without echoing the body or naming Java types.
+	 * Describe why a body could not be read without echoing the body or naming Java
+	 * types.
 	 * @param ex the failure to read the body
 	 * @return a description that is safe to send to the client
 	 */
@@ -373,9 +384,8 @@ public class HttpEventAdapter implements EventAdapter {
 		}
 		if (cause instanceof JacksonException jackson) {
 			TokenStreamLocation location = jackson.getLocation();
-			return "The request body is not valid JSON"
-					+ ((location != null && location.getLineNr() > 0)
-							? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "");
+			return "The request body is not valid JSON" + ((location != null && location.getLineNr() > 0)
+					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "");
 		}
 		return "The request body cannot be read";
 	}

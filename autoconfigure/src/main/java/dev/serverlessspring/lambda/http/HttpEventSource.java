@@ -34,7 +34,8 @@ public enum HttpEventSource {
 			return null;
 		}
 		if (event.has("methodArn") || event.has("routeArn")) {
-			// A Lambda authorizer's event looks like a request but wants a policy, not a response.
+			// A Lambda authorizer's event looks like a request but wants a policy, not a
+			// response.
 			return null;
 		}
 		if (requestContext.has("elb") && event.has("httpMethod")) {

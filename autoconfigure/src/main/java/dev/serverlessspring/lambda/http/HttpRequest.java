@@ -64,7 +64,8 @@ final class HttpRequest {
 			String resource = text(event, "resource");
 			this.routeKey = (resource != null && this.method != null) ? this.method + " " + resource : null;
 			this.headers = headers(event.get("headers"), event.get("multiValueHeaders"));
-			// ALB passes query parameters as the client sent them; API Gateway decodes them.
+			// ALB passes query parameters as the client sent them; API Gateway decodes
+			// them.
 			this.queryParameters = query(event.get("queryStringParameters"),
 					event.get("multiValueQueryStringParameters"), source == HttpEventSource.ALB);
 		}
@@ -98,8 +99,8 @@ final class HttpRequest {
 	}
 
 	/**
-	 * Return the path without the stage prefix that HTTP API events carry for named stages,
-	 * the path routes are written against.
+	 * Return the path without the stage prefix that HTTP API events carry for named
+	 * stages, the path routes are written against.
 	 * @return the routing path
 	 */
 	String routingPath() {
@@ -182,9 +183,9 @@ final class HttpRequest {
 	}
 
 	/**
-	 * Return the path and query parameters as one JSON object, the input of a request that
-	 * has no body. Path parameters win over query parameters of the same name; a query
-	 * parameter given several times becomes an array.
+	 * Return the path and query parameters as one JSON object, the input of a request
+	 * that has no body. Path parameters win over query parameters of the same name; a
+	 * query parameter given several times becomes an array.
 	 * @param objectMapper the mapper that makes the nodes
 	 * @param extraPathParameters path parameters found by routing
 	 * @return the parameters
@@ -245,8 +246,8 @@ final class HttpRequest {
 	}
 
 	private static Map<String, Object> toMap(ObjectMapper objectMapper, JsonNode object) {
-		return objectMapper.convertValue(object, objectMapper.getTypeFactory()
-			.constructMapType(LinkedHashMap.class, String.class, Object.class));
+		return objectMapper.convertValue(object,
+				objectMapper.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
 	}
 
 	private static byte @Nullable [] body(JsonNode event) {
@@ -292,7 +293,8 @@ final class HttpRequest {
 
 	private static MultiValueMap<String, String> queryFromRaw(@Nullable String raw, @Nullable JsonNode parsed) {
 		if (raw == null) {
-			// HTTP API events have rawQueryString; anything else falls back to the joined values.
+			// HTTP API events have rawQueryString; anything else falls back to the joined
+			// values.
 			return query(parsed, null, false);
 		}
 		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();

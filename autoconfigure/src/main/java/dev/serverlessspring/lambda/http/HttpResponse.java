@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * An HTTP response a function can return when it serves HTTP events: a status, headers and a
- * body. The body is written like a plain return value: JSON for objects, text for a
+ * An HTTP response a function can return when it serves HTTP events: a status, headers
+ * and a body. The body is written like a plain return value: JSON for objects, text for a
  * {@code String}, base64 with {@code isBase64Encoded} for a {@code byte[]}; no body for
  * {@code null}. A {@code Flux}, a {@code java.util.stream.Stream} or a
- * {@link dev.serverlessspring.lambda.stream.StreamingBody} body streams: status and headers
- * first, then each element as it is produced (docs/streaming.md).
+ * {@link dev.serverlessspring.lambda.stream.StreamingBody} body streams: status and
+ * headers first, then each element as it is produced (docs/streaming.md).
  * <pre class="code">
  * &#64;Bean
  * Function&lt;CreateOrder, HttpResponse&lt;Order&gt;&gt; createOrder(OrderBook orders) {

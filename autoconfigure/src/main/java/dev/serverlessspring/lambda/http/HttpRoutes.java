@@ -18,18 +18,19 @@ import org.springframework.util.AntPathMatcher;
  * Routes the HTTP requests of one Lambda function to several function beans, by route key
  * ({@code GET /orders/{id}}) or by path ({@code /health}, any method).
  * <p>
- * A route whose text equals the event's route key (HTTP API {@code routeKey}, REST API method
- * and resource) wins; otherwise the method and path are matched against the routes'
- * patterns, the most specific first. {@code {name}} matches one path segment and
+ * A route whose text equals the event's route key (HTTP API {@code routeKey}, REST API
+ * method and resource) wins; otherwise the method and path are matched against the
+ * routes' patterns, the most specific first. {@code {name}} matches one path segment and
  * {@code {name+}} the rest of the path, as in API Gateway; both become path parameters.
  * Routing applies when the Lambda function serves {@value #ROUTER_FUNCTION_NAME}.
  */
 public class HttpRoutes {
 
 	/**
-	 * The name of the function bean to serve (as {@code spring.cloud.function.definition}) so
-	 * that every HTTP request is routed; requests no route matches are answered with 404, or
-	 * with 405 when routes match the path with other methods.
+	 * The name of the function bean to serve (as
+	 * {@code spring.cloud.function.definition}) so that every HTTP request is routed;
+	 * requests no route matches are answered with 404, or with 405 when routes match the
+	 * path with other methods.
 	 */
 	public static final String ROUTER_FUNCTION_NAME = "httpRouter";
 
@@ -86,8 +87,9 @@ public class HttpRoutes {
 	}
 
 	/**
-	 * Return the methods of the routes whose pattern matches a path, for the {@code Allow}
-	 * header of a 405 answer to a request that {@link #match} found no route for.
+	 * Return the methods of the routes whose pattern matches a path, for the
+	 * {@code Allow} header of a 405 answer to a request that {@link #match} found no
+	 * route for.
 	 * @param path the request path, without an HTTP API stage prefix
 	 * @return the methods, sorted; empty when no route's pattern matches the path
 	 */

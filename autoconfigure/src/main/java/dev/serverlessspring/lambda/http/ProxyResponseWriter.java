@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes the response object each HTTP event source expects from a Lambda function.
  * <ul>
- * <li>REST API (payload 1.0): {@code headers} for single values, {@code multiValueHeaders}
- * for names with several (such as {@code Set-Cookie}).</li>
- * <li>HTTP API and Function URL (payload 2.0): {@code headers}, several values joined with
- * commas, and {@code cookies} for {@code Set-Cookie}.</li>
- * <li>ALB: {@code statusDescription}, and either {@code multiValueHeaders} or {@code headers},
- * as the target group sent them (without multi-value headers only the last
- * {@code Set-Cookie} can be sent).</li>
+ * <li>REST API (payload 1.0): {@code headers} for single values,
+ * {@code multiValueHeaders} for names with several (such as {@code Set-Cookie}).</li>
+ * <li>HTTP API and Function URL (payload 2.0): {@code headers}, several values joined
+ * with commas, and {@code cookies} for {@code Set-Cookie}.</li>
+ * <li>ALB: {@code statusDescription}, and either {@code multiValueHeaders} or
+ * {@code headers}, as the target group sent them (without multi-value headers only the
+ * last {@code Set-Cookie} can be sent).</li>
  * </ul>
  */
 final class ProxyResponseWriter {
@@ -69,8 +69,8 @@ final class ProxyResponseWriter {
 
 	/**
 	 * Write the prelude of a streamed HTTP response
-	 * ({@code application/vnd.awslambda.http-integration-response}): the status, headers and
-	 * cookies as JSON, then the eight NUL bytes that separate them from the body.
+	 * ({@code application/vnd.awslambda.http-integration-response}): the status, headers
+	 * and cookies as JSON, then the eight NUL bytes that separate them from the body.
 	 * @param status the status code
 	 * @param headers the headers, keyed case-insensitively
 	 * @return the prelude's bytes
@@ -123,8 +123,8 @@ final class ProxyResponseWriter {
 		ObjectNode single = response.putObject("headers");
 		headers.forEach((name, values) -> {
 			if (!values.isEmpty()) {
-				single.put(name, SET_COOKIE.equalsIgnoreCase(name) ? values.get(values.size() - 1)
-						: String.join(",", values));
+				single.put(name,
+						SET_COOKIE.equalsIgnoreCase(name) ? values.get(values.size() - 1) : String.join(",", values));
 			}
 		});
 	}

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an exception type with the HTTP status it answers when a function serving an HTTP
- * event throws it. The response is an RFC 9457 problem whose {@code detail} is the exception's
- * message, so the message must be fit for the caller's eyes.
+ * event throws it. The response is an RFC 9457 problem whose {@code detail} is the
+ * exception's message, so the message must be fit for the caller's eyes.
  * <p>
  * Exceptions can also be mapped without touching them, with
  * {@code serverless.spring.http.exception-status.[fully.qualified.Name]=404}.

@@ -1,5 +1,6 @@
 /**
- * HTTP events of API Gateway, ALB and function URLs as requests and responses of a function.
+ * HTTP events of API Gateway, ALB and function URLs as requests and responses of a
+ * function.
  */
 @NullMarked
 package dev.serverlessspring.lambda.http;

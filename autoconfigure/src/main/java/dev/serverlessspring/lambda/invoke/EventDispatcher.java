@@ -17,9 +17,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * Turns one Lambda event into a call of the served function and the function's result into
- * the response bytes. Both the managed-runtime handler and the custom runtime's loop go
- * through here, so they behave alike.
+ * Turns one Lambda event into a call of the served function and the function's result
+ * into the response bytes. Both the managed-runtime handler and the custom runtime's loop
+ * go through here, so they behave alike.
  * <p>
  * Exceptions propagate: the runtime reports them to Lambda as the invocation's error.
  * <p>
@@ -79,9 +79,9 @@ public class EventDispatcher {
 
 	/**
 	 * Handle one invocation, leaving a streaming result to stream: the function has been
-	 * called, and a stream's first element has been produced, but its body is written when
-	 * the caller writes the {@link LambdaResponse#stream() stream} (with the invocation's
-	 * context in {@link LambdaContextHolder} meanwhile).
+	 * called, and a stream's first element has been produced, but its body is written
+	 * when the caller writes the {@link LambdaResponse#stream() stream} (with the
+	 * invocation's context in {@link LambdaContextHolder} meanwhile).
 	 * @param payload the event's bytes
 	 * @param context the invocation's context
 	 * @return the response
@@ -100,7 +100,8 @@ public class EventDispatcher {
 		if (stream == null) {
 			return response;
 		}
-		// The body runs after respond() returned, where the function still expects its context.
+		// The body runs after respond() returned, where the function still expects its
+		// context.
 		return LambdaResponse.streaming(stream.withBody((body) -> (out) -> {
 			LambdaContextHolder.setContext(context);
 			try {
@@ -153,13 +154,15 @@ public class EventDispatcher {
 		if (body == null || !ResponseStreams.isStreaming(body)) {
 			return LambdaResponse.of(this.function.writeOutput(result));
 		}
-		// A direct invocation (InvokeWithResponseStream): the bytes as they come, no prelude.
+		// A direct invocation (InvokeWithResponseStream): the bytes as they come, no
+		// prelude.
 		ResponseStreams.Body stream = this.streams.open(body);
 		Object declared = (result instanceof Message<?> message) ? message.getHeaders().get(MessageHeaders.CONTENT_TYPE)
 				: null;
-		String contentType = (declared != null) ? declared.toString() : ResponseStreams.defaultContentType(stream.first());
-		return LambdaResponse.streaming(new StreamingResponse(contentType, null, stream.writer(contentType),
-				(bytes) -> bytes));
+		String contentType = (declared != null) ? declared.toString()
+				: ResponseStreams.defaultContentType(stream.first());
+		return LambdaResponse
+			.streaming(new StreamingResponse(contentType, null, stream.writer(contentType), (bytes) -> bytes));
 	}
 
 }

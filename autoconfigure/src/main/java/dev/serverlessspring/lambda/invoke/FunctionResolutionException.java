@@ -1,9 +1,9 @@
 package dev.serverlessspring.lambda.invoke;
 
 /**
- * The function a Lambda handler should serve cannot be determined: the definition names no
- * function, or there are several and none is chosen. Raised during initialisation, so Lambda
- * reports it as an init error.
+ * The function a Lambda handler should serve cannot be determined: the definition names
+ * no function, or there are several and none is chosen. Raised during initialisation, so
+ * Lambda reports it as an init error.
  */
 public class FunctionResolutionException extends RuntimeException {
 

@@ -28,10 +28,11 @@ public class FunctionResolver {
 
 	/**
 	 * Resolve the function to serve.
-	 * @param definition the function definition, or {@code null}/empty for the only function
+	 * @param definition the function definition, or {@code null}/empty for the only
+	 * function
 	 * @return the function
-	 * @throws FunctionResolutionException when no single function fits, listing those there
-	 * are
+	 * @throws FunctionResolutionException when no single function fits, listing those
+	 * there are
 	 */
 	public LambdaFunction resolve(@Nullable String definition) {
 		Set<String> available = availableFunctions();
@@ -46,8 +47,9 @@ public class FunctionResolver {
 			chosen = available.iterator().next();
 		}
 		chosen = chosen.strip();
-		// Checked by name first: for a name it lacks, the catalog of a one-function application
-		// returns that function, which would serve a mistyped definition without a word.
+		// Checked by name first: for a name it lacks, the catalog of a one-function
+		// application returns that function, which would serve a mistyped definition
+		// without a word.
 		FunctionInvocationWrapper function = isDeclared(chosen, available) ? this.catalog.lookup(chosen) : null;
 		if (function == null) {
 			throw new FunctionResolutionException(
@@ -62,7 +64,8 @@ public class FunctionResolver {
 		return new LambdaFunction(chosen, function, this.converter);
 	}
 
-	// Every function of a composition (a|b) must exist; Spring Cloud Function's router may be named too.
+	// Every function of a composition (a|b) must exist; Spring Cloud Function's router
+	// may be named too.
 	private static boolean isDeclared(String definition, Set<String> available) {
 		for (String name : definition.split("\\|")) {
 			String function = name.strip();

@@ -12,9 +12,8 @@ import org.springframework.core.Ordered;
  * <p>
  * Listeners are Spring beans, called in {@link Ordered order} before an invocation and in
  * reverse order after it, on the invoking thread. They watch and should not throw: an
- * exception from a listener fails the invocation, except in
- * {@link #invocationFailed invocationFailed}, where it is added to the function's error as
- * suppressed.
+ * exception from a listener fails the invocation, except in {@link #invocationFailed
+ * invocationFailed}, where it is added to the function's error as suppressed.
  */
 public interface InvocationListener extends Ordered {
 

@@ -18,11 +18,11 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The function a Lambda handler serves: a Spring Cloud Function
- * {@link FunctionInvocationWrapper} (a single bean or a composition such as {@code a|b}) plus
- * the conversions between Lambda payloads and the function's types.
+ * {@link FunctionInvocationWrapper} (a single bean or a composition such as {@code a|b})
+ * plus the conversions between Lambda payloads and the function's types.
  * <p>
- * Input and output conversion are done here rather than by Spring Cloud Function, so that a
- * bad event fails with a message naming the expected type.
+ * Input and output conversion are done here rather than by Spring Cloud Function, so that
+ * a bad event fails with a message naming the expected type.
  */
 public final class LambdaFunction {
 
@@ -49,7 +49,8 @@ public final class LambdaFunction {
 		this.function.setSkipOutputConversion(true);
 		Type type = function.getInputType();
 		this.inputType = (type != null) ? function.getItemType(type) : null;
-		this.inputClass = (this.inputType != null) ? ResolvableType.forType(this.inputType).resolve(Object.class) : null;
+		this.inputClass = (this.inputType != null) ? ResolvableType.forType(this.inputType).resolve(Object.class)
+				: null;
 		this.takesAwsEvent = PayloadConverter.isAwsEventsClass(this.inputClass);
 	}
 
@@ -79,8 +80,8 @@ public final class LambdaFunction {
 	}
 
 	/**
-	 * Whether the function takes a whole {@code aws-lambda-java-events} event, in which case
-	 * event adapters leave the event alone.
+	 * Whether the function takes a whole {@code aws-lambda-java-events} event, in which
+	 * case event adapters leave the event alone.
 	 * @return {@code true} for an AWS event input type
 	 */
 	public boolean takesAwsEvent() {
@@ -107,8 +108,8 @@ public final class LambdaFunction {
 	/**
 	 * Whether the function's declared result streams: a {@code Publisher} (such as a
 	 * {@code Flux}), a {@code java.util.stream.Stream} or a
-	 * {@link dev.serverlessspring.lambda.stream.StreamingBody}, possibly as the payload of a
-	 * {@code Message} or the body of an {@link HttpResponse}.
+	 * {@link dev.serverlessspring.lambda.stream.StreamingBody}, possibly as the payload
+	 * of a {@code Message} or the body of an {@link HttpResponse}.
 	 * @return {@code true} for a streaming function
 	 */
 	public boolean isStreaming() {
@@ -179,8 +180,9 @@ public final class LambdaFunction {
 	}
 
 	/**
-	 * Call the function. A function that takes a {@code Message} receives the input with the
-	 * Lambda headers ({@link LambdaHeaders}) and the given ones; others receive the input.
+	 * Call the function. A function that takes a {@code Message} receives the input with
+	 * the Lambda headers ({@link LambdaHeaders}) and the given ones; others receive the
+	 * input.
 	 * @param input the converted input ({@code null} for a supplier)
 	 * @param context the invocation's context
 	 * @param headers further headers describing the event, may be empty
@@ -210,8 +212,8 @@ public final class LambdaFunction {
 			}
 			result = this.function.apply(message.build());
 		}
-		// Spring Cloud Function wraps plain results in a Message of its own; only a Message the
-		// function itself returned has headers that mean something.
+		// Spring Cloud Function wraps plain results in a Message of its own; only a
+		// Message the function itself returned has headers that mean something.
 		if (result instanceof Message<?> envelope && !returnsMessage()) {
 			return envelope.getPayload();
 		}

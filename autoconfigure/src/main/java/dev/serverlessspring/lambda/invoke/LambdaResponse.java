@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an invocation answers: the bytes of an ordinary response, or a
- * {@link StreamingResponse} that the custom runtime streams and the managed runtimes buffer.
+ * {@link StreamingResponse} that the custom runtime streams and the managed runtimes
+ * buffer.
  */
 public final class LambdaResponse {
 
@@ -53,8 +54,8 @@ public final class LambdaResponse {
 	}
 
 	/**
-	 * Return the response's bytes; a stream is written into memory first (at most 6 MB, as
-	 * a response that is not streamed).
+	 * Return the response's bytes; a stream is written into memory first (at most 6 MB,
+	 * as a response that is not streamed).
 	 * @return the bytes, or {@code null} for none
 	 * @throws StreamingResponse.ResponseTooLargeException if a stream outgrows 6 MB
 	 */

@@ -31,11 +31,12 @@ import org.springframework.messaging.Message;
  * Reads event payloads as the Java types functions take and writes their results back as
  * bytes.
  * <ul>
- * <li>{@code byte[]} is passed through; {@code String} gets the text (a JSON string literal is
- * unquoted, anything else is taken verbatim).</li>
- * <li>The {@code aws-lambda-java-events} types go through AWS's own serializers, which know
- * their field casing.</li>
- * <li>Everything else is JSON, through the application's Jackson {@link ObjectMapper}.</li>
+ * <li>{@code byte[]} is passed through; {@code String} gets the text (a JSON string
+ * literal is unquoted, anything else is taken verbatim).</li>
+ * <li>The {@code aws-lambda-java-events} types go through AWS's own serializers, which
+ * know their field casing.</li>
+ * <li>Everything else is JSON, through the application's Jackson
+ * {@link ObjectMapper}.</li>
  * </ul>
  * Bytes read as JSON (the last two) must be well-formed UTF-8 ({@link Utf8Validator}).
  */
@@ -73,10 +74,10 @@ public class PayloadConverter {
 	}
 
 	/**
-	 * Whether the type is any {@code aws-lambda-java-events} type: it carries a whole Lambda
-	 * event (or response) and is handed over as it is. AWS's serializers know only some of
-	 * them ({@code APIGatewayV2HTTPEvent} and the ALB types are not among them, for example);
-	 * the others are plain beans that Jackson reads and writes.
+	 * Whether the type is any {@code aws-lambda-java-events} type: it carries a whole
+	 * Lambda event (or response) and is handed over as it is. AWS's serializers know only
+	 * some of them ({@code APIGatewayV2HTTPEvent} and the ALB types are not among them,
+	 * for example); the others are plain beans that Jackson reads and writes.
 	 * @param type a function's input or output type
 	 * @return {@code true} for a type of {@code aws-lambda-java-events}
 	 */
@@ -89,7 +90,8 @@ public class PayloadConverter {
 	 * @param payload the bytes
 	 * @param type the target type
 	 * @return the value
-	 * @throws InvalidEventException when the bytes are not a valid representation of the type
+	 * @throws InvalidEventException when the bytes are not a valid representation of the
+	 * type
 	 */
 	public Object read(byte[] payload, Type type) {
 		Class<?> raw = ResolvableType.forType(type).resolve(Object.class);
@@ -114,9 +116,10 @@ public class PayloadConverter {
 			throw invalid(type, ex);
 		}
 		catch (RuntimeException ex) {
-			// AWS's serializers wrap their shaded Jackson's errors, whose messages quote the input.
-			throw new InvalidEventException("Could not read the event as " + type.getTypeName() + ": not valid JSON for it",
-					null);
+			// AWS's serializers wrap their shaded Jackson's errors, whose messages quote
+			// the input.
+			throw new InvalidEventException(
+					"Could not read the event as " + type.getTypeName() + ": not valid JSON for it", null);
 		}
 	}
 
@@ -146,7 +149,8 @@ public class PayloadConverter {
 
 	/**
 	 * Write a function's result as the bytes of a Lambda response: {@code byte[]} and
-	 * {@code String} verbatim, AWS event types with AWS's serializers, anything else as JSON.
+	 * {@code String} verbatim, AWS event types with AWS's serializers, anything else as
+	 * JSON.
 	 * @param value the result; a {@link Message} stands for its payload
 	 * @return the bytes, or {@code null} for no result
 	 */
@@ -199,9 +203,10 @@ public class PayloadConverter {
 	}
 
 	/**
-	 * Jackson's messages quote the offending input ("Unrecognized token 'x'", "from String
-	 * \"x\""), and the runtime logs an invocation's error with its causes: so the error
-	 * carries a value-free copy of Jackson's exception, with its path and location only.
+	 * Jackson's messages quote the offending input ("Unrecognized token 'x'", "from
+	 * String \"x\""), and the runtime logs an invocation's error with its causes: so the
+	 * error carries a value-free copy of Jackson's exception, with its path and location
+	 * only.
 	 * @param type the type the event was read as
 	 * @param ex the failure Jackson reported
 	 * @return the error, its cause without the input's values
@@ -212,7 +217,8 @@ public class PayloadConverter {
 		String at = (location != null && location.getLineNr() > 0)
 				? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "";
 		return new InvalidEventException(
-				"Could not read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at, valueFree);
+				"Could not read the event as " + type.getTypeName() + ": " + valueFree.getOriginalMessage() + at,
+				valueFree);
 	}
 
 	/**
@@ -241,7 +247,8 @@ public class PayloadConverter {
 		}
 		boolean empty = ex instanceof MismatchedInputException && ex.getOriginalMessage().startsWith("No content");
 		if (ex instanceof DatabindException && !empty) {
-			// Stays a DatabindException, so callers can tell well-formed JSON of the wrong shape from broken JSON.
+			// Stays a DatabindException, so callers can tell well-formed JSON of the
+			// wrong shape from broken JSON.
 			DatabindException copy = DatabindException.from((JsonParser) null, ex.getPath().isEmpty()
 					? "the JSON does not fit the type" : "invalid or missing value at '" + path(ex) + "'");
 			List<JacksonException.Reference> references = ex.getPath();

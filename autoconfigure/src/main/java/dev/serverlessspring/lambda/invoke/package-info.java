@@ -1,5 +1,6 @@
 /**
- * Dispatch of an invocation to the function it names, with payload conversion and listeners.
+ * Dispatch of an invocation to the function it names, with payload conversion and
+ * listeners.
  */
 @NullMarked
 package dev.serverlessspring.lambda.invoke;

@@ -6,9 +6,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Logs each incoming event, with sensitive values masked by a {@link SensitiveFieldMasker},
- * at {@code INFO} under this class's name: for debugging, off unless
- * {@code serverless.spring.logging.events.enabled=true}.
+ * Logs each incoming event, with sensitive values masked by a
+ * {@link SensitiveFieldMasker}, at {@code INFO} under this class's name: for debugging,
+ * off unless {@code serverless.spring.logging.events.enabled=true}.
  */
 public class EventLogger implements InvocationListener {
 

@@ -15,11 +15,11 @@ import org.springframework.boot.logging.structured.StructuredLogFormatter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 
 /**
- * Logback {@link StructuredLogFormatter} that writes each log event as one JSON object in the
- * shape of Lambda's own JSON application logs: {@code timestamp} (RFC 3339, UTC),
+ * Logback {@link StructuredLogFormatter} that writes each log event as one JSON object in
+ * the shape of Lambda's own JSON application logs: {@code timestamp} (RFC 3339, UTC),
  * {@code level}, {@code message}, {@code logger}, {@code thread}, the MDC entries (among
- * them {@code AWSRequestId}, see {@link LambdaMdc}) and the SLF4J key-value pairs, and for an
- * exception {@code errorType}, {@code errorMessage} and {@code stackTrace}.
+ * them {@code AWSRequestId}, see {@link LambdaMdc}) and the SLF4J key-value pairs, and
+ * for an exception {@code errorType}, {@code errorMessage} and {@code stackTrace}.
  * <p>
  * Lambda reads {@code level} and {@code timestamp} to filter application logs by the
  * function's log level. Select it with

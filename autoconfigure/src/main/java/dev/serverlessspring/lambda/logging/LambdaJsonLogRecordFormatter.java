@@ -20,20 +20,22 @@ import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersC
 
 /**
  * {@code java.util.logging} counterpart of {@link LambdaJsonLogFormatter}: a
- * {@link StructuredLogFormatter} that writes each log record as one JSON object in the shape
- * of Lambda's own JSON application logs: {@code timestamp} (RFC 3339, UTC), {@code level}
- * (SLF4J's names), {@code message}, {@code logger}, {@code thread}, the SLF4J MDC entries
- * (among them {@code AWSRequestId}, see {@link LambdaMdc}), and for an exception
- * {@code errorType}, {@code errorMessage} and {@code stackTrace}.
+ * {@link StructuredLogFormatter} that writes each log record as one JSON object in the
+ * shape of Lambda's own JSON application logs: {@code timestamp} (RFC 3339, UTC),
+ * {@code level} (SLF4J's names), {@code message}, {@code logger}, {@code thread}, the
+ * SLF4J MDC entries (among them {@code AWSRequestId}, see {@link LambdaMdc}), and for an
+ * exception {@code errorType}, {@code errorMessage} and {@code stackTrace}.
  * <p>
- * The MDC and the thread are read on the logging thread: {@code java.util.logging} handlers
- * publish synchronously. serverless-spring's logging system for {@code java.util.logging}
- * selects it through {@code logging.structured.format.console} when Lambda asks for JSON
- * logs; Spring Boot's {@code logging.structured.json.*} properties apply to it.
+ * The MDC and the thread are read on the logging thread: {@code java.util.logging}
+ * handlers publish synchronously. serverless-spring's logging system for
+ * {@code java.util.logging} selects it through {@code logging.structured.format.console}
+ * when Lambda asks for JSON logs; Spring Boot's {@code logging.structured.json.*}
+ * properties apply to it.
  */
 public class LambdaJsonLogRecordFormatter extends JsonWriterStructuredLogFormatter<LogRecord> {
 
-	// Formatter.formatMessage applies a record's parameters and resource bundle, if it has them.
+	// Formatter.formatMessage applies a record's parameters and resource bundle, if it
+	// has them.
 	private static final Formatter MESSAGE = new SimpleFormatter();
 
 	public LambdaJsonLogRecordFormatter(@Nullable StackTracePrinter stackTracePrinter, ContextPairs contextPairs,

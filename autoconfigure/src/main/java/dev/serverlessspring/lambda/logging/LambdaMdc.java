@@ -11,12 +11,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
- * Puts the invocation's identity into the SLF4J {@link MDC} while it runs, so every log line
- * written on the invoking thread carries it: in text logs the request id (with Logback through
- * {@code %X{AWSRequestId}}), in JSON logs as members.
+ * Puts the invocation's identity into the SLF4J {@link MDC} while it runs, so every log
+ * line written on the invoking thread carries it: in text logs the request id (with
+ * Logback through {@code %X{AWSRequestId}}), in JSON logs as members.
  * <p>
- * Runs first and ends last among the {@link InvocationListener}s, so their log lines carry
- * the invocation's identity too.
+ * Runs first and ends last among the {@link InvocationListener}s, so their log lines
+ * carry the invocation's identity too.
  */
 public class LambdaMdc implements InvocationListener {
 
@@ -32,7 +32,9 @@ public class LambdaMdc implements InvocationListener {
 	/** The X-Ray trace id, the {@code Root} of the trace header. */
 	public static final String TRACE_ID = "xrayTraceId";
 
-	/** {@code true} on the execution environment's first invocation, else {@code false}. */
+	/**
+	 * {@code true} on the execution environment's first invocation, else {@code false}.
+	 */
 	public static final String COLD_START = "coldStart";
 
 	private final ColdStart coldStart;

@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * {@code java.util.logging} {@link Formatter} that writes each log record as one text line for
- * CloudWatch: {@code timestamp request-id level [thread] logger : message}, the stack trace
- * after the message. Line breaks inside the message and the stack trace become carriage
- * returns, as Lambda's own runtimes do, so that each record stays one CloudWatch event
- * (Lambda splits standard output at line feeds).
+ * {@code java.util.logging} {@link Formatter} that writes each log record as one text
+ * line for CloudWatch: {@code timestamp request-id level [thread] logger : message}, the
+ * stack trace after the message. Line breaks inside the message and the stack trace
+ * become carriage returns, as Lambda's own runtimes do, so that each record stays one
+ * CloudWatch event (Lambda splits standard output at line feeds).
  * <p>
- * The request id is the {@link LambdaMdc#REQUEST_ID} of the SLF4J MDC, read on the logging
- * thread: {@code java.util.logging} handlers publish synchronously. Levels carry SLF4J's
- * names, the ones Lambda's log-level filtering knows.
+ * The request id is the {@link LambdaMdc#REQUEST_ID} of the SLF4J MDC, read on the
+ * logging thread: {@code java.util.logging} handlers publish synchronously. Levels carry
+ * SLF4J's names, the ones Lambda's log-level filtering knows.
  */
 public class LambdaTextLogFormatter extends Formatter {
 
@@ -47,8 +47,8 @@ public class LambdaTextLogFormatter extends Formatter {
 	}
 
 	/**
-	 * Return SLF4J's name of a {@code java.util.logging} level: the names Lambda's log-level
-	 * filtering and Spring Boot's {@code logging.level.*} use.
+	 * Return SLF4J's name of a {@code java.util.logging} level: the names Lambda's
+	 * log-level filtering and Spring Boot's {@code logging.level.*} use.
 	 * @param level the level
 	 * @return {@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG} or {@code TRACE}
 	 */

@@ -16,8 +16,8 @@ import tools.jackson.databind.node.StringNode;
  * Hides the values of sensitive members in a JSON document before it is logged: every
  * member whose name contains one of the configured names, compared without case and
  * without punctuation (so {@code apikey} matches {@code x-api-key} and {@code apiKey},
- * {@code token} matches {@code accessToken}). String values that hold JSON themselves, such
- * as the {@code body} of an API Gateway event, are masked inside too.
+ * {@code token} matches {@code accessToken}). String values that hold JSON themselves,
+ * such as the {@code body} of an API Gateway event, are masked inside too.
  */
 public class SensitiveFieldMasker {
 
@@ -25,8 +25,8 @@ public class SensitiveFieldMasker {
 	public static final String MASK = "****";
 
 	/** The names masked unless configured otherwise. */
-	public static final List<String> DEFAULT_NAMES = List.of("authorization", "password", "passwd", "secret",
-			"token", "cookie", "apikey", "credential", "signature");
+	public static final List<String> DEFAULT_NAMES = List.of("authorization", "password", "passwd", "secret", "token",
+			"cookie", "apikey", "credential", "signature");
 
 	private final List<String> names;
 

@@ -47,7 +47,8 @@ public class EmbeddedMetricWriter {
 	 * @param dimensions the dimension names and values the metrics are recorded under (at
 	 * most 30)
 	 * @param metrics the metrics
-	 * @param properties further members to log alongside, such as a request id; not metrics
+	 * @param properties further members to log alongside, such as a request id; not
+	 * metrics
 	 */
 	public void write(Instant timestamp, Map<String, String> dimensions, List<Metric> metrics,
 			Map<String, Object> properties) {

@@ -17,10 +17,10 @@ import dev.serverlessspring.lambda.snapstart.SnapStartPriming;
 
 /**
  * Records each invocation as CloudWatch metrics through an {@link EmbeddedMetricWriter}:
- * {@code Invocations}, {@code Errors} and {@code ColdStarts} (counts) and {@code Duration}
- * (milliseconds), under the dimension {@code FunctionName} plus any configured ones. The
- * request id, function version and trace id go along as properties, searchable in
- * CloudWatch Logs Insights.
+ * {@code Invocations}, {@code Errors} and {@code ColdStarts} (counts) and
+ * {@code Duration} (milliseconds), under the dimension {@code FunctionName} plus any
+ * configured ones. The request id, function version and trace id go along as properties,
+ * searchable in CloudWatch Logs Insights.
  */
 public class InvocationMetrics implements InvocationListener {
 
@@ -67,7 +67,8 @@ public class InvocationMetrics implements InvocationListener {
 		if (traceId != null) {
 			properties.put(LambdaMdc.TRACE_ID, traceId);
 		}
-		List<Metric> metrics = List.of(new Metric("Invocations", "Count", 1), new Metric("Errors", "Count", failed ? 1 : 0),
+		List<Metric> metrics = List.of(new Metric("Invocations", "Count", 1),
+				new Metric("Errors", "Count", failed ? 1 : 0),
 				new Metric("ColdStarts", "Count", this.coldStart.isColdStart(context) ? 1 : 0),
 				new Metric("Duration", "Milliseconds", duration.toNanos() / 1_000_000.0));
 		this.writer.write(Instant.now(), dimensions, metrics, properties);

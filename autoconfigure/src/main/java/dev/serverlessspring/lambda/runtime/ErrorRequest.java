@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The error document a runtime posts to the Runtime API, in the shape the AWS runtime
- * interface client posts it: {@code errorMessage}, {@code errorType} (the exception's class)
- * and, for invocation errors, {@code stackTrace}; plus the
+ * interface client posts it: {@code errorMessage}, {@code errorType} (the exception's
+ * class) and, for invocation errors, {@code stackTrace}; plus the
  * {@code Lambda-Runtime-Function-Error-Type} header value.
  *
  * @param errorMessage the exception's message, or its class name when it has none
@@ -30,8 +30,8 @@ public record ErrorRequest(String errorMessage, String errorType, @Nullable List
 	public static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
 
 	/**
-	 * The error type of an invocation whose response the Runtime API refused (413 over 6 MB,
-	 * 400 for an unknown request id).
+	 * The error type of an invocation whose response the Runtime API refused (413 over 6
+	 * MB, 400 for an unknown request id).
 	 */
 	public static final String RESPONSE_REFUSED = "Runtime.ResponseRefused";
 
@@ -52,7 +52,8 @@ public record ErrorRequest(String errorMessage, String errorType, @Nullable List
 	 * @return the error document
 	 */
 	public static ErrorRequest responseRefused(LambdaRuntimeApiException refusal) {
-		return new ErrorRequest(Objects.requireNonNullElse(refusal.getMessage(), RESPONSE_REFUSED), RESPONSE_REFUSED, null, RESPONSE_REFUSED);
+		return new ErrorRequest(Objects.requireNonNullElse(refusal.getMessage(), RESPONSE_REFUSED), RESPONSE_REFUSED,
+				null, RESPONSE_REFUSED);
 	}
 
 	/**

@@ -3,12 +3,12 @@ package dev.serverlessspring.lambda.runtime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One event from the Runtime API's {@code GET /runtime/invocation/next}: the payload and the
- * {@code Lambda-Runtime-*} headers that describe it.
+ * One event from the Runtime API's {@code GET /runtime/invocation/next}: the payload and
+ * the {@code Lambda-Runtime-*} headers that describe it.
  *
  * @param requestId {@code Lambda-Runtime-Aws-Request-Id}
- * @param deadlineMillis {@code Lambda-Runtime-Deadline-Ms}: when the invocation times out, in
- * epoch milliseconds
+ * @param deadlineMillis {@code Lambda-Runtime-Deadline-Ms}: when the invocation times
+ * out, in epoch milliseconds
  * @param invokedFunctionArn {@code Lambda-Runtime-Invoked-Function-Arn}
  * @param traceId {@code Lambda-Runtime-Trace-Id}
  * @param clientContext {@code Lambda-Runtime-Client-Context} (JSON)

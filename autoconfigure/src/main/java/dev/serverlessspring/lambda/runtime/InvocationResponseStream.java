@@ -16,16 +16,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed {@code POST invocation/{id}/response}: an HTTP/1.1 request with
- * {@code Lambda-Runtime-Function-Response-Mode: streaming} and a chunked body, written on a
- * socket of its own. The JDK's HTTP clients cannot send request trailers, and Lambda takes
- * the error of a stream that fails after its first byte in two:
- * {@code Lambda-Runtime-Function-Error-Type} and {@code Lambda-Runtime-Function-Error-Body}
- * (the error document, base64).
+ * {@code Lambda-Runtime-Function-Response-Mode: streaming} and a chunked body, written on
+ * a socket of its own. The JDK's HTTP clients cannot send request trailers, and Lambda
+ * takes the error of a stream that fails after its first byte in two:
+ * {@code Lambda-Runtime-Function-Error-Type} and
+ * {@code Lambda-Runtime-Function-Error-Body} (the error document, base64).
  * <p>
- * Nothing is sent before the first byte: a function that fails before it leaves the request
- * unsent, and the invocation's error is posted as any other. Each {@link #flush()} sends what
- * was written as one chunk; writes block while the Runtime API (and so the caller) does not
- * take the bytes, which keeps the runtime's memory flat however long the stream.
+ * Nothing is sent before the first byte: a function that fails before it leaves the
+ * request unsent, and the invocation's error is posted as any other. Each
+ * {@link #flush()} sends what was written as one chunk; writes block while the Runtime
+ * API (and so the caller) does not take the bytes, which keeps the runtime's memory flat
+ * however long the stream.
  */
 final class InvocationResponseStream extends OutputStream {
 
@@ -75,9 +76,9 @@ final class InvocationResponseStream extends OutputStream {
 	}
 
 	/**
-	 * Open the connection ahead of the first byte, while the function works: the first byte
-	 * then leaves without waiting for a connection. Nothing is sent; a connection that is never
-	 * used is closed without a request.
+	 * Open the connection ahead of the first byte, while the function works: the first
+	 * byte then leaves without waiting for a connection. Nothing is sent; a connection
+	 * that is never used is closed without a request.
 	 */
 	void connect() {
 		if (this.socket == null) {
@@ -102,8 +103,8 @@ final class InvocationResponseStream extends OutputStream {
 	}
 
 	/**
-	 * Whether the connection failed: the Runtime API went away or cut the stream (its caller
-	 * left); nothing more can be sent.
+	 * Whether the connection failed: the Runtime API went away or cut the stream (its
+	 * caller left); nothing more can be sent.
 	 * @return {@code true} after a failed write or read
 	 */
 	boolean isBroken() {
@@ -145,8 +146,8 @@ final class InvocationResponseStream extends OutputStream {
 	/**
 	 * End the stream and wait for the Runtime API's answer.
 	 * @throws IOException if the connection to the Runtime API fails
-	 * @throws LambdaRuntimeApiException if the Runtime API answers with an error (413 over
-	 * 6 MB when the caller does not stream)
+	 * @throws LambdaRuntimeApiException if the Runtime API answers with an error (413
+	 * over 6 MB when the caller does not stream)
 	 */
 	void finish() throws IOException {
 		finish(null, null);

@@ -16,26 +16,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The event loop of a custom runtime ({@code provided.al2023}, on the JVM or as a native
- * image), started by the function's {@code bootstrap}: it starts the application, then asks
- * the Runtime API for events and answers them through the same {@link EventDispatcher} as
- * the managed runtime's handler.
+ * image), started by the function's {@code bootstrap}: it starts the application, then
+ * asks the Runtime API for events and answers them through the same
+ * {@link EventDispatcher} as the managed runtime's handler.
  * <p>
  * It behaves as the AWS runtime interface client: an application that does not start is
  * reported as an init error and the process exits; a function's exception becomes the
  * invocation's error ({@code Runtime.UserException}) and the loop goes on, unless it is a
- * {@link VirtualMachineError} or an {@link IOError}, after which the process exits so that
- * Lambda replaces it; the X-Ray trace header is handed on as the managed runtime does
- * ({@link XRayTraceHeader#propagate}); with {@code AWS_LAMBDA_MAX_CONCURRENCY} above one it
- * runs as many loops, each on its own thread, and hands the trace header on per thread.
- * A streaming result is streamed ({@link InvocationResponseStream}): an error before its
- * first byte is the invocation's error as any other, an error after it goes in the stream's
- * trailers, and a stream the Runtime API cuts (its caller left) ends that invocation only.
- * The Runtime API's own errors ({@link LambdaRuntimeApiException}) are told apart as the RIC
- * tells them: a response it refuses (413 over 6 MB, 400 for an expired request id) becomes
- * the invocation's error ({@value ErrorRequest#RESPONSE_REFUSED}) and the loop goes on; an
- * API that fails (5xx) or is gone ends the loop with one log line, and the process exits.
- * Lambda itself enforces the deadline
- * (it stops the environment); the function sees it in
+ * {@link VirtualMachineError} or an {@link IOError}, after which the process exits so
+ * that Lambda replaces it; the X-Ray trace header is handed on as the managed runtime
+ * does ({@link XRayTraceHeader#propagate}); with {@code AWS_LAMBDA_MAX_CONCURRENCY} above
+ * one it runs as many loops, each on its own thread, and hands the trace header on per
+ * thread. A streaming result is streamed ({@link InvocationResponseStream}): an error
+ * before its first byte is the invocation's error as any other, an error after it goes in
+ * the stream's trailers, and a stream the Runtime API cuts (its caller left) ends that
+ * invocation only. The Runtime API's own errors ({@link LambdaRuntimeApiException}) are
+ * told apart as the RIC tells them: a response it refuses (413 over 6 MB, 400 for an
+ * expired request id) becomes the invocation's error
+ * ({@value ErrorRequest#RESPONSE_REFUSED}) and the loop goes on; an API that fails (5xx)
+ * or is gone ends the loop with one log line, and the process exits. Lambda itself
+ * enforces the deadline (it stops the environment); the function sees it in
  * {@code Context.getRemainingTimeInMillis()}.
  */
 public final class LambdaRuntime {
@@ -84,8 +84,9 @@ public final class LambdaRuntime {
 				joinUninterruptibly(loop);
 			}
 		}
-		// As the RIC: the process ends when every loop has ended (fatal errors, a Runtime API that failed);
-		// Lambda then starts a new execution environment. Threads the application started must not keep it.
+		// As the RIC: the process ends when every loop has ended (fatal errors, a Runtime
+		// API that failed); Lambda then starts a new execution environment. Threads the
+		// application started must not keep it.
 		System.exit(1);
 	}
 
@@ -103,8 +104,8 @@ public final class LambdaRuntime {
 	/**
 	 * Serve events on as many threads as {@code AWS_LAMBDA_MAX_CONCURRENCY} asks for.
 	 * @param dispatcher the application's dispatcher
-	 * @return the loops' threads (daemons), started; each ends after a fatal error or when the
-	 * Runtime API keeps failing
+	 * @return the loops' threads (daemons), started; each ends after a fatal error or
+	 * when the Runtime API keeps failing
 	 */
 	List<Thread> startLoops(EventDispatcher dispatcher) {
 		this.log.println("Starting " + this.loops + " concurrent function handler threads.");
@@ -119,9 +120,9 @@ public final class LambdaRuntime {
 	}
 
 	/**
-	 * Return how many event loops to run: {@code AWS_LAMBDA_MAX_CONCURRENCY}, which Lambda
-	 * Managed Instances set to let one environment serve several invocations at once (the
-	 * runtime interface client then polls with as many threads), else one.
+	 * Return how many event loops to run: {@code AWS_LAMBDA_MAX_CONCURRENCY}, which
+	 * Lambda Managed Instances set to let one environment serve several invocations at
+	 * once (the runtime interface client then polls with as many threads), else one.
 	 * @param environment the function's environment variables
 	 * @param log where to report a value that is not a positive number
 	 * @return the number of loops, at least one
@@ -172,7 +173,8 @@ public final class LambdaRuntime {
 	void serve(EventDispatcher dispatcher) {
 		try {
 			while (serveOne(dispatcher)) {
-				// Lambda freezes the process between events; it never ends the loop itself.
+				// Lambda freezes the process between events; it never ends the loop
+				// itself.
 			}
 		}
 		catch (LambdaRuntimeApiException ex) {
@@ -181,8 +183,9 @@ public final class LambdaRuntime {
 	}
 
 	/**
-	 * Poll as the RIC's loops do when several run at once: {@value #NEXT_TRIES} tries, waiting
-	 * 100 ms, then twice as long, between them. (Its single loop does not retry; neither do we.)
+	 * Poll as the RIC's loops do when several run at once: {@value #NEXT_TRIES} tries,
+	 * waiting 100 ms, then twice as long, between them. (Its single loop does not retry;
+	 * neither do we.)
 	 * @return the next invocation
 	 */
 	private InvocationRequest nextWithRetries() {
@@ -225,9 +228,10 @@ public final class LambdaRuntime {
 			request = this.client.next();
 			XRayTraceHeader.propagate(request.traceId());
 		}
-		// A function that streams gets its connection while it works toward its first element.
-		InvocationResponseStream early = dispatcher.function().isStreaming() ? this.client.streamResponse(request.requestId())
-				: null;
+		// A function that streams gets its connection while it works toward its first
+		// element.
+		InvocationResponseStream early = dispatcher.function().isStreaming()
+				? this.client.streamResponse(request.requestId()) : null;
 		if (early != null) {
 			early.connect();
 		}
@@ -241,7 +245,8 @@ public final class LambdaRuntime {
 			}
 			this.log.println("Invocation " + request.requestId() + " failed: " + ex);
 			reportError(request, ErrorRequest.invocationError(ex));
-			// clear an interrupt the function left behind, as the runtime interface client does
+			// clear an interrupt the function left behind, as the runtime interface
+			// client does
 			Thread.interrupted();
 			return !(ex instanceof VirtualMachineError || ex instanceof IOError);
 		}
@@ -264,8 +269,9 @@ public final class LambdaRuntime {
 		return true;
 	}
 
-	// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB) becomes the
-	// invocation's error and the loop goes on; an API that failed or is gone ends the loop.
+	// As the runtime interface client: a response the Runtime API refuses (413 over 6 MB)
+	// becomes the invocation's error and the loop goes on; an API that failed or is gone
+	// ends the loop.
 	private void responseRefused(InvocationRequest request, LambdaRuntimeApiException refusal) {
 		if (!refusal.isRefused()) {
 			throw refusal;
@@ -274,7 +280,8 @@ public final class LambdaRuntime {
 		reportError(request, ErrorRequest.responseRefused(refusal));
 	}
 
-	// An error the API refuses too (the request id expired or is unknown) has nowhere else to go than the log.
+	// An error the API refuses too (the request id expired or is unknown) has nowhere
+	// else to go than the log.
 	private void reportError(InvocationRequest request, ErrorRequest error) {
 		try {
 			this.client.postInvocationError(request.requestId(), error);
@@ -306,13 +313,15 @@ public final class LambdaRuntime {
 
 	private boolean streamFailed(InvocationRequest request, InvocationResponseStream stream, Throwable ex) {
 		if (ex instanceof LambdaRuntimeApiException refusal) {
-			// The whole stream was sent and the API answered it with an error (413 when its caller buffers).
+			// The whole stream was sent and the API answered it with an error (413 when
+			// its caller buffers).
 			responseRefused(request, refusal);
 			return true;
 		}
 		boolean fatal = ex instanceof VirtualMachineError || ex instanceof IOError;
 		if (stream.isBroken()) {
-			// The Runtime API cut the stream (its caller left) or went away: the next poll tells which.
+			// The Runtime API cut the stream (its caller left) or went away: the next
+			// poll tells which.
 			this.log.println("Invocation " + request.requestId() + ": the response stream was cut: " + ex);
 			return !fatal;
 		}
@@ -326,7 +335,8 @@ public final class LambdaRuntime {
 			stream.finishWithError(error);
 		}
 		catch (IOException failure) {
-			this.log.println("Invocation " + request.requestId() + ": could not report the error of the stream: " + failure);
+			this.log.println(
+					"Invocation " + request.requestId() + ": could not report the error of the stream: " + failure);
 		}
 		catch (LambdaRuntimeApiException failure) {
 			if (!failure.isRefused()) {

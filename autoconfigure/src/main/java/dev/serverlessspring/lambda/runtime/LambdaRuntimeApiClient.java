@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A client of the Lambda Runtime API (version 2018-06-01) on the JDK's
- * {@link HttpURLConnection}: it starts faster than {@code java.net.http.HttpClient}, which
- * sets up a selector thread and an executor, and it keeps the connection to the Runtime API
- * alive between calls.
+ * {@link HttpURLConnection}: it starts faster than {@code java.net.http.HttpClient},
+ * which sets up a selector thread and an executor, and it keeps the connection to the
+ * Runtime API alive between calls.
  */
 public class LambdaRuntimeApiClient {
 
@@ -54,8 +54,8 @@ public class LambdaRuntimeApiClient {
 	/**
 	 * Wait for the next event ({@code GET invocation/next}, a long poll).
 	 * @return the event
-	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or answers with
-	 * an error
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or answers
+	 * with an error
 	 */
 	public InvocationRequest next() {
 		HttpURLConnection connection = open("invocation/next", "GET");
@@ -80,8 +80,8 @@ public class LambdaRuntimeApiClient {
 	 * Post an invocation's response ({@code POST invocation/{id}/response}).
 	 * @param requestId the invocation's request id
 	 * @param response the response bytes, empty for none
-	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses the
-	 * response (413 over 6 MB)
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses
+	 * the response (413 over 6 MB)
 	 */
 	public void postResponse(String requestId, byte[] response) {
 		post("invocation/" + requestId + "/response", response, null);
@@ -91,8 +91,8 @@ public class LambdaRuntimeApiClient {
 	 * Start a streamed response ({@code POST invocation/{id}/response} in
 	 * {@code streaming} mode): nothing is sent before its first byte.
 	 * @param requestId the invocation's request id
-	 * @return the stream; set its content type, {@link InvocationResponseStream#finish() finish}
-	 * it, then close it
+	 * @return the stream; set its content type, {@link InvocationResponseStream#finish()
+	 * finish} it, then close it
 	 */
 	InvocationResponseStream streamResponse(String requestId) {
 		return new InvocationResponseStream(this.runtimeApi, requestId);
@@ -102,7 +102,8 @@ public class LambdaRuntimeApiClient {
 	 * Post an invocation's error ({@code POST invocation/{id}/error}).
 	 * @param requestId the invocation's request id
 	 * @param error the error
-	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses it
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses
+	 * it
 	 */
 	public void postInvocationError(String requestId, ErrorRequest error) {
 		post("invocation/" + requestId + "/error", error.toJson(), error.runtimeErrorType());
@@ -111,7 +112,8 @@ public class LambdaRuntimeApiClient {
 	/**
 	 * Post an init error ({@code POST init/error}): the runtime exits after it.
 	 * @param error the error
-	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses it
+	 * @throws LambdaRuntimeApiException if the Runtime API cannot be reached or refuses
+	 * it
 	 */
 	public void postInitError(ErrorRequest error) {
 		post("init/error", error.toJson(), error.runtimeErrorType());
@@ -119,8 +121,9 @@ public class LambdaRuntimeApiClient {
 
 	private void post(String path, byte[] body, @Nullable String errorType) {
 		HttpURLConnection connection = open(path, "POST");
-		// Not streamed: HttpURLConnection then sends the headers and the body in one write. Streamed,
-		// they go in two, and without TCP_NODELAY the second waits for the first's ACK.
+		// Not streamed: HttpURLConnection then sends the headers and the body in one
+		// write. Streamed, they go in two, and without TCP_NODELAY the second waits for
+		// the first's ACK.
 		connection.setDoOutput(true);
 		if (errorType != null) {
 			connection.setRequestProperty(ERROR_TYPE, errorType);

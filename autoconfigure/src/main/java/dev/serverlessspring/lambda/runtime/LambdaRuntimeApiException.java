@@ -10,13 +10,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A call to the Lambda Runtime API that did not succeed: the API answered with a status
- * other than 2xx, or could not be reached. It names the call ({@code POST} and the path, such
- * as {@code /2018-06-01/runtime/invocation/{id}/response}), the status and the error the API
- * gave ({@code errorType} and {@code errorMessage} of its JSON body), so that the runtime's
- * loop can tell the two cases apart, as the AWS runtime interface client does:
+ * other than 2xx, or could not be reached. It names the call ({@code POST} and the path,
+ * such as {@code /2018-06-01/runtime/invocation/{id}/response}), the status and the error
+ * the API gave ({@code errorType} and {@code errorMessage} of its JSON body), so that the
+ * runtime's loop can tell the two cases apart, as the AWS runtime interface client does:
  * <ul>
- * <li>the API {@link #isRefused() refused} one call (4xx: a response over 6 MB, an unknown
- * or expired request id): that invocation fails and the loop goes on;</li>
+ * <li>the API {@link #isRefused() refused} one call (4xx: a response over 6 MB, an
+ * unknown or expired request id): that invocation fails and the loop goes on;</li>
  * <li>the API failed (5xx, {@code Runtime.*} "container error") or is gone: the runtime
  * ends, and Lambda starts a new execution environment.</li>
  * </ul>
@@ -70,7 +70,10 @@ public class LambdaRuntimeApiException extends RuntimeException {
 	private static String message(String method, String path, int status, ErrorDocument error) {
 		StringBuilder message = new StringBuilder("Failed to ").append(method).append(' ').append(path).append(": ");
 		if (status == UNREACHABLE) {
-			return message.append("could not reach the Runtime API (").append(error.errorMessage()).append(')').toString();
+			return message.append("could not reach the Runtime API (")
+				.append(error.errorMessage())
+				.append(')')
+				.toString();
 		}
 		message.append("the Runtime API answered ").append(status);
 		if (error.errorType() != null) {
@@ -131,7 +134,8 @@ public class LambdaRuntimeApiException extends RuntimeException {
 		return this.status >= 400 && this.status < 500;
 	}
 
-	// The Runtime API answers errors with {"errorType": "...", "errorMessage": "..."}; anything else is the message.
+	// The Runtime API answers errors with {"errorType": "...", "errorMessage": "..."};
+	// anything else is the message.
 	private record ErrorDocument(@Nullable String errorType, @Nullable String errorMessage) {
 
 		static ErrorDocument parse(byte[] body) {

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@link Context} of one invocation, built as the runtime interface client builds it:
- * from the invocation's Runtime API headers and the function's environment variables. Used by
- * the custom runtime's loop and for invocations of our own (SnapStart priming).
+ * from the invocation's Runtime API headers and the function's environment variables.
+ * Used by the custom runtime's loop and for invocations of our own (SnapStart priming).
  */
 public final class RuntimeContext implements Context {
 
@@ -28,8 +28,8 @@ public final class RuntimeContext implements Context {
 	/**
 	 * Create the context of an invocation.
 	 * @param request the invocation
-	 * @param environment the function's environment variables ({@code AWS_LAMBDA_FUNCTION_NAME},
-	 * {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, ...)
+	 * @param environment the function's environment variables
+	 * ({@code AWS_LAMBDA_FUNCTION_NAME}, {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}, ...)
 	 */
 	public RuntimeContext(InvocationRequest request, Map<String, String> environment) {
 		this(request, environment, null);
@@ -40,7 +40,8 @@ public final class RuntimeContext implements Context {
 	 * runtime's standard output, as the local Lambda's in-process functions do.
 	 * @param request the invocation
 	 * @param environment the function's environment variables
-	 * @param logger the logger {@link #getLogger()} returns, or {@code null} for the runtime's
+	 * @param logger the logger {@link #getLogger()} returns, or {@code null} for the
+	 * runtime's
 	 */
 	public RuntimeContext(InvocationRequest request, Map<String, String> environment, @Nullable LambdaLogger logger) {
 		this.request = request;
@@ -195,8 +196,10 @@ public final class RuntimeContext implements Context {
 	}
 
 	private static Map<String, String> map(JsonNode node) {
-		return node.isObject() ? JsonMapper.shared().convertValue(node, JsonMapper.shared().getTypeFactory()
-			.constructMapType(Map.class, String.class, String.class)) : Map.of();
+		return node.isObject() ? JsonMapper.shared()
+			.convertValue(node,
+					JsonMapper.shared().getTypeFactory().constructMapType(Map.class, String.class, String.class))
+				: Map.of();
 	}
 
 }

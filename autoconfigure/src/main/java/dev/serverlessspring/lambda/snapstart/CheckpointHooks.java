@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Registers a {@link Resource} where the runtime calls it around a SnapStart snapshot.
  * <p>
- * On Lambda's managed runtimes {@code org.crac} delegates to the runtime interface client's
- * own hooks ({@code -Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac}); on a CRaC
- * JVM it uses the JVM's. Where the runtime interface client runs without that delegation (a
- * container image, say), the resource is registered with the client's
+ * On Lambda's managed runtimes {@code org.crac} delegates to the runtime interface
+ * client's own hooks ({@code -Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac});
+ * on a CRaC JVM it uses the JVM's. Where the runtime interface client runs without that
+ * delegation (a container image, say), the resource is registered with the client's
  * {@code com.amazonaws.services.lambda.crac.Core} as well, which calls it on
  * {@code snap-start} initialization.
  */
@@ -65,7 +65,10 @@ public final class CheckpointHooks {
 		}
 	}
 
-	/** Calls the resource for the runtime interface client's hooks, which pass no context we use. */
+	/**
+	 * Calls the resource for the runtime interface client's hooks, which pass no context
+	 * we use.
+	 */
 	private record ResourceAdapter(Resource resource) implements InvocationHandler {
 
 		static final java.util.List<Object> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ResolvableType;
 
 /**
- * Synthetic events for priming a function: the smallest JSON its input type reads, so that
- * a priming invocation goes through the same conversion, adapters and function code as a
- * real one. Text is not empty: Spring Cloud Function gives an empty text a shorter path (it
- * tries to read any other text as JSON first), which would leave a real event's path cold.
+ * Synthetic events for priming a function: the smallest JSON its input type reads, so
+ * that a priming invocation goes through the same conversion, adapters and function code
+ * as a real one. Text is not empty: Spring Cloud Function gives an empty text a shorter
+ * path (it tries to read any other text as JSON first), which would leave a real event's
+ * path cold.
  */
 public final class PrimingEvents {
 

@@ -1,10 +1,10 @@
 package dev.serverlessspring.lambda.snapstart;
 
 /**
- * A request to AWS that SnapStart priming stopped before it was sent: the client prepared it
- * (marshalled, signed, its connection set up) so that its classes are in the snapshot, and
- * nothing reached AWS. The priming invocation ends with it, as a function's caller would see
- * a failed call.
+ * A request to AWS that SnapStart priming stopped before it was sent: the client prepared
+ * it (marshalled, signed, its connection set up) so that its classes are in the snapshot,
+ * and nothing reached AWS. The priming invocation ends with it, as a function's caller
+ * would see a failed call.
  */
 public class RequestNotSentException extends RuntimeException {
 

@@ -34,26 +34,26 @@ import org.springframework.util.AlternativeJdkIdGenerator;
  * Before the checkpoint it invokes the function on a synthetic event (or a sample the
  * application supplies), a thousand times by default, so that the classes, caches and
  * JIT-compiled code of an invocation are in the snapshot and the first invocation after a
- * restore costs what later ones do (one invocation loads the classes, but leaves the path to
- * the interpreter: a first invocation then takes several times a warm one). When the runtime
- * interface client serves the function through a handler, the priming invocations take the
- * path a real one takes: the handler's {@code handleRequest} called reflectively, as the
- * client calls it (on JDK 18 and later the first reflective call of a method spins
- * method-handle classes, 15–20 ms on one CPU, and the accessor it makes is shared with the
- * client's copy of the {@code Method}), with streams and a context, so that reading the event
- * and writing the response are primed too; the classes the client loads for an invocation are
- * loaded as well. Nothing is sent to the Runtime API. The priming invocations' context has the
- * request id {@value #PRIMING_REQUEST_ID}, so a function with side effects can recognise
- * them.
+ * restore costs what later ones do (one invocation loads the classes, but leaves the path
+ * to the interpreter: a first invocation then takes several times a warm one). When the
+ * runtime interface client serves the function through a handler, the priming invocations
+ * take the path a real one takes: the handler's {@code handleRequest} called
+ * reflectively, as the client calls it (on JDK 18 and later the first reflective call of
+ * a method spins method-handle classes, 15–20 ms on one CPU, and the accessor it makes is
+ * shared with the client's copy of the {@code Method}), with streams and a context, so
+ * that reading the event and writing the response are primed too; the classes the client
+ * loads for an invocation are loaded as well. Nothing is sent to the Runtime API. The
+ * priming invocations' context has the request id {@value #PRIMING_REQUEST_ID}, so a
+ * function with side effects can recognise them.
  * <p>
- * It never fails or hangs the checkpoint or the restore (Spring Cloud Function issue #1450):
- * the priming runs on the checkpoint's own thread (a thread of its own would deadlock when the
- * function registers a CRaC resource, as AWS SDK clients and Spring do, since the runtime
- * holds its context's lock while it calls the hooks), it is interrupted after its time limit,
- * and every error is logged, not thrown. After the restore it only swaps in fresh values
- * (Spring's message id generator, seeded once per JVM, would otherwise give every copy the
- * same ids) and publishes a {@link SnapStartRestoredEvent} for the application's own state
- * (cached credentials, connections).
+ * It never fails or hangs the checkpoint or the restore (Spring Cloud Function issue
+ * #1450): the priming runs on the checkpoint's own thread (a thread of its own would
+ * deadlock when the function registers a CRaC resource, as AWS SDK clients and Spring do,
+ * since the runtime holds its context's lock while it calls the hooks), it is interrupted
+ * after its time limit, and every error is logged, not thrown. After the restore it only
+ * swaps in fresh values (Spring's message id generator, seeded once per JVM, would
+ * otherwise give every copy the same ids) and publishes a {@link SnapStartRestoredEvent}
+ * for the application's own state (cached credentials, connections).
  */
 public class SnapStartPriming implements Resource {
 
@@ -61,8 +61,8 @@ public class SnapStartPriming implements Resource {
 	public static final String PRIMING_REQUEST_ID = "snapstart-priming";
 
 	/**
-	 * Whether an invocation is the priming one, which no caller made: it is neither a cold
-	 * start nor an invocation to count in metrics.
+	 * Whether an invocation is the priming one, which no caller made: it is neither a
+	 * cold start nor an invocation to count in metrics.
 	 * @param context the invocation's context
 	 * @return {@code true} for the priming invocation
 	 */
@@ -72,12 +72,13 @@ public class SnapStartPriming implements Resource {
 
 	private static final Log logger = LogFactory.getLog(SnapStartPriming.class);
 
-	// How many primings run now: AWS SDK requests made meanwhile are prepared but not sent.
+	// How many primings run now: AWS SDK requests made meanwhile are prepared but not
+	// sent.
 	private static final AtomicInteger priming = new AtomicInteger();
 
 	/**
-	 * Whether a priming runs now: the AWS SDK's clients then prepare each request but do not
-	 * send it ({@code dev.serverlessspring.lambda.aws.PrimingRequestInterceptor}).
+	 * Whether a priming runs now: the AWS SDK's clients then prepare each request but do
+	 * not send it ({@code dev.serverlessspring.lambda.aws.PrimingRequestInterceptor}).
 	 * @return {@code true} during {@link #prime()}
 	 */
 	public static boolean isPriming() {
@@ -109,18 +110,18 @@ public class SnapStartPriming implements Resource {
 	/**
 	 * Create the priming hooks.
 	 * @param dispatcher the function's dispatcher, resolved when the checkpoint comes
-	 * @param handler the handler the runtime calls the function through, resolved when the
-	 * checkpoint comes; it may supply {@code null} (a custom runtime, a test): the dispatcher
-	 * is then invoked directly
+	 * @param handler the handler the runtime calls the function through, resolved when
+	 * the checkpoint comes; it may supply {@code null} (a custom runtime, a test): the
+	 * dispatcher is then invoked directly
 	 * @param event the priming event, or {@code null} for a synthetic one built from the
 	 * function's input type
-	 * @param invocations how many times to invoke the function before the checkpoint, 0 for
-	 * none; the JIT compiler compiles a method after a few hundred calls
+	 * @param invocations how many times to invoke the function before the checkpoint, 0
+	 * for none; the JIT compiler compiles a method after a few hundred calls
 	 * @param timeout how long the priming may take
 	 * @param events where {@link SnapStartRestoredEvent} is published
 	 */
-	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, Supplier<@Nullable RequestStreamHandler> handler, byte @Nullable [] event,
-			int invocations, Duration timeout, ApplicationEventPublisher events) {
+	public SnapStartPriming(Supplier<EventDispatcher> dispatcher, Supplier<@Nullable RequestStreamHandler> handler,
+			byte @Nullable [] event, int invocations, Duration timeout, ApplicationEventPublisher events) {
 		this.dispatcher = dispatcher;
 		this.handler = handler;
 		this.event = event;
@@ -131,7 +132,8 @@ public class SnapStartPriming implements Resource {
 
 	@Override
 	public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-		// Lambda may run the hooks through org.crac and the runtime's own API: prime once.
+		// Lambda may run the hooks through org.crac and the runtime's own API: prime
+		// once.
 		if (this.invocations > 0 && this.primed.compareAndSet(false, true)) {
 			prime();
 		}
@@ -151,9 +153,9 @@ public class SnapStartPriming implements Resource {
 	}
 
 	/**
-	 * Invoke the function on the priming event, as many times as configured and at least once
-	 * (fewer if half the time limit has passed); errors are logged, never thrown, and end the
-	 * priming.
+	 * Invoke the function on the priming event, as many times as configured and at least
+	 * once (fewer if half the time limit has passed); errors are logged, never thrown,
+	 * and end the priming.
 	 * @return whether the function answered without an error
 	 */
 	public boolean prime() {
@@ -197,7 +199,8 @@ public class SnapStartPriming implements Resource {
 				}
 				invoked++;
 			}
-			while (invoked < this.invocations && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted());
+			while (invoked < this.invocations && System.nanoTime() < deadline
+					&& !Thread.currentThread().isInterrupted());
 			logger.info("SnapStart: primed " + dispatcher.function().definition() + " with " + invoked
 					+ ((invoked == 1) ? " invocation" : " invocations")
 					+ ((handler != null) ? " through " + handler.getClass().getSimpleName() : "") + " in "
@@ -210,7 +213,8 @@ public class SnapStartPriming implements Resource {
 			return false;
 		}
 		catch (Throwable ex) {
-			// A synthetic event may well be rejected: the classes it loaded are primed all the same.
+			// A synthetic event may well be rejected: the classes it loaded are primed
+			// all the same.
 			logger.info("SnapStart: the priming invocation ended with " + ex.getClass().getName()
 					+ " (expected for a synthetic event the function rejects); classes it used are primed");
 			return false;
@@ -218,7 +222,8 @@ public class SnapStartPriming implements Resource {
 		finally {
 			priming.decrementAndGet();
 			watchdog.interrupt();
-			// An interrupt that arrived just as priming finished must not reach the runtime.
+			// An interrupt that arrived just as priming finished must not reach the
+			// runtime.
 			Thread.interrupted();
 		}
 	}
@@ -226,9 +231,9 @@ public class SnapStartPriming implements Resource {
 	/**
 	 * Call the handler as the runtime interface client calls a handler named
 	 * {@code Class::method}: through {@link Method#invoke} of the handler class's public
-	 * {@code handleRequest} method, looked up once per priming. The method accessor that the
-	 * first call creates is shared by every copy of the {@code Method}, the client's included,
-	 * so its first invocation after the restore finds it.
+	 * {@code handleRequest} method, looked up once per priming. The method accessor that
+	 * the first call creates is shared by every copy of the {@code Method}, the client's
+	 * included, so its first invocation after the restore finds it.
 	 * @param handler the handler to call
 	 * @param handleRequest its {@code handleRequest} method
 	 * @param payload the priming event

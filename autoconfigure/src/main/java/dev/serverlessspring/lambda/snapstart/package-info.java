@@ -1,5 +1,6 @@
 /**
- * SnapStart support: priming of the application before the snapshot and hooks around checkpoint and restore.
+ * SnapStart support: priming of the application before the snapshot and hooks around
+ * checkpoint and restore.
  */
 @NullMarked
 package dev.serverlessspring.lambda.snapstart;

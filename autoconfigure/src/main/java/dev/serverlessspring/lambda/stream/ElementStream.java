@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 
 /**
- * The elements of a streaming result ({@code Publisher} or {@code java.util.stream.Stream}),
- * taken one at a time on the caller's thread: the next element is only asked for once the
- * previous one has been written, so a slow caller slows the function down instead of filling
- * memory.
+ * The elements of a streaming result ({@code Publisher} or
+ * {@code java.util.stream.Stream}), taken one at a time on the caller's thread: the next
+ * element is only asked for once the previous one has been written, so a slow caller
+ * slows the function down instead of filling memory.
  */
 abstract class ElementStream implements AutoCloseable {
 
@@ -39,7 +39,8 @@ abstract class ElementStream implements AutoCloseable {
 	}
 
 	/**
-	 * A stream whose first element was already taken, to look at it before anything is sent.
+	 * A stream whose first element was already taken, to look at it before anything is
+	 * sent.
 	 * @param first the element already taken
 	 * @param rest the stream it was taken from
 	 * @return a stream of the first element, then the rest

@@ -10,19 +10,20 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * A blocking view of a {@link Publisher}: it asks for one element at a time, the first as it
- * subscribes, each next one once the previous one has been written. So at most one element is
- * in memory, a slow caller slows the publisher down (backpressure from the caller's socket back
- * to the source), and no element is produced ahead of the writing of the one before: a source
- * that produces on the calling thread (such as {@code Flux.range(...).map(...)}) would otherwise
- * produce several elements before the first leaves. Plain Reactive Streams, no Reactor, no
- * reflection.
+ * A blocking view of a {@link Publisher}: it asks for one element at a time, the first as
+ * it subscribes, each next one once the previous one has been written. So at most one
+ * element is in memory, a slow caller slows the publisher down (backpressure from the
+ * caller's socket back to the source), and no element is produced ahead of the writing of
+ * the one before: a source that produces on the calling thread (such as
+ * {@code Flux.range(...).map(...)}) would otherwise produce several elements before the
+ * first leaves. Plain Reactive Streams, no Reactor, no reflection.
  */
 final class PublisherElements extends ElementStream implements Subscriber<Object> {
 
 	private static final Object COMPLETE = new Object();
 
-	// One element and a terminal signal at most: the publisher may send no more than asked for.
+	// One element and a terminal signal at most: the publisher may send no more than
+	// asked for.
 	private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
 
 	private volatile @Nullable Subscription subscription;
@@ -45,7 +46,8 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 			subscription.cancel();
 		}
 		else {
-			// Asked at once: a source that emits on a clock (Flux.interval) finds demand for its first tick.
+			// Asked at once: a source that emits on a clock (Flux.interval) finds demand
+			// for its first tick.
 			subscription.request(1);
 		}
 	}
@@ -71,7 +73,8 @@ final class PublisherElements extends ElementStream implements Subscriber<Object
 			return null;
 		}
 		if (this.firstTaken) {
-			// Reactive Streams: onSubscribe comes before any element, and the first was taken.
+			// Reactive Streams: onSubscribe comes before any element, and the first was
+			// taken.
 			Objects.requireNonNull(this.subscription, "onSubscribe precedes onNext").request(1);
 		}
 		this.firstTaken = true;

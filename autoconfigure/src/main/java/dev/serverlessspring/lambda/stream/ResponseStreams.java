@@ -19,8 +19,8 @@ import org.springframework.util.MimeTypeUtils;
  * <li>{@code String} and {@code byte[]} elements are sent verbatim;</li>
  * <li>other elements as JSON, each followed by a delimiter (a line feed unless
  * configured), as in newline-delimited JSON;</li>
- * <li>with the content type {@code text/event-stream}, each element is a server-sent event:
- * its lines (or its JSON) as {@code data:} lines, then an empty line.</li>
+ * <li>with the content type {@code text/event-stream}, each element is a server-sent
+ * event: its lines (or its JSON) as {@code data:} lines, then an empty line.</li>
  * </ul>
  * Every element is flushed as soon as it is written: it leaves as soon as it is produced.
  */
@@ -39,7 +39,8 @@ public final class ResponseStreams {
 	/**
 	 * Create the encoder.
 	 * @param objectMapper the mapper for elements that are written as JSON
-	 * @param jsonDelimiter what follows each JSON element (not used for server-sent events)
+	 * @param jsonDelimiter what follows each JSON element (not used for server-sent
+	 * events)
 	 */
 	public ResponseStreams(ObjectMapper objectMapper, String jsonDelimiter) {
 		this.objectMapper = objectMapper;
@@ -119,7 +120,8 @@ public final class ResponseStreams {
 		}
 	}
 
-	// One event per element: each line of its text as a data line, then the blank line that ends it.
+	// One event per element: each line of its text as a data line, then the blank line
+	// that ends it.
 	private void writeEvent(Object element, OutputStream out) throws IOException {
 		String data = (element instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 				: (element instanceof CharSequence text) ? text.toString()
@@ -145,7 +147,8 @@ public final class ResponseStreams {
 	}
 
 	/**
-	 * A streaming result, opened: its first element, if it has elements, and how to write it.
+	 * A streaming result, opened: its first element, if it has elements, and how to write
+	 * it.
 	 */
 	public final class Body {
 
@@ -160,7 +163,8 @@ public final class ResponseStreams {
 
 		/**
 		 * Return the first element.
-		 * @return the element, or {@code null} for a {@link StreamingBody} or an empty stream
+		 * @return the element, or {@code null} for a {@link StreamingBody} or an empty
+		 * stream
 		 */
 		public @Nullable Object first() {
 			return this.first;

@@ -10,19 +10,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A response that a function produces piece by piece, ready to be sent: the
- * {@code Content-Type} the runtime declares, an optional prelude (the HTTP status and headers
- * of a Function URL or API Gateway response), and the body.
+ * {@code Content-Type} the runtime declares, an optional prelude (the HTTP status and
+ * headers of a Function URL or API Gateway response), and the body.
  * <p>
- * The custom runtime streams it ({@code Lambda-Runtime-Function-Response-Mode: streaming});
- * the managed runtimes cannot, and {@link #buffer() buffer} it into the response a
- * non-streaming function would have returned.
+ * The custom runtime streams it
+ * ({@code Lambda-Runtime-Function-Response-Mode: streaming}); the managed runtimes
+ * cannot, and {@link #buffer() buffer} it into the response a non-streaming function
+ * would have returned.
  */
 public final class StreamingResponse {
 
 	/** The content type of an HTTP response streamed to a Function URL or API Gateway. */
 	public static final String HTTP_INTEGRATION_RESPONSE = "application/vnd.awslambda.http-integration-response";
 
-	/** The largest response Lambda accepts from a function that does not stream, in bytes. */
+	/**
+	 * The largest response Lambda accepts from a function that does not stream, in bytes.
+	 */
 	public static final int MAX_BUFFERED_BYTES = 6_291_556;
 
 	private final String contentType;
@@ -38,7 +41,8 @@ public final class StreamingResponse {
 	 * @param contentType the {@code Content-Type} of the stream
 	 * @param prelude bytes sent before the body's first byte
 	 * @param body writes the body
-	 * @param buffered turns the whole body into the response of a non-streaming invocation
+	 * @param buffered turns the whole body into the response of a non-streaming
+	 * invocation
 	 */
 	public StreamingResponse(String contentType, byte @Nullable [] prelude, StreamingBody body,
 			UnaryOperator<byte[]> buffered) {
@@ -66,9 +70,9 @@ public final class StreamingResponse {
 	}
 
 	/**
-	 * Write the prelude, then the body. The prelude goes out with the body's first byte (or
-	 * at the end of an empty body), so that a body that fails before it writes anything sends
-	 * nothing and the invocation fails as any other.
+	 * Write the prelude, then the body. The prelude goes out with the body's first byte
+	 * (or at the end of an empty body), so that a body that fails before it writes
+	 * anything sends nothing and the invocation fails as any other.
 	 * @param out where to write
 	 * @throws IOException if writing fails
 	 */

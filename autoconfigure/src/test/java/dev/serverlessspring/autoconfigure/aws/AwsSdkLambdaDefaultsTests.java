@@ -24,8 +24,9 @@ import org.springframework.core.env.StandardEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Lambda defaults of AWS SDK clients, with the function's variables as a property source
- * (as on Lambda, where they are the process's, and in a local Lambda's execution environment).
+ * The Lambda defaults of AWS SDK clients, with the function's variables as a property
+ * source (as on Lambda, where they are the process's, and in a local Lambda's execution
+ * environment).
  */
 class AwsSdkLambdaDefaultsTests {
 
@@ -33,7 +34,8 @@ class AwsSdkLambdaDefaultsTests {
 			AwsSdkEnvironmentPostProcessor.ASYNC_HTTP_SERVICE_PROPERTY, AwsSdkEnvironmentPostProcessor.REGION_PROPERTY);
 
 	private static final Map<String, Object> LAMBDA = Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders", "AWS_REGION",
-			"eu-central-1", "AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN", "token");
+			"eu-central-1", "AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "secret", "AWS_SESSION_TOKEN",
+			"token");
 
 	@AfterEach
 	void clearSystemProperties() {
@@ -52,8 +54,7 @@ class AwsSdkLambdaDefaultsTests {
 
 	@Test
 	void onLambdaEveryClientGetsTheUrlConnectionClientAndTheFunctionsRegion() {
-		try (ConfigurableApplicationContext context = run(LAMBDA);
-				DynamoDbClient client = DynamoDbClient.create()) {
+		try (ConfigurableApplicationContext context = run(LAMBDA); DynamoDbClient client = DynamoDbClient.create()) {
 			assertThat(System.getProperty(AwsSdkEnvironmentPostProcessor.HTTP_SERVICE_PROPERTY))
 				.isEqualTo("software.amazon.awssdk.http.urlconnection.UrlConnectionSdkHttpService");
 			assertThat(System.getProperty(AwsSdkEnvironmentPostProcessor.REGION_PROPERTY)).isEqualTo("eu-central-1");

@@ -17,8 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LambdaAwsSdkAutoConfiguration}; {@code AwsSdkLambdaDefaultsTests} covers
- * the system properties every client gets.
+ * Tests for {@link LambdaAwsSdkAutoConfiguration}; {@code AwsSdkLambdaDefaultsTests}
+ * covers the system properties every client gets.
  */
 class LambdaAwsSdkAutoConfigurationTests {
 
@@ -50,7 +50,8 @@ class LambdaAwsSdkAutoConfigurationTests {
 
 	@Test
 	void theRegionIsReadWhenAskedFor() {
-		// Decided when used, not when the context starts, so Spring AOT's build does not fix it.
+		// Decided when used, not when the context starts, so Spring AOT's build does not
+		// fix it.
 		this.contextRunner.run((context) -> {
 			AwsRegionProvider regions = context.getBean(AwsRegionProvider.class);
 			System.setProperty(AwsSdkEnvironmentPostProcessor.REGION_PROPERTY, "us-west-2");

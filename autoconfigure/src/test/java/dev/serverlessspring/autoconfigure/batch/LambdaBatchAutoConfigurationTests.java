@@ -49,9 +49,9 @@ class LambdaBatchAutoConfigurationTests {
 	@Test
 	void registersAnAdapterPerSourceThatReportsItemFailures() {
 		this.runner.run((context) -> {
-			assertThat(context.getBeansOfType(EventAdapter.class).values()).hasExactlyElementsOfTypes(SqsEventAdapter.class,
-					SnsEventAdapter.class, S3EventAdapter.class, KinesisEventAdapter.class, DynamoDbEventAdapter.class,
-					EventBridgeEventAdapter.class);
+			assertThat(context.getBeansOfType(EventAdapter.class).values()).hasExactlyElementsOfTypes(
+					SqsEventAdapter.class, SnsEventAdapter.class, S3EventAdapter.class, KinesisEventAdapter.class,
+					DynamoDbEventAdapter.class, EventBridgeEventAdapter.class);
 			assertThat(context.getBean(RecordProcessor.class).reportsItemFailures()).isTrue();
 			assertThat(context.getBean(RecordProcessor.class).timeoutReserve()).isZero();
 		});
@@ -100,8 +100,7 @@ class LambdaBatchAutoConfigurationTests {
 	@Test
 	void failedRecordsAreReportedAsItemFailures() {
 		this.runner.withUserConfiguration(RejectingFunction.class)
-			.run((context) -> assertThat(dispatch(context, "events/sqs-standard.json"))
-				.contains("batchItemFailures")
+			.run((context) -> assertThat(dispatch(context, "events/sqs-standard.json")).contains("batchItemFailures")
 				.contains("059f36b4-87a3-44ab-83d2-661975830a7d"));
 	}
 
@@ -112,7 +111,8 @@ class LambdaBatchAutoConfigurationTests {
 			.withBean(RecordProcessor.class, () -> own)
 			.run((context) -> {
 				assertThat(context).getBean(RecordProcessor.class).isSameAs(own);
-				// Without item failure reports, a failed record fails the whole invocation.
+				// Without item failure reports, a failed record fails the whole
+				// invocation.
 				assertThatException().isThrownBy(() -> dispatch(context, "events/sqs-standard.json"))
 					.withStackTraceContaining("Rejected: Test message.");
 			});
@@ -138,7 +138,8 @@ class LambdaBatchAutoConfigurationTests {
 
 	private static String dispatch(AssertableApplicationContext context, String event) throws IOException {
 		try (InputStream in = LambdaBatchAutoConfigurationTests.class.getClassLoader().getResourceAsStream(event)) {
-			byte[] response = context.getBean(EventDispatcher.class).dispatch(in.readAllBytes(), new TestContext("req-1"));
+			byte[] response = context.getBean(EventDispatcher.class)
+				.dispatch(in.readAllBytes(), new TestContext("req-1"));
 			return new String(response, StandardCharsets.UTF_8);
 		}
 	}

@@ -44,10 +44,13 @@ class LambdaFunctionAutoConfigurationTests {
 				.hasSingleBean(EventDispatcher.class);
 			EventDispatcher dispatcher = context.getBean(EventDispatcher.class);
 			assertThat(dispatcher.function().definition()).isEqualTo("uppercase");
-			assertThat(new String(dispatcher.dispatch("\"ada\"".getBytes(StandardCharsets.UTF_8),
-					new TestContext("req-1")), StandardCharsets.UTF_8)).contains("ADA");
+			assertThat(new String(
+					dispatcher.dispatch("\"ada\"".getBytes(StandardCharsets.UTF_8), new TestContext("req-1")),
+					StandardCharsets.UTF_8))
+				.contains("ADA");
 			// Functions read with the application's mapper.
-			assertThat(context.getBean(PayloadConverter.class).objectMapper()).isSameAs(context.getBean(JsonMapper.class));
+			assertThat(context.getBean(PayloadConverter.class).objectMapper())
+				.isSameAs(context.getBean(JsonMapper.class));
 		});
 	}
 
@@ -105,8 +108,10 @@ class LambdaFunctionAutoConfigurationTests {
 			.withPropertyValues("spring.cloud.function.definition=uppercase")
 			.run((context) -> {
 				assertThat(context).getBean(PayloadConverter.class).isSameAs(converter);
-				assertThat(context.getBean(EventDispatcher.class).dispatch("\"ada\"".getBytes(StandardCharsets.UTF_8),
-						new TestContext("req-1"))).asString(StandardCharsets.UTF_8).contains("ADA");
+				assertThat(context.getBean(EventDispatcher.class)
+					.dispatch("\"ada\"".getBytes(StandardCharsets.UTF_8), new TestContext("req-1")))
+					.asString(StandardCharsets.UTF_8)
+					.contains("ADA");
 			});
 	}
 
@@ -158,7 +163,8 @@ class LambdaFunctionAutoConfigurationTests {
 	}
 
 	/**
-	 * Imported by name, as in an application (see {@code LambdaJsonAutoConfigurationTests}).
+	 * Imported by name, as in an application (see
+	 * {@code LambdaJsonAutoConfigurationTests}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,

@@ -69,7 +69,8 @@ class LambdaHttpAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutTheFunctionAutoConfiguration() {
-		// Without the Lambda core library the function is not served, and no HTTP adapter is wanted.
+		// Without the Lambda core library the function is not served, and no HTTP adapter
+		// is wanted.
 		this.contextRunner.withClassLoader(new FilteredClassLoader(Context.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(EventDispatcher.class)
@@ -110,7 +111,8 @@ class LambdaHttpAutoConfigurationTests {
 				assertThat(greeted.get("body").asString()).contains("Hello Grace");
 				JsonNode unrouted = dispatch(context, HttpEvent.ALB.request("GET", "/nowhere", "/nowhere", null));
 				assertThat(unrouted.get("statusCode").asInt()).isEqualTo(404);
-				// The router serves HTTP events only; any other event gets a message saying so.
+				// The router serves HTTP events only; any other event gets a message
+				// saying so.
 				assertThatException().isThrownBy(() -> dispatch(context, "{\"Records\":[]}".getBytes()))
 					.withStackTraceContaining("serverless.spring.http.routes");
 			});
@@ -119,7 +121,8 @@ class LambdaHttpAutoConfigurationTests {
 	@Test
 	void aRouteToAFunctionThatIsNotThereFailsNamingIt() {
 		this.contextRunner.withPropertyValues("serverless.spring.http.routes.gone=GET /gone").run((context) -> {
-			// Resolved when first served, so that an application outside Lambda still starts.
+			// Resolved when first served, so that an application outside Lambda still
+			// starts.
 			assertThat(context).hasNotFailed();
 			assertThatException().isThrownBy(() -> context.getBean(HttpRoutes.class))
 				.withStackTraceContaining("'gone'");
@@ -207,7 +210,8 @@ class LambdaHttpAutoConfigurationTests {
 	}
 
 	/**
-	 * Imported by name, as in an application (see {@code LambdaJsonAutoConfigurationTests}).
+	 * Imported by name, as in an application (see
+	 * {@code LambdaJsonAutoConfigurationTests}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,

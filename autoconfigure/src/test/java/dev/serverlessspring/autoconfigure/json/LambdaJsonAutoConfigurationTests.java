@@ -47,7 +47,8 @@ class LambdaJsonAutoConfigurationTests {
 	@Test
 	void eventsAreReadWithinLambdasLimits() {
 		this.runner.run((context) -> {
-			// The application's mapper, which Spring Cloud Function is given and which reads every event.
+			// The application's mapper, which Spring Cloud Function is given and which
+			// reads every event.
 			StreamReadConstraints constraints = constraints(context.getBean(PayloadConverter.class).objectMapper());
 			assertThat(constraints.getMaxNestingDepth()).isEqualTo(256);
 			assertThat(constraints.getMaxDocumentLength()).isEqualTo(6_291_456);
@@ -62,9 +63,11 @@ class LambdaJsonAutoConfigurationTests {
 		this.runner.run((context) -> {
 			ObjectMapper mapper = context.getBean(JsonMapper.class);
 			assertThat(context.getBean(org.springframework.cloud.function.json.JsonMapper.class))
-				.isInstanceOfSatisfying(JacksonMapper.class, (jackson) -> assertThat(jackson.getObjectMapper()).isSameAs(mapper));
+				.isInstanceOfSatisfying(JacksonMapper.class,
+						(jackson) -> assertThat(jackson.getObjectMapper()).isSameAs(mapper));
 			assertThat(context.getBean(PayloadConverter.class).objectMapper()).isSameAs(mapper);
-			// Its own mapper configuration, which needs Jackson's Joda-Time module, is never created.
+			// Its own mapper configuration, which needs Jackson's Joda-Time module, is
+			// never created.
 			assertThat(beanClassNames(context)).doesNotContain(JSON_MAPPER_CONFIGURATION);
 			assertThat(mapper.registeredModules()).noneMatch((module) -> module.getModuleName().contains("Joda"));
 		});
@@ -79,8 +82,8 @@ class LambdaJsonAutoConfigurationTests {
 			assertThat(mapper.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)).isFalse();
 			assertThat(mapper.isEnabled(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)).isFalse();
 			PayloadConverter converter = context.getBean(PayloadConverter.class);
-			Point point = (Point) converter.read("{\"x\":1,\"y\":null,\"label\":\"a\"}".getBytes(StandardCharsets.UTF_8),
-					Point.class);
+			Point point = (Point) converter
+				.read("{\"x\":1,\"y\":null,\"label\":\"a\"}".getBytes(StandardCharsets.UTF_8), Point.class);
 			assertThat(point.x()).isEqualTo(1);
 			assertThat(point.y()).isZero();
 			assertThat(new String(converter.write(new Empty()), StandardCharsets.UTF_8)).isEqualTo("{}");
@@ -146,12 +149,14 @@ class LambdaJsonAutoConfigurationTests {
 			.run((context) -> {
 				JsonMapper applications = context.getBean(JsonMapper.class);
 				assertThat(applications.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isTrue();
-				// As Spring Cloud Function did: functions read with a copy that has its settings.
+				// As Spring Cloud Function did: functions read with a copy that has its
+				// settings.
 				ObjectMapper functions = context.getBean(PayloadConverter.class).objectMapper();
 				assertThat(functions).isNotSameAs(applications);
 				assertThat(functions.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).isFalse();
 				assertThat(context.getBean(PayloadConverter.class)
-					.read("{\"x\":1,\"z\":2}".getBytes(StandardCharsets.UTF_8), Point.class)).isEqualTo(new Point(1, 0));
+					.read("{\"x\":1,\"z\":2}".getBytes(StandardCharsets.UTF_8), Point.class))
+					.isEqualTo(new Point(1, 0));
 				assertThat(constraints(functions)).isSameAs(constraints(applications));
 			});
 	}
@@ -224,8 +229,8 @@ class LambdaJsonAutoConfigurationTests {
 	 * Imported by name, as in an application: Spring then reads Spring Cloud Function's
 	 * configuration classes from their bytecode rather than loading them.
 	 * {@code AutoConfigurations.of(...)} would register (and so load) them, and the
-	 * {@code JsonMapperConfiguration} among them needs the Joda-Time module that is not on the
-	 * class path.
+	 * {@code JsonMapperConfiguration} among them needs the Joda-Time module that is not
+	 * on the class path.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * {@link LambdaJavaLoggingSystem}, the logging system of archetype projects' default
  * {@code java.util.logging}, initialised as Spring Boot does it and fed records the way
- * {@code slf4j-jdk14} writes them: the lines it writes are parsed as CloudWatch would cut them.
+ * {@code slf4j-jdk14} writes them: the lines it writes are parsed as CloudWatch would cut
+ * them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LambdaJavaLoggingSystemTests {
@@ -138,20 +139,27 @@ class LambdaJavaLoggingSystemTests {
 
 	@Test
 	void aFormatThatIsNoFormatterOfLogRecordsIsAClearError() {
-		// Spring Boot's common formats (ecs, gelf, logstash) exist for Logback and Log4j 2 only.
-		assertThatIllegalArgumentException().isThrownBy(() -> initialize(Map.of("logging.structured.format.console", "ecs")))
+		// Spring Boot's common formats (ecs, gelf, logstash) exist for Logback and Log4j
+		// 2 only.
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> initialize(Map.of("logging.structured.format.console", "ecs")))
 			.withMessageContaining("Unknown format 'ecs'");
 	}
 
 	@Test
 	void textLinesKeepMultiLineMessagesAndStackTracesInOneEvent(CapturedOutput output) {
 		initialize(Map.of());
-		this.logger.log(Level.WARNING, "Processing failed\nfor a reason", new IllegalStateException("Cannot process: bad"));
-		// CloudWatch splits events at line feeds only (String.lines() would split at \r too).
-		List<String> lines = Arrays.stream(output.toString().split("\n")).filter((line) -> line.contains(LOGGER)).toList();
+		this.logger.log(Level.WARNING, "Processing failed\nfor a reason",
+				new IllegalStateException("Cannot process: bad"));
+		// CloudWatch splits events at line feeds only (String.lines() would split at \r
+		// too).
+		List<String> lines = Arrays.stream(output.toString().split("\n"))
+			.filter((line) -> line.contains(LOGGER))
+			.toList();
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z req-9  WARN \\[.+\\] "
-				+ LOGGER + " : Processing failed\rfor a reason\rjava.lang.IllegalStateException: Cannot process: bad\r\tat .*")
+				+ LOGGER
+				+ " : Processing failed\rfor a reason\rjava.lang.IllegalStateException: Cannot process: bad\r\tat .*")
 			.doesNotEndWith("\r");
 		assertThat(output.toString().split("\n")).noneMatch((line) -> line.startsWith("\tat "));
 	}
@@ -168,7 +176,8 @@ class LambdaJavaLoggingSystemTests {
 
 	@Test
 	void factoryStepsAsideWhereSlf4jLogsThroughLogback() {
-		// This class path has both SLF4J providers; the tests' JVM binds Logback (slf4j.provider).
+		// This class path has both SLF4J providers; the tests' JVM binds Logback
+		// (slf4j.provider).
 		assertThat(new LambdaJavaLoggingSystem.Factory().getLoggingSystem(getClass().getClassLoader())).isNull();
 		assertThat(LoggingSystem.get(getClass().getClassLoader())).isNotInstanceOf(JavaLoggingSystem.class);
 	}
@@ -205,8 +214,8 @@ class LambdaJavaLoggingSystemTests {
 	}
 
 	/**
-	 * Picks the logging system as Spring Boot does, sets it up as in Lambda and logs through
-	 * SLF4J, in a JVM whose SLF4J is bound to {@code java.util.logging}.
+	 * Picks the logging system as Spring Boot does, sets it up as in Lambda and logs
+	 * through SLF4J, in a JVM whose SLF4J is bound to {@code java.util.logging}.
 	 */
 	public static final class Slf4jOnJavaLogging {
 

@@ -52,7 +52,8 @@ class LambdaLoggingAutoConfigurationTests {
 	@AfterEach
 	void clearTraceHeaderAndLogFormat() {
 		XRayTraceHeader.propagate(null);
-		// Spring Boot hands the log format to Logback through system properties it leaves set.
+		// Spring Boot hands the log format to Logback through system properties it leaves
+		// set.
 		System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
 		System.clearProperty("CONSOLE_LOG_PATTERN");
 	}
@@ -106,8 +107,11 @@ class LambdaLoggingAutoConfigurationTests {
 				"spring.cloud.function.definition=fail")) {
 			assertThatIllegalStateException().isThrownBy(() -> ObservedApplication.invoke(context, "req-4", "\"bad\""));
 		}
-		// CloudWatch splits events at line feeds only (String.lines() would split at \r too).
-		List<String> lines = Arrays.stream(output.toString().split("\n")).filter((line) -> line.contains("req-4")).toList();
+		// CloudWatch splits events at line feeds only (String.lines() would split at \r
+		// too).
+		List<String> lines = Arrays.stream(output.toString().split("\n"))
+			.filter((line) -> line.contains("req-4"))
+			.toList();
 		assertThat(lines).hasSize(1);
 		assertThat(lines.get(0)).contains(" ERROR ")
 			.contains(ObservedApplication.LOGGER)
@@ -118,8 +122,8 @@ class LambdaLoggingAutoConfigurationTests {
 	@Test
 	void functionsSeeTheTraceHeaderAndTheMdcIsClearedAfterwards() {
 		XRayTraceHeader.propagate(TRACE_HEADER);
-		try (ConfigurableApplicationContext context = ObservedApplication.run(
-				"spring.cloud.function.definition=traceHeader")) {
+		try (ConfigurableApplicationContext context = ObservedApplication
+			.run("spring.cloud.function.definition=traceHeader")) {
 			assertThat(ObservedApplication.invoke(context, "req-5", "{}")).isEqualTo(TRACE_HEADER);
 		}
 		assertThat(MDC.get(LambdaMdc.REQUEST_ID)).isNull();
@@ -130,8 +134,8 @@ class LambdaLoggingAutoConfigurationTests {
 	void eventsAreLoggedWithSensitiveValuesMaskedWhenAsked(CapturedOutput output) {
 		String event = "{\"headers\":{\"Authorization\":\"Bearer s3cr3t-jwt\",\"x-api-key\":\"k-123\",\"accept\":\"text/plain\"},"
 				+ "\"body\":\"{\\\"user\\\":\\\"ada\\\",\\\"password\\\":\\\"hunter2\\\"}\"}";
-		try (ConfigurableApplicationContext context = ObservedApplication.run(
-				"serverless.spring.logging.events.enabled=true", "spring.cloud.function.definition=traceHeader")) {
+		try (ConfigurableApplicationContext context = ObservedApplication
+			.run("serverless.spring.logging.events.enabled=true", "spring.cloud.function.definition=traceHeader")) {
 			ObservedApplication.invoke(context, "req-6", event);
 		}
 		String logged = output.toString().lines().filter((line) -> line.contains("Event: ")).findFirst().orElseThrow();
@@ -141,8 +145,8 @@ class LambdaLoggingAutoConfigurationTests {
 
 	@Test
 	void eventsAreNotLoggedByDefault(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = ObservedApplication.run(
-				"spring.cloud.function.definition=greet")) {
+		try (ConfigurableApplicationContext context = ObservedApplication
+			.run("spring.cloud.function.definition=greet")) {
 			ObservedApplication.invoke(context, "req-7", "\"Ada\"");
 		}
 		assertThat(output).contains("Greeting Ada").doesNotContain("Event: ").doesNotContain("\"Ada\"");

@@ -16,14 +16,15 @@ class LambdaLoggingEnvironmentPostProcessorTests {
 	@Test
 	void outsideLambdaNothingChanges() {
 		StandardEnvironment environment = postProcess(Map.of("AWS_LAMBDA_LOG_FORMAT", "JSON"));
-		assertThat(environment.getPropertySources()
-			.contains(LambdaLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+		assertThat(
+				environment.getPropertySources().contains(LambdaLoggingEnvironmentPostProcessor.PROPERTY_SOURCE_NAME))
+			.isFalse();
 	}
 
 	@Test
 	void jsonFormatSelectsTheLambdaJsonFormatterAndTheLevel() {
-		StandardEnvironment environment = postProcess(
-				Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders", "AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "debug"));
+		StandardEnvironment environment = postProcess(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders",
+				"AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "debug"));
 		assertThat(environment.getProperty("logging.structured.format.console"))
 			.isEqualTo(LambdaLoggingEnvironmentPostProcessor.JSON_FORMAT);
 		assertThat(environment.getProperty("logging.level.root")).isEqualTo("DEBUG");
@@ -54,8 +55,8 @@ class LambdaLoggingEnvironmentPostProcessorTests {
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("application",
 					Map.of("logging.structured.format.console", "ecs", "logging.level.root", "WARN")));
-		postProcess(environment,
-				Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders", "AWS_LAMBDA_LOG_FORMAT", "JSON", "AWS_LAMBDA_LOG_LEVEL", "DEBUG"));
+		postProcess(environment, Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders", "AWS_LAMBDA_LOG_FORMAT", "JSON",
+				"AWS_LAMBDA_LOG_LEVEL", "DEBUG"));
 		assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
 		assertThat(environment.getProperty("logging.level.root")).isEqualTo("WARN");
 	}

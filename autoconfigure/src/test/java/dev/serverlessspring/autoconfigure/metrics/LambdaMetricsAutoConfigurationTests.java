@@ -65,7 +65,8 @@ class LambdaMetricsAutoConfigurationTests {
 			.containsOnly("Shop");
 		assertThat(documents).extracting((document) -> document.get("Service").asString()).containsOnly("orders-api");
 		assertThat(documents).extracting((document) -> document.get("Errors").asInt()).containsExactly(0, 1);
-		// The cold start is the logging auto-configuration's: the MDC and the metrics agree.
+		// The cold start is the logging auto-configuration's: the MDC and the metrics
+		// agree.
 		assertThat(documents).extracting((document) -> document.get("ColdStarts").asInt()).containsExactly(1, 0);
 	}
 
@@ -86,8 +87,7 @@ class LambdaMetricsAutoConfigurationTests {
 				metrics.invocationSucceeded(event("req-1"), Duration.ofMillis(1));
 				metrics.invocationSucceeded(event("req-2"), Duration.ofMillis(1));
 			});
-		assertThat(ObservedApplication.jsonLines(output))
-			.extracting((document) -> document.get("ColdStarts").asInt())
+		assertThat(ObservedApplication.jsonLines(output)).extracting((document) -> document.get("ColdStarts").asInt())
 			.containsExactly(1, 1);
 	}
 

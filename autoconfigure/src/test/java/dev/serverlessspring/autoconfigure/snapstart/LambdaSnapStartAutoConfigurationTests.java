@@ -83,17 +83,16 @@ class LambdaSnapStartAutoConfigurationTests {
 	@Test
 	void outsideATrainingRunTheReadyApplicationIsNotPrimed() {
 		this.contextRunner.run((context) -> {
-			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
-					Duration.ZERO));
+			context.publishEvent(
+					new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 			assertThat(context.getBean(Functions.class).calls).isEmpty();
 		});
 	}
 
 	@Test
 	void primingOfTheApplicationReplacesOurs() {
-		SnapStartPriming own = new SnapStartPriming(() -> null, () -> null, null, 0, Duration.ofSeconds(1),
-				(event) -> {
-				});
+		SnapStartPriming own = new SnapStartPriming(() -> null, () -> null, null, 0, Duration.ofSeconds(1), (event) -> {
+		});
 		this.contextRunner.withBean(SnapStartPriming.class, () -> own)
 			.run((context) -> assertThat(context).getBean(SnapStartPriming.class).isSameAs(own));
 	}
@@ -106,7 +105,8 @@ class LambdaSnapStartAutoConfigurationTests {
 
 	@Test
 	void aPrimingEventLocationThatIsNotThereFailsNamingTheProperty() {
-		this.contextRunner.withPropertyValues("serverless.spring.snapstart.priming.event-location=classpath:nothing.json")
+		this.contextRunner
+			.withPropertyValues("serverless.spring.snapstart.priming.event-location=classpath:nothing.json")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.hasStackTraceContaining("serverless.spring.snapstart.priming.event-location")
@@ -143,7 +143,8 @@ class LambdaSnapStartAutoConfigurationTests {
 	}
 
 	/**
-	 * Imported by name, as in an application (see {@code LambdaJsonAutoConfigurationTests}).
+	 * Imported by name, as in an application (see
+	 * {@code LambdaJsonAutoConfigurationTests}).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ LambdaJsonAutoConfiguration.class, JacksonAutoConfiguration.class,

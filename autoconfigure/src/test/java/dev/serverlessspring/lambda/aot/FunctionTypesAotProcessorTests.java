@@ -74,7 +74,8 @@ class FunctionTypesAotProcessorTests {
 	void namesTheApplicationClassInAResourceForNativeImages() throws Exception {
 		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 		process(Functions.class, files);
-		assertThat(files.getGeneratedFileContent(GeneratedFiles.Kind.RESOURCE, MainClassLocator.AOT_START_CLASS_RESOURCE))
+		assertThat(
+				files.getGeneratedFileContent(GeneratedFiles.Kind.RESOURCE, MainClassLocator.AOT_START_CLASS_RESOURCE))
 			.isEqualTo(Functions.class.getName());
 	}
 
@@ -82,9 +83,11 @@ class FunctionTypesAotProcessorTests {
 	void namesTheApplicationClassNotItsCglibSubclassWhenBeanMethodsAreProxied() throws Exception {
 		InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 		RuntimeHints hints = process(ProxiedApplication.class, files);
-		// The name a local Lambda or a native image starts: the subclass would scan the application
-		// class as a second bean of the same name (ConflictingBeanDefinitionException).
-		assertThat(files.getGeneratedFileContent(GeneratedFiles.Kind.RESOURCE, MainClassLocator.AOT_START_CLASS_RESOURCE))
+		// The name a local Lambda or a native image starts: the subclass would scan the
+		// application class as a second bean of the same name
+		// (ConflictingBeanDefinitionException).
+		assertThat(
+				files.getGeneratedFileContent(GeneratedFiles.Kind.RESOURCE, MainClassLocator.AOT_START_CLASS_RESOURCE))
 			.isEqualTo(ProxiedApplication.class.getName());
 		assertThat(RuntimeHintsPredicates.reflection().onType(ProxiedApplication.class)).accepts(hints);
 	}
@@ -115,7 +118,10 @@ class FunctionTypesAotProcessorTests {
 	record Receipt(String id) {
 	}
 
-	/** Proxied @Bean methods, the default of @SpringBootApplication: AOT sees its CGLIB subclass. */
+	/**
+	 * Proxied @Bean methods, the default of @SpringBootApplication: AOT sees its CGLIB
+	 * subclass.
+	 */
 	@SpringBootConfiguration
 	static class ProxiedApplication {
 

@@ -35,9 +35,9 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SnapStart priming runs a DynamoDB call of the function through the SDK's client up to the
- * wire, and sends nothing: a server standing in for DynamoDB sees no request until a real
- * invocation.
+ * SnapStart priming runs a DynamoDB call of the function through the SDK's client up to
+ * the wire, and sends nothing: a server standing in for DynamoDB sees no request until a
+ * real invocation.
  */
 class PrimingRequestInterceptorTests {
 
@@ -84,10 +84,13 @@ class PrimingRequestInterceptorTests {
 			assertThat(SnapStartPriming.isPriming()).isFalse();
 
 			EventDispatcher dispatcher = context.getBean(EventDispatcher.class);
-			RuntimeContext invocation = new RuntimeContext(new InvocationRequest("req-1", System.currentTimeMillis() + 10_000,
-					null, null, null, null, null, "\"o-1\"".getBytes(StandardCharsets.UTF_8)), Map.of());
+			RuntimeContext invocation = new RuntimeContext(
+					new InvocationRequest("req-1", System.currentTimeMillis() + 10_000, null, null, null, null, null,
+							"\"o-1\"".getBytes(StandardCharsets.UTF_8)),
+					Map.of());
 			assertThat(new String(dispatcher.dispatch("\"o-1\"".getBytes(StandardCharsets.UTF_8), invocation),
-					StandardCharsets.UTF_8)).isEqualTo("none");
+					StandardCharsets.UTF_8))
+				.isEqualTo("none");
 			assertThat(requests).hasValue(1);
 		}
 	}

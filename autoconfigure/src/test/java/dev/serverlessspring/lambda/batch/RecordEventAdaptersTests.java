@@ -57,9 +57,10 @@ import static org.mockito.Mockito.mock;
 
 /**
  * Record-by-record calls through the {@link EventDispatcher}, with events shaped like the
- * samples of the Lambda developer guide ({@code events/*.json}, the guide's samples verbatim
- * or with the bodies changed), read both raw (as Lambda sends them) and through
- * aws-lambda-java-tests' {@code @Event} (as AWS's own types read them, for the expectations).
+ * samples of the Lambda developer guide ({@code events/*.json}, the guide's samples
+ * verbatim or with the bodies changed), read both raw (as Lambda sends them) and through
+ * aws-lambda-java-tests' {@code @Event} (as AWS's own types read them, for the
+ * expectations).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RecordEventAdaptersTests {
@@ -86,7 +87,8 @@ class RecordEventAdaptersTests {
 	@Event(value = "events/sqs-standard.json", type = SQSEvent.class)
 	void sqsCallsTheFunctionWithEachBody(SQSEvent event) {
 		String response = dispatch("text", "events/sqs-standard.json");
-		assertThat(Functions.seen).containsExactlyElementsOf(event.getRecords().stream().map(SQSMessage::getBody).toList());
+		assertThat(Functions.seen)
+			.containsExactlyElementsOf(event.getRecords().stream().map(SQSMessage::getBody).toList());
 		assertThat(response).isEqualTo("{\"batchItemFailures\":[]}");
 	}
 
@@ -147,7 +149,8 @@ class RecordEventAdaptersTests {
 	@Test
 	void withoutReportedItemFailuresAFailureFailsTheInvocation() {
 		LambdaEventCall call = new LambdaEventCall("order", new SqsEventAdapter(new RecordProcessor(false), mapper()));
-		assertThatExceptionOfType(InvalidEventException.class).isThrownBy(() -> call.dispatch("events/sqs-orders.json"));
+		assertThatExceptionOfType(InvalidEventException.class)
+			.isThrownBy(() -> call.dispatch("events/sqs-orders.json"));
 		assertThat(Functions.seen).extracting("orderId").containsExactly("o-1");
 	}
 
@@ -192,8 +195,8 @@ class RecordEventAdaptersTests {
 
 	@Test
 	void asynchronousSourcesFailTheInvocationBeforeTheTimeout() {
-		String twoObjects = new String(fixture("events/s3.json"), StandardCharsets.UTF_8).replaceFirst(
-				"(?s)\\{\\s*\"Records\": \\[(.*)\\]\\s*\\}\\s*$", "{\"Records\": [$1, $1]}");
+		String twoObjects = new String(fixture("events/s3.json"), StandardCharsets.UTF_8)
+			.replaceFirst("(?s)\\{\\s*\"Records\": \\[(.*)\\]\\s*\\}\\s*$", "{\"Records\": [$1, $1]}");
 		EventDispatcher dispatcher = new EventDispatcher(application.getBean(FunctionResolver.class).resolve("object"),
 				List.of(new S3EventAdapter(new RecordProcessor(true, Duration.ofSeconds(1)), mapper())), mapper());
 		assertThatExceptionOfType(RecordProcessingException.class)
@@ -227,7 +230,8 @@ class RecordEventAdaptersTests {
 			.containsEntry(BatchHeaders.SNS_TOPIC_ARN, sns.getTopicArn())
 			.containsEntry(BatchHeaders.SNS_SUBJECT, "TestInvoke")
 			.containsEntry(BatchHeaders.SNS_TIMESTAMP, "2019-01-02T12:45:07.000Z")
-			.containsEntry(BatchHeaders.SNS_MESSAGE_ATTRIBUTES, Map.of("Test", "TestString", "TestBinary", "TestBinary"))
+			.containsEntry(BatchHeaders.SNS_MESSAGE_ATTRIBUTES,
+					Map.of("Test", "TestString", "TestBinary", "TestBinary"))
 			.containsEntry(BatchHeaders.EVENT_SOURCE_ARN, event.getRecords().get(0).getEventSubscriptionArn());
 	}
 
@@ -244,9 +248,9 @@ class RecordEventAdaptersTests {
 	void s3CallsTheFunctionWithTheObjectReference(S3Event event) {
 		var record = event.getRecords().get(0);
 		assertThat(dispatch("object", "events/s3.json")).isNull();
-		assertThat(Functions.seen).containsExactly(new S3ObjectReference(record.getS3().getBucket().getName(),
-				record.getS3().getObject().getKey(), record.getS3().getObject().getSizeAsLong(),
-				record.getS3().getObject().geteTag(), null));
+		assertThat(Functions.seen).containsExactly(
+				new S3ObjectReference(record.getS3().getBucket().getName(), record.getS3().getObject().getKey(),
+						record.getS3().getObject().getSizeAsLong(), record.getS3().getObject().geteTag(), null));
 		assertThat(Functions.headers.get(0)).containsEntry(BatchHeaders.EVENT_NAME, "ObjectCreated:Put")
 			.containsEntry(BatchHeaders.EVENT_TIME, "2019-09-03T19:37:27.192Z")
 			.containsEntry(BatchHeaders.RECORD_ID, "s3://DOC-EXAMPLE-BUCKET/b21b84d653bb07b05b1e6b33684dc11b");
@@ -254,10 +258,11 @@ class RecordEventAdaptersTests {
 
 	@Test
 	void s3KeysAreUrlDecodedAndReadIntoTheFunctionsOwnType() {
-		String event = new String(fixture("events/s3.json"), StandardCharsets.UTF_8)
-			.replace("\"key\": \"b21b84d653bb07b05b1e6b33684dc11b\"", "\"key\": \"invoices/May+2024/%C3%A9t%C3%A9.pdf\"");
+		String event = new String(fixture("events/s3.json"), StandardCharsets.UTF_8).replace(
+				"\"key\": \"b21b84d653bb07b05b1e6b33684dc11b\"", "\"key\": \"invoices/May+2024/%C3%A9t%C3%A9.pdf\"");
 		dispatcher("upload").dispatch(event.getBytes(StandardCharsets.UTF_8), mock(Context.class));
-		assertThat(Functions.seen).containsExactly(new Upload("DOC-EXAMPLE-BUCKET", "invoices/May 2024/été.pdf", 1305107));
+		assertThat(Functions.seen)
+			.containsExactly(new Upload("DOC-EXAMPLE-BUCKET", "invoices/May 2024/été.pdf", 1305107));
 	}
 
 	@ParameterizedTest
@@ -319,7 +324,8 @@ class RecordEventAdaptersTests {
 	@Event(value = "events/eventbridge.json", type = ScheduledEvent.class)
 	void eventBridgeCallsTheFunctionWithTheTypedDetail(ScheduledEvent event) {
 		assertThat(dispatch("rdsEvent", "events/eventbridge.json")).isEqualTo("Finished DB Instance backup");
-		assertThat(Functions.seen).containsExactly(new RdsEvent("DB_INSTANCE", "Finished DB Instance backup", List.of("backup")));
+		assertThat(Functions.seen)
+			.containsExactly(new RdsEvent("DB_INSTANCE", "Finished DB Instance backup", List.of("backup")));
 		assertThat(Functions.headers.get(0)).containsEntry(BatchHeaders.EVENT_SOURCE, event.getSource())
 			.containsEntry(BatchHeaders.EVENTBRIDGE_ID, event.getId())
 			.containsEntry(BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, event.getDetailType())
@@ -337,7 +343,8 @@ class RecordEventAdaptersTests {
 		dispatch("documentMessage", "events/scheduled.json");
 		assertThat(Functions.seen).last().isEqualTo(Map.of());
 		assertThat(Functions.headers.get(0)).containsEntry(BatchHeaders.EVENTBRIDGE_DETAIL_TYPE, "Scheduled Event")
-			.containsEntry(BatchHeaders.EVENTBRIDGE_RESOURCES, List.of("arn:aws:events:us-east-2:123456789012:rule/my-schedule"));
+			.containsEntry(BatchHeaders.EVENTBRIDGE_RESOURCES,
+					List.of("arn:aws:events:us-east-2:123456789012:rule/my-schedule"));
 	}
 
 	@Test
@@ -377,7 +384,8 @@ class RecordEventAdaptersTests {
 
 	private static Context remainingMillis(int first, int... then) {
 		Context context = mock(Context.class);
-		given(context.getRemainingTimeInMillis()).willReturn(first, Arrays.stream(then).boxed().toArray(Integer[]::new));
+		given(context.getRemainingTimeInMillis()).willReturn(first,
+				Arrays.stream(then).boxed().toArray(Integer[]::new));
 		return context;
 	}
 

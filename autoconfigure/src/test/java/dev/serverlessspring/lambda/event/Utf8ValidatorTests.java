@@ -13,7 +13,8 @@ class Utf8ValidatorTests {
 		assertThat(Utf8Validator.isValid(new byte[0])).isTrue();
 		assertThat(Utf8Validator.isValid(bytes("{\"sku\":\"BOOK-1\"}"))).isTrue();
 		assertThat(Utf8Validator.isValid(bytes("{\"name\":\"Zoë, 5 € \uD83D\uDE00\"}"))).isTrue();
-		// Longer than the decoder's chunk, with multi-byte characters across its boundaries.
+		// Longer than the decoder's chunk, with multi-byte characters across its
+		// boundaries.
 		assertThat(Utf8Validator.isValid(bytes("é€\uD83D\uDE00".repeat(2000)))).isTrue();
 	}
 

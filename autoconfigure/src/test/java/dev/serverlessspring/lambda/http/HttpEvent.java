@@ -17,9 +17,9 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP event fixtures, shaped like the samples of the AWS Lambda and API Gateway developer
- * guides, loaded with {@link EventLoader} as AWS event types and varied through their setters,
- * so each test states only what differs from the sample.
+ * The HTTP event fixtures, shaped like the samples of the AWS Lambda and API Gateway
+ * developer guides, loaded with {@link EventLoader} as AWS event types and varied through
+ * their setters, so each test states only what differs from the sample.
  */
 public enum HttpEvent {
 
@@ -62,7 +62,8 @@ public enum HttpEvent {
 	 * @param method the request method
 	 * @param route the route template
 	 * @param path the request path
-	 * @param pathParameters path parameters (sent by REST and HTTP APIs only, as AWS does)
+	 * @param pathParameters path parameters (sent by REST and HTTP APIs only, as AWS
+	 * does)
 	 * @param contentType the content type, or {@code null} for none
 	 * @param body the body, or {@code null} for none
 	 * @param base64 whether to send the body base64-encoded

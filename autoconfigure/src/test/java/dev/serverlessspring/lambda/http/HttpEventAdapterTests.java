@@ -46,8 +46,8 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTTP adapter in a Spring application, driven through the {@link EventDispatcher} with
- * the developer guides' sample events of every HTTP source.
+ * The HTTP adapter in a Spring application, driven through the {@link EventDispatcher}
+ * with the developer guides' sample events of every HTTP source.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HttpEventAdapterTests {
@@ -106,7 +106,8 @@ class HttpEventAdapterTests {
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
 	void malformedJsonIs400ProblemWithoutInternals(HttpEvent source, CapturedOutput output) {
-		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", "{\"sku\": \"BOOK-1\","));
+		JsonNode response = dispatch("createOrder",
+				source.request("POST", "/orders", "/orders", "{\"sku\": \"BOOK-1\","));
 		JsonNode problem = assertProblem(response, 400, "/orders");
 		assertThat(problem.get("detail").asString()).contains("not valid JSON").doesNotContain("CreateOrder");
 		assertThat(response.get("body").asString()).doesNotContain("Exception").doesNotContain("at dev.");
@@ -116,7 +117,8 @@ class HttpEventAdapterTests {
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
 	void base64BodyOfOverlongUtf8Is400(HttpEvent source) {
-		// "\u00C0\u00AF" goes out as the bytes 0xC0 0xAF: an overlong '/', which Jackson alone would decode.
+		// "\u00C0\u00AF" goes out as the bytes 0xC0 0xAF: an overlong '/', which Jackson
+		// alone would decode.
 		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", Map.of(),
 				"application/json", "{\"sku\":\"BOOK-1\u00C0\u00AF\",\"quantity\":1}", true));
 		JsonNode problem = assertProblem(response, 400, "/orders");
@@ -129,7 +131,8 @@ class HttpEventAdapterTests {
 		JsonNode response = dispatch("createOrder",
 				source.request("POST", "/orders", "/orders", "{\"sku\":\"BOOK-1\",\"quantity\":\"many\"}"));
 		JsonNode problem = assertProblem(response, 400, "/orders");
-		assertThat(problem.get("detail").asString()).isEqualTo("The request body has an invalid or missing value at 'quantity'");
+		assertThat(problem.get("detail").asString())
+			.isEqualTo("The request body has an invalid or missing value at 'quantity'");
 	}
 
 	@ParameterizedTest
@@ -144,18 +147,23 @@ class HttpEventAdapterTests {
 	@ParameterizedTest
 	@EnumSource(HttpEvent.class)
 	void nonJsonContentTypeIs415(HttpEvent source) {
-		JsonNode response = dispatch("createOrder", source.request("POST", "/orders", "/orders", Map.of(),
-				"text/plain", "sku=BOOK-1", false));
+		JsonNode response = dispatch("createOrder",
+				source.request("POST", "/orders", "/orders", Map.of(), "text/plain", "sku=BOOK-1", false));
 		assertThat(assertProblem(response, 415, "/orders").get("detail").asString()).contains("application/json");
 	}
 
 	@Test
 	void jsonSuffixAndMissingContentTypeAreJson() {
 		String body = "{\"sku\":\"BOOK-1\",\"quantity\":1}";
-		assertThat(dispatch("createOrder", HttpEvent.HTTP_API.request("POST", "/orders", "/orders", Map.of(),
-				"application/vnd.orders+json; charset=utf-8", body, false)).get("statusCode").asInt()).isEqualTo(201);
-		assertThat(dispatch("createOrder", HttpEvent.HTTP_API.request("POST", "/orders", "/orders", Map.of(), null,
-				body, false)).get("statusCode").asInt()).isEqualTo(201);
+		assertThat(dispatch("createOrder",
+				HttpEvent.HTTP_API.request("POST", "/orders", "/orders", Map.of(),
+						"application/vnd.orders+json; charset=utf-8", body, false))
+			.get("statusCode")
+			.asInt()).isEqualTo(201);
+		assertThat(dispatch("createOrder",
+				HttpEvent.HTTP_API.request("POST", "/orders", "/orders", Map.of(), null, body, false))
+			.get("statusCode")
+			.asInt()).isEqualTo(201);
 	}
 
 	@Test
@@ -172,22 +180,22 @@ class HttpEventAdapterTests {
 		assertThat(assertProblem(response, 422, "/orders").get("detail").asString())
 			.isEqualTo("Quantity must be at least 1");
 		// The exception's message may quote the request: the log names only its type.
-		assertThat(output).contains("POST /orders answered 422 (request id req-http): "
-				+ InvalidOrderException.class.getName())
+		assertThat(output)
+			.contains("POST /orders answered 422 (request id req-http): " + InvalidOrderException.class.getName())
 			.doesNotContain("Quantity must be at least 1");
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = HttpEvent.class, names = { "REST_API", "HTTP_API" })
 	void getWithoutBodyBindsPathParametersAndMapsNotFound(HttpEvent source, CapturedOutput output) {
-		JsonNode response = dispatch("getOrder", source.request("GET", "/orders/{id}", "/orders/404",
-				Map.of("id", "404"), null, null, false));
+		JsonNode response = dispatch("getOrder",
+				source.request("GET", "/orders/{id}", "/orders/404", Map.of("id", "404"), null, null, false));
 		assertThat(assertProblem(response, 404, "/orders/404").get("detail").asString()).isEqualTo("No order 404");
 		// API Gateway's route template is logged, not the path with its parameter values.
 		assertThat(output).contains("GET /orders/{id} answered 404 (request id req-http)")
 			.doesNotContain("/orders/404");
-		JsonNode found = dispatch("getOrder", source.request("GET", "/orders/{id}", "/orders/7", Map.of("id", "7"),
-				null, null, false));
+		JsonNode found = dispatch("getOrder",
+				source.request("GET", "/orders/{id}", "/orders/7", Map.of("id", "7"), null, null, false));
 		assertThat(found.get("statusCode").asInt()).isEqualTo(200);
 		assertThat(json.readTree(found.get("body").asString()).get("id").asString()).isEqualTo("7");
 	}
@@ -222,8 +230,8 @@ class HttpEventAdapterTests {
 
 	@Test
 	void exceptionMappedByPropertyIncludingSubclassesAndCauses() {
-		JsonNode response = dispatch("lookup", HttpEvent.HTTP_API.request("GET", "/lookup", "/lookup", Map.of(),
-				null, null, false));
+		JsonNode response = dispatch("lookup",
+				HttpEvent.HTTP_API.request("GET", "/lookup", "/lookup", Map.of(), null, null, false));
 		assertThat(assertProblem(response, 404, "/lookup").get("detail").asString()).isEqualTo("nothing here");
 	}
 
@@ -236,8 +244,8 @@ class HttpEventAdapterTests {
 		assertThat(response.get("statusCode").asInt()).isEqualTo(200);
 		assertThat(response.get("isBase64Encoded").asBoolean()).isTrue();
 		assertThat(header(response, "Content-Type")).isEqualTo("application/octet-stream");
-		assertThat(Base64.getDecoder().decode(response.get("body").asString()))
-			.containsExactly((byte) 0x10, (byte) 0xff, (byte) 0x00);
+		assertThat(Base64.getDecoder().decode(response.get("body").asString())).containsExactly((byte) 0x10,
+				(byte) 0xff, (byte) 0x00);
 	}
 
 	@Test
@@ -303,7 +311,8 @@ class HttpEventAdapterTests {
 		assertThat(seen).containsEntry("source", "ALB")
 			.containsEntry("routeKey", null)
 			.containsEntry("greeting", List.of("hello world"))
-			.containsEntry("cookies", Map.of("s_fid", "7AABXMPL1AFD9BBF-0643XMPL09956DE2", "regStatus", "pre-register"));
+			.containsEntry("cookies",
+					Map.of("s_fid", "7AABXMPL1AFD9BBF-0643XMPL09956DE2", "regStatus", "pre-register"));
 		assertThat(seen(HttpEvent.ALB_MULTI_VALUE.asIs())).containsEntry("myKey", List.of("val1", "val2"))
 			.containsEntry("cookies", Map.of("name1", "value1", "name2", "value2"));
 	}
@@ -342,8 +351,8 @@ class HttpEventAdapterTests {
 				Map.of("id", "1"), null, null, false));
 		assertThat(noContent.get("statusCode").asInt()).isEqualTo(204);
 		assertThat(noContent.has("body")).isFalse();
-		JsonNode redirect = dispatch("moved", HttpEvent.REST_API.request("GET", "/old", "/old", Map.of(), null, null,
-				false));
+		JsonNode redirect = dispatch("moved",
+				HttpEvent.REST_API.request("GET", "/old", "/old", Map.of(), null, null, false));
 		assertThat(redirect.get("statusCode").asInt()).isEqualTo(301);
 		assertThat(header(redirect, "Location")).isEqualTo("/new");
 	}
@@ -360,7 +369,8 @@ class HttpEventAdapterTests {
 
 	@Test
 	void awsResponseTypeReturnedByPlainFunctionIsTheResponseItself() {
-		// Spring Cloud Function issue 1328: the AWS response must not become the body of another.
+		// Spring Cloud Function issue 1328: the AWS response must not become the body of
+		// another.
 		JsonNode response = dispatch("legacy", HttpEvent.REST_API.asIs());
 		assertThat(response.get("statusCode").asInt()).isEqualTo(418);
 		assertThat(response.get("body").asString()).isEqualTo("teapot BOOK-1");
@@ -390,8 +400,8 @@ class HttpEventAdapterTests {
 	@EnumSource(HttpEvent.class)
 	void routerSendsEachRouteToItsFunctionWithPathParameters(HttpEvent source) {
 		assertThat(dispatch("httpRouter", source.asIs()).get("statusCode").asInt()).isEqualTo(201);
-		JsonNode found = dispatch("httpRouter", source.request("GET", "/orders/{id}", "/orders/9", Map.of("id", "9"),
-				null, null, false));
+		JsonNode found = dispatch("httpRouter",
+				source.request("GET", "/orders/{id}", "/orders/9", Map.of("id", "9"), null, null, false));
 		assertThat(found.get("statusCode").asInt()).isEqualTo(200);
 		assertThat(json.readTree(found.get("body").asString()).get("id").asString()).isEqualTo("9");
 		JsonNode greedy = dispatch("httpRouter", source.request("GET", "/files/{path+}", "/files/a/b.txt",
@@ -402,12 +412,15 @@ class HttpEventAdapterTests {
 
 	@Test
 	void routerPrefersTheMostSpecificPatternAndMatchesAnyMethodForBarePaths() {
-		// "GET /orders/{id}" and "/files/{path+}" (any method) are routes; the path decides for ALB events.
+		// "GET /orders/{id}" and "/files/{path+}" (any method) are routes; the path
+		// decides for ALB events.
 		JsonNode byId = dispatch("httpRouter", HttpEvent.ALB.request("GET", "/orders/{id}", "/orders/3", null));
 		assertThat(json.readTree(byId.get("body").asString()).get("id").asString()).isEqualTo("3");
-		JsonNode special = dispatch("httpRouter", HttpEvent.ALB.request("GET", "/orders/special", "/orders/special", null));
+		JsonNode special = dispatch("httpRouter",
+				HttpEvent.ALB.request("GET", "/orders/special", "/orders/special", null));
 		assertThat(json.readTree(special.get("body").asString()).isArray()).isTrue();
-		JsonNode deleteFile = dispatch("httpRouter", HttpEvent.ALB.request("DELETE", "/files/{path+}", "/files/x", null));
+		JsonNode deleteFile = dispatch("httpRouter",
+				HttpEvent.ALB.request("DELETE", "/files/{path+}", "/files/x", null));
 		assertThat(deleteFile.get("body").asString()).isEqualTo("x");
 	}
 
@@ -426,8 +439,9 @@ class HttpEventAdapterTests {
 
 	@Test
 	void routerStripsTheStageOfNamedHttpApiStages() {
-		String event = new String(HttpEvent.HTTP_API.request("GET", "/orders/{id}", "/prod/orders/5", Map.of(), null,
-				null, false), StandardCharsets.UTF_8)
+		String event = new String(
+				HttpEvent.HTTP_API.request("GET", "/orders/{id}", "/prod/orders/5", Map.of(), null, null, false),
+				StandardCharsets.UTF_8)
 			.replace("\"stage\":\"$default\"", "\"stage\":\"prod\"")
 			.replace("\"routeKey\":\"GET /orders/{id}\"", "\"routeKey\":\"$default\"");
 		JsonNode found = dispatch("httpRouter", event.getBytes(StandardCharsets.UTF_8));
@@ -444,8 +458,8 @@ class HttpEventAdapterTests {
 
 	@Test
 	void lambdaAuthorizerEventsAreNoHttpRequests() {
-		byte[] event = HttpEvent.json(EventLoader.loadAPIGatewayV2CustomAuthorizerEvent(
-				"http/apigateway-http-authorizer-event.json"));
+		byte[] event = HttpEvent
+			.json(EventLoader.loadAPIGatewayV2CustomAuthorizerEvent("http/apigateway-http-authorizer-event.json"));
 		JsonNode response = dispatch("authorize", event);
 		assertThat(response.properties()).extracting(Map.Entry::getKey).containsExactly("isAuthorized");
 		assertThat(response.get("isAuthorized").asBoolean()).isTrue();
@@ -499,7 +513,8 @@ class HttpEventAdapterTests {
 
 	private static EventDispatcher dispatcher(String definition) {
 		return new EventDispatcher(context.getBean(FunctionResolver.class).resolve(definition),
-				List.of(context.getBean(HttpEventAdapter.class)), context.getBean(PayloadConverter.class).objectMapper());
+				List.of(context.getBean(HttpEventAdapter.class)),
+				context.getBean(PayloadConverter.class).objectMapper());
 	}
 
 	record CreateOrder(String sku, int quantity) {
@@ -644,7 +659,8 @@ class HttpEventAdapterTests {
 				put("path", headers.get(HttpMessageHeaders.PATH));
 				put("routeKey", headers.get(HttpMessageHeaders.ROUTE_KEY));
 				put("source", String.valueOf(headers.get(HttpMessageHeaders.EVENT_SOURCE)));
-				MultiValueMap<String, String> http = (MultiValueMap<String, String>) headers.get(HttpMessageHeaders.HEADERS);
+				MultiValueMap<String, String> http = (MultiValueMap<String, String>) headers
+					.get(HttpMessageHeaders.HEADERS);
 				put("header", http.getFirst("HEADERNAME"));
 				MultiValueMap<String, String> query = (MultiValueMap<String, String>) headers
 					.get(HttpMessageHeaders.QUERY_PARAMETERS);

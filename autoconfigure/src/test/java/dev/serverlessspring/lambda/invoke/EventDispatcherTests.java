@@ -98,7 +98,8 @@ class EventDispatcherTests {
 
 	@Test
 	void unknownDefinitionIsAnErrorEvenWhereOneFunctionCouldServe() {
-		// Spring Cloud Function's catalog falls back to the only function for any name it lacks.
+		// Spring Cloud Function's catalog falls back to the only function for any name it
+		// lacks.
 		assertThatException().isThrownBy(() -> dispatch(OneFunction.class, "upercase", "\"x\""))
 			.havingRootCause()
 			.isInstanceOf(FunctionResolutionException.class)

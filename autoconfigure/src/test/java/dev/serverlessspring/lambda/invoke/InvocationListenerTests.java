@@ -24,8 +24,8 @@ class InvocationListenerTests {
 	@Test
 	void listenersAreCalledInOrderBeforeAndInReverseOrderAfter() {
 		List<String> calls = dispatch("\"ada\"");
-		assertThat(calls).containsExactly("first started req-1 \"ada\" in context", "second started req-1 \"ada\" in context",
-				"second succeeded req-1", "first succeeded req-1");
+		assertThat(calls).containsExactly("first started req-1 \"ada\" in context",
+				"second started req-1 \"ada\" in context", "second succeeded req-1", "first succeeded req-1");
 	}
 
 	@Test
@@ -48,7 +48,8 @@ class InvocationListenerTests {
 			});
 			EventDispatcher dispatcher = context.getBean(EventDispatcher.class);
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> dispatcher.dispatch("\"\"".getBytes(StandardCharsets.UTF_8), new TestContext("req-1")))
+				.isThrownBy(
+						() -> dispatcher.dispatch("\"\"".getBytes(StandardCharsets.UTF_8), new TestContext("req-1")))
 				.withMessage("Nobody to greet")
 				.satisfies((ex) -> assertThat(ex.getSuppressed()).extracting(Throwable::getMessage)
 					.containsExactly("listener broke"));

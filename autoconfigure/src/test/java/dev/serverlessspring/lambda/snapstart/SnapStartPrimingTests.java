@@ -28,14 +28,16 @@ import org.springframework.messaging.MessageHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SnapStart hooks, called as the runtime calls the registered {@code org.crac.Resource}
- * (no CRaC JVM is needed: the runtime interface client calls them the same way).
+ * The SnapStart hooks, called as the runtime calls the registered
+ * {@code org.crac.Resource} (no CRaC JVM is needed: the runtime interface client calls
+ * them the same way).
  */
 class SnapStartPrimingTests {
 
 	@Test
 	void primesTheFunctionWithASyntheticEventOfItsInputTypeOncePerCheckpoint() {
-		try (ConfigurableApplicationContext context = run("greet", "serverless.spring.snapstart.priming.invocations=3")) {
+		try (ConfigurableApplicationContext context = run("greet",
+				"serverless.spring.snapstart.priming.invocations=3")) {
 			SnapStartPriming priming = context.getBean(SnapStartPriming.class);
 			priming.beforeCheckpoint(null);
 			priming.beforeCheckpoint(null);
@@ -138,7 +140,10 @@ class SnapStartPrimingTests {
 	record Person(String name) {
 	}
 
-	/** A handler as the runtime interface client calls it: public, with streams and a context. */
+	/**
+	 * A handler as the runtime interface client calls it: public, with streams and a
+	 * context.
+	 */
 	public static class StreamHandler implements RequestStreamHandler {
 
 		final List<String> responses = new CopyOnWriteArrayList<>();

@@ -14,7 +14,8 @@ class PublisherElementsTests {
 	@Test
 	void producesNoElementAheadOfTheOneBeingWritten() {
 		AtomicInteger produced = new AtomicInteger();
-		try (PublisherElements elements = new PublisherElements(Flux.range(1, 3).doOnNext((n) -> produced.incrementAndGet()))) {
+		try (PublisherElements elements = new PublisherElements(
+				Flux.range(1, 3).doOnNext((n) -> produced.incrementAndGet()))) {
 			assertThat(elements.next()).isEqualTo(1);
 			assertThat(produced).hasValue(1);
 			assertThat(elements.next()).isEqualTo(2);
@@ -27,7 +28,8 @@ class PublisherElementsTests {
 	@Test
 	void aClockFindsDemandForItsFirstTick() {
 		try (PublisherElements elements = new PublisherElements(Flux.interval(Duration.ofMillis(1)).take(1))) {
-			// Demand was there before the first tick, however late the first next() comes.
+			// Demand was there before the first tick, however late the first next()
+			// comes.
 			sleep(20);
 			assertThat(elements.next()).isEqualTo(0L);
 		}

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Streaming results through the dispatcher: how elements are framed, the buffered answer of
- * the managed runtimes (6 MB at most), and the context a stream's elements are produced in.
+ * Streaming results through the dispatcher: how elements are framed, the buffered answer
+ * of the managed runtimes (6 MB at most), and the context a stream's elements are
+ * produced in.
  */
 class StreamingDispatchTests {
 
@@ -50,7 +51,8 @@ class StreamingDispatchTests {
 
 	@Test
 	void theJsonDelimiterIsConfigurable() {
-		try (ConfigurableApplicationContext context = run("greetings", "serverless.spring.streaming.json-delimiter=;")) {
+		try (ConfigurableApplicationContext context = run("greetings",
+				"serverless.spring.streaming.json-delimiter=;")) {
 			assertThat(text(dispatcher(context).dispatch(bytes("\"Ada\""), new TestContext("req-1"))))
 				.isEqualTo("{\"text\":\"Hello Ada\"};{\"text\":\"Bye Ada\"};");
 		}
@@ -63,13 +65,15 @@ class StreamingDispatchTests {
 				.readTree(dispatcher(context).dispatch(bytes(FUNCTION_URL_EVENT), new TestContext("req-1")));
 			assertThat(response.get("statusCode").asInt()).isEqualTo(200);
 			assertThat(response.get("headers").get("Content-Type").asString()).isEqualTo("text/event-stream");
-			assertThat(response.get("body").asString()).isEqualTo("data: two\ndata: lines\n\ndata: {\"text\":\"hi\"}\n\n");
+			assertThat(response.get("body").asString())
+				.isEqualTo("data: two\ndata: lines\n\ndata: {\"text\":\"hi\"}\n\n");
 		}
 	}
 
 	@Test
 	void onlyFunctionUrlsAndStreamingRestApisGetAStream() {
-		String httpApiEvent = FUNCTION_URL_EVENT.replace("f.lambda-url.us-east-1.on.aws", "api.execute-api.us-east-1.amazonaws.com");
+		String httpApiEvent = FUNCTION_URL_EVENT.replace("f.lambda-url.us-east-1.on.aws",
+				"api.execute-api.us-east-1.amazonaws.com");
 		String restApiEvent = """
 				{"resource":"/","path":"/","httpMethod":"GET","headers":{},"requestContext":{"requestId":"r1","stage":"dev"},
 				 "isBase64Encoded":false}""";
@@ -82,7 +86,8 @@ class StreamingDispatchTests {
 			assertThat(dispatcher.respond(bytes(restApiEvent), new TestContext("req-1")).isStreaming()).isFalse();
 		}
 		try (ConfigurableApplicationContext context = run("events", "serverless.spring.streaming.rest-api=true")) {
-			assertThat(dispatcher(context).respond(bytes(restApiEvent), new TestContext("req-1")).isStreaming()).isTrue();
+			assertThat(dispatcher(context).respond(bytes(restApiEvent), new TestContext("req-1")).isStreaming())
+				.isTrue();
 		}
 	}
 
@@ -123,8 +128,8 @@ class StreamingDispatchTests {
 	}
 
 	private static ConfigurableApplicationContext run(String definition, String... properties) {
-		return new SpringApplicationBuilder(Functions.class).properties("spring.main.banner-mode=off",
-				"spring.cloud.function.definition=" + definition)
+		return new SpringApplicationBuilder(Functions.class)
+			.properties("spring.main.banner-mode=off", "spring.cloud.function.definition=" + definition)
 			.properties(properties)
 			.run();
 	}

@@ -26,19 +26,22 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
 
 /**
  * Measures packaged Lambda functions side by side, the way Lambda's managed Java runtime
- * starts them: the AWS runtime interface client ({@code AWSLambda <handler>}) in a fresh JVM
- * pinned to one CPU (or the {@code --cpus} given, a {@code taskset} list) with Lambda's JVM flags, the package unpacked as its working directory,
- * against a local Runtime API.
+ * starts them: the AWS runtime interface client ({@code AWSLambda <handler>}) in a fresh
+ * JVM pinned to one CPU (or the {@code --cpus} given, a {@code taskset} list) with
+ * Lambda's JVM flags, the package unpacked as its working directory, against a local
+ * Runtime API.
  * <p>
  * Per run and subject: process start to first answer (cold start), process start to the
- * first {@code /next} (init), the first invocation, then warm invocations (p50/p99) and the
- * process's peak RSS; for a {@code timed:} handler, also the handler's own time in the first and
- * warm invocations ({@link InHandlerTimer}). Each Runtime API server serves one invocation to
- * the harness itself before the measured runtime starts, so that the server's own first-call
- * costs are not the function's. Runs are interleaved (run 1 of every subject, then run 2, ...), so a
- * noisy neighbour hurts every subject alike. Every answer is checked.
+ * first {@code /next} (init), the first invocation, then warm invocations (p50/p99) and
+ * the process's peak RSS; for a {@code timed:} handler, also the handler's own time in
+ * the first and warm invocations ({@link InHandlerTimer}). Each Runtime API server serves
+ * one invocation to the harness itself before the measured runtime starts, so that the
+ * server's own first-call costs are not the function's. Runs are interleaved (run 1 of
+ * every subject, then run 2, ...), so a noisy neighbour hurts every subject alike. Every
+ * answer is checked.
  * <p>
- * Usage: {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file> [--cpus 0,1]
+ * Usage:
+ * {@code ColdStartBenchmark --ric <classpath> --runs N --warm N --out <file> [--cpus 0,1]
  * [--dynamodb serverless.yml] --jdk <label>=<java home> ... --subject <spec> ...}, see
  * {@link Subject#parse}; {@code --dynamodb} runs a local DynamoDB with the file's
  * {@code OrdersTable} for subjects that read it ({@link OrdersTable}).
@@ -71,7 +74,8 @@ public final class ColdStartBenchmark {
 
 	private final String cpus;
 
-	// For every measured process: the local DynamoDB of the DynamoDB subjects, when there is one.
+	// For every measured process: the local DynamoDB of the DynamoDB subjects, when there
+	// is one.
 	private final Map<String, String> environment = new LinkedHashMap<>();
 
 	private ColdStartBenchmark(String ricClasspath, Path workDirectory, String cpus) throws IOException {
@@ -82,9 +86,9 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * The RIC unpacks its JNI library to /tmp/.libaws-lambda-jni.so at every start, so RIC
-	 * processes started at the same time (other builds on the machine) overwrite each other's
-	 * copy and crash; each benchmark process loads a private copy instead.
+	 * The RIC unpacks its JNI library to /tmp/.libaws-lambda-jni.so at every start, so
+	 * RIC processes started at the same time (other builds on the machine) overwrite each
+	 * other's copy and crash; each benchmark process loads a private copy instead.
 	 * @return the private copy of the library
 	 */
 	private Path extractRicJni() throws IOException {
@@ -92,7 +96,8 @@ public final class ColdStartBenchmark {
 		String library = "jni/libaws-lambda-jni.linux-" + arch + ".so";
 		Path directory = Path.of(this.ricClasspath.replace("*", ""));
 		try (var jars = Files.list(directory)) {
-			for (Path jar : jars.filter((file) -> file.getFileName().toString().contains("runtime-interface-client")).toList()) {
+			for (Path jar : jars.filter((file) -> file.getFileName().toString().contains("runtime-interface-client"))
+				.toList()) {
 				try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
 					ZipEntry entry = zip.getEntry(library);
 					if (entry != null) {
@@ -131,8 +136,8 @@ public final class ColdStartBenchmark {
 				case "--work" -> work = Path.of(value);
 				case "--cpus" -> cpus = value;
 				case "--dynamodb" -> dynamoDbConfig = Path.of(value);
-				case "--jdk" -> jdks.put(value.substring(0, value.indexOf('=')),
-						Path.of(value.substring(value.indexOf('=') + 1)));
+				case "--jdk" ->
+					jdks.put(value.substring(0, value.indexOf('=')), Path.of(value.substring(value.indexOf('=') + 1)));
 				case "--subject" -> subjects.add(Subject.parse(value));
 				default -> throw new IllegalArgumentException("Unknown option " + args[i - 1]);
 			}
@@ -149,8 +154,8 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	private static void run(ColdStartBenchmark benchmark, List<Subject> subjects, Map<String, Path> jdks, int runs, int warm,
-			String cpus, Path out) throws Exception {
+	private static void run(ColdStartBenchmark benchmark, List<Subject> subjects, Map<String, Path> jdks, int runs,
+			int warm, String cpus, Path out) throws Exception {
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
 		for (int run = 1; run <= runs; run++) {
 			for (Map.Entry<String, Path> jdk : jdks.entrySet()) {
@@ -179,7 +184,8 @@ public final class ColdStartBenchmark {
 		Path taskRoot = unpack(subject);
 		List<String> command = new ArrayList<>(List.of("taskset", "-c", this.cpus));
 		if (subject.isCustomRuntime()) {
-			// provided.al2023: the package's bootstrap starts the JVM (with Lambda's flags) itself.
+			// provided.al2023: the package's bootstrap starts the JVM (with Lambda's
+			// flags) itself.
 			command.add(taskRoot.resolve("bootstrap").toString());
 		}
 		else {
@@ -229,11 +235,13 @@ public final class ColdStartBenchmark {
 					warmNanos[i] = check(invoke(api), subject, taskRoot).result().duration().toNanos();
 				}
 				Arrays.sort(warmNanos);
-				// The first event was queued before the process started: it was dispatched at the first /next.
+				// The first event was queued before the process started: it was
+				// dispatched at the first /next.
 				long firstNanos = first.result().duration().toNanos();
 				return new Measurement(first.answeredNanos() - start, coldCpuNanos,
 						first.answeredNanos() - firstNanos - start, firstNanos, warmNanos,
-						peakRssKilobytes(process.pid()), subject.isTimed() ? inHandlerNanos(inHandlerTimes) : new long[0]);
+						peakRssKilobytes(process.pid()),
+						subject.isTimed() ? inHandlerNanos(inHandlerTimes) : new long[0]);
 			}
 			finally {
 				process.destroyForcibly();
@@ -243,10 +251,10 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * Serve one invocation to a runtime of our own before the measured one starts: the Runtime
-	 * API server's first invocation pays for starting its deadline timer's thread and for the
-	 * first pass of this JVM over the server's code, which the measured runtime's first
-	 * invocation must not be charged with.
+	 * Serve one invocation to a runtime of our own before the measured one starts: the
+	 * Runtime API server's first invocation pays for starting its deadline timer's thread
+	 * and for the first pass of this JVM over the server's code, which the measured
+	 * runtime's first invocation must not be charged with.
 	 * @param api the Runtime API server the measured runtime will poll
 	 */
 	private static void serveOneInvocation(RuntimeApiServer api) throws Exception {
@@ -255,7 +263,9 @@ public final class ColdStartBenchmark {
 		HttpURLConnection next = (HttpURLConnection) URI.create(base + "next").toURL().openConnection();
 		String requestId = next.getHeaderField("Lambda-Runtime-Aws-Request-Id");
 		next.getInputStream().readAllBytes();
-		HttpURLConnection response = (HttpURLConnection) URI.create(base + requestId + "/response").toURL().openConnection();
+		HttpURLConnection response = (HttpURLConnection) URI.create(base + requestId + "/response")
+			.toURL()
+			.openConnection();
 		response.setRequestMethod("POST");
 		response.setDoOutput(true);
 		try (OutputStream body = response.getOutputStream()) {
@@ -296,7 +306,8 @@ public final class ColdStartBenchmark {
 				return api.invoke(request).thenApply((result) -> new Answer(result, System.nanoTime()));
 			}
 			catch (IllegalStateException ex) {
-				// The server frees the environment just after completing the previous result.
+				// The server frees the environment just after completing the previous
+				// result.
 				if (attempt == 1000) {
 					throw ex;
 				}
@@ -317,8 +328,8 @@ public final class ColdStartBenchmark {
 	}
 
 	/**
-	 * The CPU time (user + system) the process has used: on a busy machine it varies far less
-	 * than the elapsed time, so it is the better figure for comparing start-up work.
+	 * The CPU time (user + system) the process has used: on a busy machine it varies far
+	 * less than the elapsed time, so it is the better figure for comparing start-up work.
 	 * @param pid the process
 	 * @return its CPU time in nanoseconds
 	 */
@@ -350,11 +361,14 @@ public final class ColdStartBenchmark {
 			return target;
 		}
 		Files.createDirectories(target);
-		// Info-ZIP's unzip, as the best guess of Lambda's unpacking: Unix modes (an executable bootstrap and
-		// bundled java) and the files' UTC times (the java-runtime package's AOT cache needs its jars' times).
+		// Info-ZIP's unzip, as the best guess of Lambda's unpacking: Unix modes (an
+		// executable bootstrap and bundled java) and the files' UTC times (the
+		// java-runtime package's AOT cache needs its jars' times).
 		try {
-			Process unzip = new ProcessBuilder("unzip", "-q", "-o", subject.artifact().toAbsolutePath().toString(), "-d",
-					target.toString()).inheritIO().start();
+			Process unzip = new ProcessBuilder("unzip", "-q", "-o", subject.artifact().toAbsolutePath().toString(),
+					"-d", target.toString())
+				.inheritIO()
+				.start();
 			if (unzip.waitFor() != 0) {
 				throw new IOException("unzip failed for " + subject.artifact());
 			}

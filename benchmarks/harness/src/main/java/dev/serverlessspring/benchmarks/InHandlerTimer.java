@@ -12,11 +12,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 /**
- * Times a handler from inside the measured process: the runtime interface client calls this
- * handler, which calls the measured one and records how long its {@code handleRequest} took,
- * without the runtime's own work (receiving the event, building the context, posting the
- * answer) or the Runtime API's. After {@code IN_HANDLER_TIMER_INVOCATIONS} invocations it
- * writes the durations, in nanoseconds, one per line, to {@code IN_HANDLER_TIMER_FILE}.
+ * Times a handler from inside the measured process: the runtime interface client calls
+ * this handler, which calls the measured one and records how long its
+ * {@code handleRequest} took, without the runtime's own work (receiving the event,
+ * building the context, posting the answer) or the Runtime API's. After
+ * {@code IN_HANDLER_TIMER_INVOCATIONS} invocations it writes the durations, in
+ * nanoseconds, one per line, to {@code IN_HANDLER_TIMER_FILE}.
  * <p>
  * Copied by the harness into the unpacked package, so that the runtime loads it with the
  * function's classes; it needs nothing but {@code aws-lambda-java-core}.

@@ -4,16 +4,18 @@ package dev.serverlessspring.benchmarks;
  * What one run of one subject measured.
  *
  * @param coldNanos process start to the first answer
- * @param coldCpuNanos the CPU time the process used up to its first answer (10 ms resolution)
- * @param initNanos process start to the runtime's first {@code /next}: the handler is loaded
+ * @param coldCpuNanos the CPU time the process used up to its first answer (10 ms
+ * resolution)
+ * @param initNanos process start to the runtime's first {@code /next}: the handler is
+ * loaded
  * @param firstNanos the first invocation, {@code /next} served to answer received
  * @param warmNanos the later invocations, sorted
  * @param peakRssKilobytes the process's peak resident set ({@code VmHWM})
- * @param inHandlerNanos for a timed subject, the handler's own time per invocation, the first
- * one first, the warm ones sorted after it; otherwise empty
+ * @param inHandlerNanos for a timed subject, the handler's own time per invocation, the
+ * first one first, the warm ones sorted after it; otherwise empty
  */
-record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long firstNanos, long[] warmNanos, long peakRssKilobytes,
-		long[] inHandlerNanos) {
+record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long firstNanos, long[] warmNanos,
+		long peakRssKilobytes, long[] inHandlerNanos) {
 
 	double coldMillis() {
 		return this.coldNanos / 1e6;
@@ -48,7 +50,8 @@ record Measurement(long coldNanos, long coldCpuNanos, long initNanos, long first
 	}
 
 	/**
-	 * Return the median of the handler's own time in the warm invocations, for a timed subject.
+	 * Return the median of the handler's own time in the warm invocations, for a timed
+	 * subject.
 	 * @return the time in microseconds, or NaN
 	 */
 	double inHandlerWarmMicros() {

@@ -11,10 +11,10 @@ import dev.serverlessspring.test.config.ServerlessConfig;
 
 /**
  * The example's orders table in a local DynamoDB, for the subjects that read it: it holds
- * the order {@code hello}, whose product is {@code HELLO}, so that a {@code GetItem} by key
- * answers the harness's event ({@code "hello"}) as the uppercase function does. The measured
- * processes reach it through {@code AWS_ENDPOINT_URL_DYNAMODB}, as functions of a local
- * Lambda do.
+ * the order {@code hello}, whose product is {@code HELLO}, so that a {@code GetItem} by
+ * key answers the harness's event ({@code "hello"}) as the uppercase function does. The
+ * measured processes reach it through {@code AWS_ENDPOINT_URL_DYNAMODB}, as functions of
+ * a local Lambda do.
  */
 final class OrdersTable implements AutoCloseable {
 
@@ -38,8 +38,8 @@ final class OrdersTable implements AutoCloseable {
 		LocalDynamoDb dynamoDb = LocalDynamoDb.start(config.file().getParent());
 		try {
 			dynamoDb.createTable(resource);
-			dynamoDb.putItem(resource.name(), Map.of("orderId", Map.of("S", "hello"), "sku", Map.of("S", "HELLO"), "quantity",
-					Map.of("N", "1"), "total", Map.of("N", "8")));
+			dynamoDb.putItem(resource.name(), Map.of("orderId", Map.of("S", "hello"), "sku", Map.of("S", "HELLO"),
+					"quantity", Map.of("N", "1"), "total", Map.of("N", "8")));
 			return new OrdersTable(dynamoDb, resource.name());
 		}
 		catch (RuntimeException ex) {

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The Markdown table of a benchmark run: medians over the runs, and ratios against the first
- * subject (the framework-free baseline) and the second (Spring Cloud Function's
- * {@code FunctionInvoker}), each within the same JDK and the same run; the first invocation
- * over the warm median, per run; for timed subjects the handler's own times ({@code —}
- * otherwise).
+ * The Markdown table of a benchmark run: medians over the runs, and ratios against the
+ * first subject (the framework-free baseline) and the second (Spring Cloud Function's
+ * {@code FunctionInvoker}), each within the same JDK and the same run; the first
+ * invocation over the warm median, per run; for timed subjects the handler's own times
+ * ({@code —} otherwise).
  */
 final class Report {
 
@@ -22,11 +22,13 @@ final class Report {
 			int runs, int warm, String cpus) {
 		StringBuilder table = new StringBuilder();
 		table.append(String.format(Locale.ROOT,
-				"Medians of %d runs; warm = %d invocations after the first, per run; %s (taskset -c %s), %s.%n%n",
-				runs, warm, cpus.matches("\\d+") ? "one CPU" : "CPUs " + cpus, cpus, String.join(" ", ColdStartBenchmark.LAMBDA_JVM_FLAGS)));
-		table.append("| Subject | JDK | Cold start (ms) | Cold start CPU (ms) | Init (ms) | First invocation (ms) | Warm p50 (µs) | Warm p99 (µs) "
-				+ "| First ÷ warm p50 | In-handler first (µs) | In-handler warm p50 (µs) | Peak RSS (MB) | Package (MiB) "
-				+ "| Cold ÷ framework-free | FunctionInvoker ÷ cold |\n");
+				"Medians of %d runs; warm = %d invocations after the first, per run; %s (taskset -c %s), %s.%n%n", runs,
+				warm, cpus.matches("\\d+") ? "one CPU" : "CPUs " + cpus, cpus,
+				String.join(" ", ColdStartBenchmark.LAMBDA_JVM_FLAGS)));
+		table
+			.append("| Subject | JDK | Cold start (ms) | Cold start CPU (ms) | Init (ms) | First invocation (ms) | Warm p50 (µs) | Warm p99 (µs) "
+					+ "| First ÷ warm p50 | In-handler first (µs) | In-handler warm p50 (µs) | Peak RSS (MB) | Package (MiB) "
+					+ "| Cold ÷ framework-free | FunctionInvoker ÷ cold |\n");
 		table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (String jdk : jdks) {
 			double baseline = median(results.get(subjects.get(0).name() + "|" + jdk), Measurement::coldMillis);
@@ -37,13 +39,15 @@ final class Report {
 				double cold = median(rows, Measurement::coldMillis);
 				table.append(String.format(Locale.ROOT,
 						"| %s | %s | %.0f | %.0f | %.0f | %.1f | %.0f | %.0f | %.1f× | %s | %s | %.0f | %.1f | %.2f× | %.2f× |%n",
-						subject.name(), jdk, cold, median(rows, Measurement::coldCpuMillis), median(rows, Measurement::initMillis),
-						median(rows, Measurement::firstMillis), median(rows, (m) -> m.warmMicros(50)),
-						median(rows, (m) -> m.warmMicros(99)), median(rows, Measurement::firstOverWarm),
+						subject.name(), jdk, cold, median(rows, Measurement::coldCpuMillis),
+						median(rows, Measurement::initMillis), median(rows, Measurement::firstMillis),
+						median(rows, (m) -> m.warmMicros(50)), median(rows, (m) -> m.warmMicros(99)),
+						median(rows, Measurement::firstOverWarm),
 						micros(median(rows, Measurement::inHandlerFirstMicros)),
 						micros(median(rows, Measurement::inHandlerWarmMicros)),
 						median(rows, (m) -> m.peakRssKilobytes() / 1024.0),
-						ColdStartBenchmark.size(subject.artifact()) / (1024.0 * 1024.0), cold / baseline, invoker / cold));
+						ColdStartBenchmark.size(subject.artifact()) / (1024.0 * 1024.0), cold / baseline,
+						invoker / cold));
 			}
 		}
 		return table.toString();

@@ -9,13 +9,14 @@ import java.util.Map;
  * One measured function: a deployment package, the handler the runtime loads, and the
  * environment and JVM options it runs with.
  * <p>
- * Written on the command line as {@code name|handler|package|ENV=value,...|-Dflag ...}; the last
- * two parts may be empty. A handler written {@code timed:Class::method} is called through
- * {@link InHandlerTimer}, which times it from inside the process as well.
+ * Written on the command line as {@code name|handler|package|ENV=value,...|-Dflag ...};
+ * the last two parts may be empty. A handler written {@code timed:Class::method} is
+ * called through {@link InHandlerTimer}, which times it from inside the process as well.
  *
  * @param name the row's label
  * @param handler the handler string given to the runtime interface client (after
- * {@code timed:}), or {@code bootstrap} for a custom runtime started by the package's bootstrap
+ * {@code timed:}), or {@code bootstrap} for a custom runtime started by the package's
+ * bootstrap
  * @param artifact the zip or jar, unpacked as Lambda unpacks it into {@code /var/task}
  * @param environment extra environment variables
  * @param jvmOptions extra JVM options, after Lambda's own
@@ -48,10 +49,11 @@ record Subject(String name, String handler, Path artifact, Map<String, String> e
 
 	/**
 	 * Return the handler string the runtime interface client is given.
-	 * @return the handler, or {@link InHandlerTimer}'s class for a timed one: without a method
-	 * name the client calls it through the {@code RequestStreamHandler} interface, not
-	 * reflectively, so that the timer adds no first reflective call of its own (on JDK 25 its
-	 * method-handle classes, and then the JIT compiling them, would slow the measured handler)
+	 * @return the handler, or {@link InHandlerTimer}'s class for a timed one: without a
+	 * method name the client calls it through the {@code RequestStreamHandler} interface,
+	 * not reflectively, so that the timer adds no first reflective call of its own (on
+	 * JDK 25 its method-handle classes, and then the JIT compiling them, would slow the
+	 * measured handler)
 	 */
 	String runtimeHandler() {
 		return isTimed() ? InHandlerTimer.class.getName() : this.handler;

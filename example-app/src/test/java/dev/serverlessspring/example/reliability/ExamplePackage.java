@@ -11,17 +11,20 @@ import dev.serverlessspring.test.process.FunctionPackage;
  */
 final class ExamplePackage {
 
-	private static final FunctionPackage ZIP = FunctionPackage.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
+	private static final FunctionPackage ZIP = FunctionPackage
+		.find(Path.of("target"), "serverless-spring-example-*-aws.zip")
 		.handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
 		.memorySize(512)
-		// Generous: the build machine may be busy; timeouts are not what these tests are about.
+		// Generous: the build machine may be busy; timeouts are not what these tests are
+		// about.
 		.timeout(Duration.ofSeconds(60));
 
 	/** Error types Lambda itself reports when the environment, not the event, failed. */
 	private static final java.util.List<String> PLATFORM_ERRORS = java.util.List.of("Runtime.ExitError",
 			"Sandbox.Timedout", "Runtime.Unknown");
 
-	// The same functions on serverless-spring's own event loop (provided.al2023 on the JVM).
+	// The same functions on serverless-spring's own event loop (provided.al2023 on the
+	// JVM).
 	private static final FunctionPackage CUSTOM_RUNTIME_ZIP = FunctionPackage
 		.find(Path.of("target"), "serverless-spring-example-*-custom-runtime.zip")
 		.runtime("provided.al2023")
@@ -51,7 +54,8 @@ final class ExamplePackage {
 	}
 
 	/**
-	 * Whether a result is a clear error: a type and a message, and not the environment's failure.
+	 * Whether a result is a clear error: a type and a message, and not the environment's
+	 * failure.
 	 * @param result the result
 	 * @return whether it is a clear error
 	 */

@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generated hostile and broken events: malformed and truncated JSON, wrong types, deep
- * nesting, events at and over Lambda's 6 MB limit, invalid UTF-8, missing and extra fields,
- * null events and event shapes the function does not expect.
+ * nesting, events at and over Lambda's 6 MB limit, invalid UTF-8, missing and extra
+ * fields, null events and event shapes the function does not expect.
  */
 final class HostileEvents {
 
@@ -48,14 +48,15 @@ final class HostileEvents {
 		cases.add(Case.of("trailing token", VALID_QUOTE + "}", Expect.ANSWERED));
 		cases.add(Case.of("two documents", VALID_QUOTE + VALID_QUOTE, Expect.ANSWERED));
 		// Wrong types.
-		for (String wrong : List.of("{\"sku\":\"BOOK-1\",\"quantity\":\"three\"}", "{\"sku\":[\"BOOK-1\"],\"quantity\":3}",
-				"{\"sku\":{\"id\":1},\"quantity\":3}", "{\"sku\":\"BOOK-1\",\"quantity\":99999999999}",
-				"{\"sku\":\"BOOK-1\",\"quantity\":{}}", "{\"sku\":\"BOOK-1\",\"quantity\":[3]}")) {
+		for (String wrong : List.of("{\"sku\":\"BOOK-1\",\"quantity\":\"three\"}",
+				"{\"sku\":[\"BOOK-1\"],\"quantity\":3}", "{\"sku\":{\"id\":1},\"quantity\":3}",
+				"{\"sku\":\"BOOK-1\",\"quantity\":99999999999}", "{\"sku\":\"BOOK-1\",\"quantity\":{}}",
+				"{\"sku\":\"BOOK-1\",\"quantity\":[3]}")) {
 			cases.add(Case.of("wrong type " + wrong, wrong, Expect.INVALID_EVENT));
 		}
 		for (String odd : List.of("{\"sku\":1,\"quantity\":3}", "{\"sku\":\"BOOK-1\",\"quantity\":3.7}",
-				"{\"sku\":\"BOOK-1\",\"quantity\":true}", "{\"sku\":\"BOOK-1\",\"quantity\":\"3\"}", "[]", "\"text\"", "42",
-				"true", "[" + VALID_QUOTE + "]", "{\"sku\":\"BOOK-1\",\"quantity\":1e999999999}")) {
+				"{\"sku\":\"BOOK-1\",\"quantity\":true}", "{\"sku\":\"BOOK-1\",\"quantity\":\"3\"}", "[]", "\"text\"",
+				"42", "true", "[" + VALID_QUOTE + "]", "{\"sku\":\"BOOK-1\",\"quantity\":1e999999999}")) {
 			cases.add(Case.of("odd type " + odd, odd, Expect.ANSWERED));
 		}
 		// Deep nesting: at the limit, over it, and far over it without an end.
@@ -71,13 +72,15 @@ final class HostileEvents {
 				Expect.INVALID_EVENT));
 		cases.add(Case.of("300-digit fraction", "{\"sku\":\"BOOK-1\",\"quantity\":3,\"x\":0." + "1".repeat(300) + "}",
 				Expect.INVALID_EVENT));
-		// Size: just under Lambda's limit is read; over it (which Lambda's Invoke API refuses) is refused here too.
+		// Size: just under Lambda's limit is read; over it (which Lambda's Invoke API
+		// refuses) is refused here too.
 		cases.add(new Case("6 MB string in an extra field", padded(LAMBDA_MAX_EVENT_BYTES), Expect.SUCCESS));
 		cases.add(new Case("6 MB of numbers in an extra field", numbers(LAMBDA_MAX_EVENT_BYTES), Expect.SUCCESS));
 		cases.add(new Case("7 MB string in an extra field", padded(7 * 1024 * 1024), Expect.INVALID_EVENT));
 		// Invalid UTF-8.
 		cases.add(new Case("invalid UTF-8 continuation", utf8WithBytes(0xC3, 0x28), Expect.INVALID_EVENT));
-		// Jackson alone would decode the overlong 0xC0 0xAF as '/': refused before it reads the event.
+		// Jackson alone would decode the overlong 0xC0 0xAF as '/': refused before it
+		// reads the event.
 		cases.add(new Case("overlong UTF-8", utf8WithBytes(0xC0, 0xAF), Expect.INVALID_EVENT));
 		cases.add(new Case("lone 0xFF byte", utf8WithBytes(0xFF), Expect.INVALID_EVENT));
 		cases.add(new Case("UTF-8 cut mid-character", withBytes("{\"sku\":\"", 0xE2, 0x82), Expect.INVALID_EVENT));
@@ -89,17 +92,20 @@ final class HostileEvents {
 		cases.add(Case.of("null sku", "{\"sku\":null,\"quantity\":3}", Expect.ERROR));
 		cases.add(Case.of("extra fields", "{\"sku\":\"BOOK-1\",\"quantity\":3,\"gift\":true,\"note\":{\"a\":[1,2]}}",
 				Expect.SUCCESS));
-		cases.add(Case.of("duplicate field", "{\"sku\":\"NOPE-0\",\"sku\":\"BOOK-1\",\"quantity\":3}", Expect.ANSWERED));
+		cases
+			.add(Case.of("duplicate field", "{\"sku\":\"NOPE-0\",\"sku\":\"BOOK-1\",\"quantity\":3}", Expect.ANSWERED));
 		cases.add(Case.of("null event", "null", Expect.ERROR));
 		cases.add(Case.of("whitespace event", " \n\t ", Expect.ERROR));
 		// Event shapes the function does not expect.
-		cases.add(Case.of("API Gateway v2 event", "{\"version\":\"2.0\",\"routeKey\":\"POST /quote\",\"rawPath\":\"/quote\","
-				+ "\"headers\":{\"content-type\":\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"POST\"}},"
-				+ "\"body\":\"eyJza3UiOiJCT09LLTEifQ==\",\"isBase64Encoded\":true}", Expect.ANSWERED));
-		cases.add(Case.of("records of an unknown source", "{\"Records\":[{\"eventSource\":\"aws:unknown\",\"body\":\"x\"}]}",
+		cases.add(Case
+			.of("API Gateway v2 event", "{\"version\":\"2.0\",\"routeKey\":\"POST /quote\",\"rawPath\":\"/quote\","
+					+ "\"headers\":{\"content-type\":\"application/json\"},\"requestContext\":{\"http\":{\"method\":\"POST\"}},"
+					+ "\"body\":\"eyJza3UiOiJCT09LLTEifQ==\",\"isBase64Encoded\":true}", Expect.ANSWERED));
+		cases.add(Case.of("records of an unknown source",
+				"{\"Records\":[{\"eventSource\":\"aws:unknown\",\"body\":\"x\"}]}", Expect.ANSWERED));
+		cases.add(Case.of("SQS record with a broken body",
+				"{\"Records\":[{\"messageId\":\"m-1\",\"eventSource\":\"aws:sqs\"," + "\"body\":\"{not json\"}]}",
 				Expect.ANSWERED));
-		cases.add(Case.of("SQS record with a broken body", "{\"Records\":[{\"messageId\":\"m-1\",\"eventSource\":\"aws:sqs\","
-				+ "\"body\":\"{not json\"}]}", Expect.ANSWERED));
 		cases.add(Case.of("SQS records that are null", "{\"Records\":[null,{\"eventSource\":\"aws:sqs\"}]}",
 				Expect.ANSWERED));
 		cases.add(Case.of("Records not an array", "{\"Records\":\"everything\"}", Expect.ANSWERED));
@@ -122,35 +128,41 @@ final class HostileEvents {
 		cases.add(Case.of("empty event", "", Expect.ANSWERED));
 		cases.add(Case.of("100000 open brackets", "[".repeat(100_000), Expect.SUCCESS));
 		cases.add(new Case("6 MB JSON string", jsonString(6_000_000), Expect.SUCCESS));
-		// The answer is as large as the event: over the 6 MB response limit, Lambda's own error.
+		// The answer is as large as the event: over the 6 MB response limit, Lambda's own
+		// error.
 		cases.add(new Case("7 MB JSON string", jsonString(7 * 1024 * 1024), Expect.ERROR));
 		return cases;
 	}
 
 	/**
-	 * Cases for the HTTP router ({@code POST /quotes} to the {@code quote} function), in each
-	 * event shape: API Gateway REST and HTTP APIs, Function URLs and ALBs.
+	 * Cases for the HTTP router ({@code POST /quotes} to the {@code quote} function), in
+	 * each event shape: API Gateway REST and HTTP APIs, Function URLs and ALBs.
 	 * @return the cases
 	 */
 	static List<Case> forHttp() {
 		List<Case> cases = new ArrayList<>();
 		for (HttpEvent source : HttpEvent.values()) {
 			String name = source.name() + " ";
-			cases.add(new Case(name + "invalid base64 body", withBody(source, "%%%not base64!", true), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "invalid base64 body", withBody(source, "%%%not base64!", true),
+					Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "base64 body cut mid-quantum", withBody(source, "eyJza3UiOiJCT09LLTEiL", true),
 					Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "malformed JSON body", quotes(source, "{\"sku\":"), Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "wrong type in body", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":\"x\"}"),
 					Expect.CLIENT_ERROR));
-			cases.add(new Case(name + "body nested 1000 deep", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"x\":"
-					+ nested(1000) + "}"), Expect.CLIENT_ERROR));
-			cases.add(new Case(name + "invalid UTF-8 body", source.request("POST", "/quotes", "/quotes", java.util.Map.of(),
-					"application/json", "{\"sku\":\"BOOK-1\u00c3\u0028\",\"quantity\":3}", true), Expect.CLIENT_ERROR));
+			cases.add(new Case(name + "body nested 1000 deep",
+					quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"x\":" + nested(1000) + "}"),
+					Expect.CLIENT_ERROR));
+			cases.add(new Case(
+					name + "invalid UTF-8 body", source.request("POST", "/quotes", "/quotes", java.util.Map.of(),
+							"application/json", "{\"sku\":\"BOOK-1\u00c3\u0028\",\"quantity\":3}", true),
+					Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "empty body", quotes(source, ""), Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "null body", quotes(source, null), Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "JSON null body", quotes(source, "null"), Expect.CLIENT_ERROR));
-			cases.add(new Case(name + "5 MB body", quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"padding\":\""
-					+ "x".repeat(5_000_000) + "\"}"), Expect.HTTP_SUCCESS));
+			cases.add(new Case(name + "5 MB body",
+					quotes(source, "{\"sku\":\"BOOK-1\",\"quantity\":3,\"padding\":\"" + "x".repeat(5_000_000) + "\"}"),
+					Expect.HTTP_SUCCESS));
 			cases.add(new Case(name + "5 MB malformed body", quotes(source, "{\"sku\":\"" + "x".repeat(5_000_000)),
 					Expect.CLIENT_ERROR));
 			cases.add(new Case(name + "unknown route", source.request("POST", "/nope", "/nope", VALID_QUOTE),
@@ -228,13 +240,19 @@ final class HostileEvents {
 		/** A normal answer. */
 		SUCCESS,
 
-		/** {@code InvalidEventException}: the event cannot be read as the function's input. */
+		/**
+		 * {@code InvalidEventException}: the event cannot be read as the function's
+		 * input.
+		 */
 		INVALID_EVENT,
 
 		/** An error of any type from the function or the runtime, with a message. */
 		ERROR,
 
-		/** Either a normal answer or a clear error: the input is odd but not necessarily wrong. */
+		/**
+		 * Either a normal answer or a clear error: the input is odd but not necessarily
+		 * wrong.
+		 */
 		ANSWERED,
 
 		/** An HTTP response with a 4xx status: the client's error, told to the client. */

@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile and broken events through the packaged zip under the AWS runtime interface client:
- * each gets a clear error (a 4xx response for HTTP requests; or, where the input is merely
- * odd, an answer), the next valid event
- * still succeeds, the execution environment is never replaced and its memory stays bounded.
+ * Hostile and broken events through the packaged zip under the AWS runtime interface
+ * client: each gets a clear error (a 4xx response for HTTP requests; or, where the input
+ * is merely odd, an answer), the next valid event still succeeds, the execution
+ * environment is never replaced and its memory stays bounded.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT {
@@ -47,8 +47,8 @@ class HostileInputIT {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * Return the function to run: here, in the example zip under the AWS runtime interface
-	 * client.
+	 * Return the function to run: here, in the example zip under the AWS runtime
+	 * interface client.
 	 * @param definition the function definition
 	 * @return the function
 	 */
@@ -69,20 +69,23 @@ class HostileInputIT {
 	@AfterAll
 	void stopFunctions() {
 		try {
-			// One environment served every case: no event crashed the runtime or made Lambda replace it.
+			// One environment served every case: no event crashed the runtime or made
+			// Lambda replace it.
 			assertThat(this.quote.pid()).as(this.quote.output()).contains(this.quotePid);
 			assertThat(this.uppercase.pid()).as(this.uppercase.output()).contains(this.uppercasePid);
 			assertThat(this.http.pid()).as(this.http.output()).contains(this.httpPid);
 			long quotePeak = RuntimeMemory.peakResidentKb(this.quotePid);
 			long uppercasePeak = RuntimeMemory.peakResidentKb(this.uppercasePid);
 			long httpPeak = RuntimeMemory.peakResidentKb(this.httpPid);
-			Figures.record(getClass().getSimpleName(), HostileEvents.forObjectInput().size() + " object cases, "
-					+ HostileEvents.forTextInput().size() + " text cases, " + HostileEvents.forHttp().size()
-					+ " HTTP cases; peak RSS quote " + quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024
-					+ " MB, httpRouter " + httpPeak / 1024 + " MB (memory size 512 MB); error types "
-					+ this.errorTypes.stream().distinct().sorted().toList());
-			// Every error is a deliberate one: the event's (unreadable), the function's (a rule it checks) or
-			// Lambda's response limit; none is an accident such as a NullPointerException.
+			Figures.record(getClass().getSimpleName(),
+					HostileEvents.forObjectInput().size() + " object cases, " + HostileEvents.forTextInput().size()
+							+ " text cases, " + HostileEvents.forHttp().size() + " HTTP cases; peak RSS quote "
+							+ quotePeak / 1024 + " MB, uppercase " + uppercasePeak / 1024 + " MB, httpRouter "
+							+ httpPeak / 1024 + " MB (memory size 512 MB); error types "
+							+ this.errorTypes.stream().distinct().sorted().toList());
+			// Every error is a deliberate one: the event's (unreadable), the function's
+			// (a rule it checks) or Lambda's response limit; none is an accident such as
+			// a NullPointerException.
 			assertThat(this.errorTypes).containsOnly(InvalidEventException.class.getName(),
 					IllegalArgumentException.class.getName(), "Function.ResponseSizeTooLarge");
 			// Lambda stops a function whose memory exceeds its memory size.
@@ -101,8 +104,8 @@ class HostileInputIT {
 	Stream<DynamicTest> objectInput() {
 		return HostileEvents.forObjectInput()
 			.stream()
-			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(),
-					() -> survives(this.quote, hostile, HostileEvents.VALID_QUOTE, (next) -> next.contains("\"total\":37.50"))));
+			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> survives(this.quote, hostile,
+					HostileEvents.VALID_QUOTE, (next) -> next.contains("\"total\":37.50"))));
 	}
 
 	@TestFactory
@@ -115,13 +118,11 @@ class HostileInputIT {
 
 	@TestFactory
 	Stream<DynamicTest> httpRequests() {
-		return HostileEvents.forHttp()
-			.stream()
-			.map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> {
-				HttpEvent source = HttpEvent.valueOf(hostile.name().substring(0, hostile.name().indexOf(' ')));
-				survives(this.http, hostile, HostileEvents.validQuoteRequest(source),
-						(next) -> statusCode(next) == 200 && next.contains("37.50"));
-			}));
+		return HostileEvents.forHttp().stream().map((hostile) -> DynamicTest.dynamicTest(hostile.toString(), () -> {
+			HttpEvent source = HttpEvent.valueOf(hostile.name().substring(0, hostile.name().indexOf(' ')));
+			survives(this.http, hostile, HostileEvents.validQuoteRequest(source),
+					(next) -> statusCode(next) == 200 && next.contains("37.50"));
+		}));
 	}
 
 	private static int statusCode(String response) {
@@ -140,9 +141,10 @@ class HostileInputIT {
 				this.errorTypes.add(result.errorType());
 			}
 		}
-		Figures.detail(getClass().getSimpleName(), hostile + " | " + hostile.expect() + " | " + (result.isFunctionError()
-				? result.errorType() + ": " + abbreviate(result.errorMessage(), 200) : "answered "
-						+ abbreviate(result.payloadAsString(), 200)));
+		Figures.detail(getClass().getSimpleName(),
+				hostile + " | " + hostile.expect() + " | "
+						+ (result.isFunctionError() ? result.errorType() + ": " + abbreviate(result.errorMessage(), 200)
+								: "answered " + abbreviate(result.payloadAsString(), 200)));
 		switch (hostile.expect()) {
 			case SUCCESS -> assertThat(result.isFunctionError()).as(described).isFalse();
 			case INVALID_EVENT -> {
@@ -151,8 +153,8 @@ class HostileInputIT {
 				assertThat(result.errorMessage()).as(described).startsWith("Could not read the event as ");
 			}
 			case ERROR -> assertThat(ExamplePackage.isClearError(result)).as(described).isTrue();
-			case ANSWERED -> assertThat(!result.isFunctionError() || ExamplePackage.isClearError(result)).as(described)
-				.isTrue();
+			case ANSWERED ->
+				assertThat(!result.isFunctionError() || ExamplePackage.isClearError(result)).as(described).isTrue();
 			case CLIENT_ERROR -> {
 				assertThat(result.isFunctionError()).as(described).isFalse();
 				assertThat(statusCode(result.payloadAsString())).as(described).isBetween(400, 499);
@@ -163,7 +165,8 @@ class HostileInputIT {
 			}
 		}
 		InvocationResult next = function.invoke(valid);
-		assertThat(next.isFunctionError()).as("valid event after " + described + ": " + abbreviate(next.toString(), 600))
+		assertThat(next.isFunctionError())
+			.as("valid event after " + described + ": " + abbreviate(next.toString(), 600))
 			.isFalse();
 		assertThat(validAnswer).accepts(next.payloadAsString());
 	}

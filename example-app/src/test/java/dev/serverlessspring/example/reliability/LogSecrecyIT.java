@@ -16,12 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With the default configuration nothing of an event, a header value or a secret reaches the
- * logs: marker strings planted in event bodies (valid and invalid), HTTP headers, the client
- * context, the Cognito identity and an environment variable are absent from everything the
- * runtime wrote, through successes, function errors, unreadable events and 4xx responses.
- * (An application's own exception messages are its own: the runtime logs a failed invocation,
- * or an HTTP 5xx, with its exception, as Lambda's runtime does.)
+ * With the default configuration nothing of an event, a header value or a secret reaches
+ * the logs: marker strings planted in event bodies (valid and invalid), HTTP headers, the
+ * client context, the Cognito identity and an environment variable are absent from
+ * everything the runtime wrote, through successes, function errors, unreadable events and
+ * 4xx responses. (An application's own exception messages are its own: the runtime logs a
+ * failed invocation, or an HTTP 5xx, with its exception, as Lambda's runtime does.)
  */
 class LogSecrecyIT {
 
@@ -30,8 +30,8 @@ class LogSecrecyIT {
 	private final List<String> markers = new ArrayList<>();
 
 	/**
-	 * Return the function to run: here, in the example zip under the AWS runtime interface
-	 * client.
+	 * Return the function to run: here, in the example zip under the AWS runtime
+	 * interface client.
 	 * @param definition the function definition
 	 * @return the function
 	 */
@@ -47,26 +47,31 @@ class LogSecrecyIT {
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":" + marker("unreadable") + "}", true);
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":\"" + marker("mistyped") + "\"}", true);
 			answer(quote, function, "{\"sku\":\"BOOK-1\",\"quantity\":0,\"note\":\"" + marker("failing") + "\"}", true);
-			InvocationResult withIdentity = quote.invoke(function.invocation(
-					("{\"sku\":\"MUG-7\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8))
-				.clientContext("{\"custom\":{\"token\":\"" + marker("client-context") + "\"}}")
-				.cognitoIdentity("{\"cognitoIdentityId\":\"" + marker("cognito") + "\"}")
-				.build());
+			InvocationResult withIdentity = quote
+				.invoke(function.invocation(("{\"sku\":\"MUG-7\",\"quantity\":1}").getBytes(StandardCharsets.UTF_8))
+					.clientContext("{\"custom\":{\"token\":\"" + marker("client-context") + "\"}}")
+					.cognitoIdentity("{\"cognitoIdentityId\":\"" + marker("cognito") + "\"}")
+					.build());
 			assertThat(withIdentity.isFunctionError()).as(withIdentity.toString()).isFalse();
 		});
 		check(function("httpRouter").environment("ORDER_API_KEY", secret), (http, function) -> {
 			for (HttpEvent source : List.of(HttpEvent.REST_API, HttpEvent.HTTP_API, HttpEvent.ALB)) {
-				answer(http, function, withAuthorization(source, "/quotes", "{\"sku\":\"BOOK-1\",\"quantity\":3,\"note\":\""
-						+ marker("http-body") + "\"}"), false);
-				// A 4xx from the application's exception (order not found) is logged by its type, not its message;
-				// the request path is logged as an access log would (docs/reliability.md), so no marker goes there.
-				answer(http, function, withAuthorization(source, "/orders", "{\"sku\":\"MUG-7\",\"quantity\":0,\"note\":\""
-						+ marker("invalid-order") + "\"}"), false);
-				answer(http, function, withAuthorization(source, "/quotes", "{\"sku\":" + marker("http-unreadable") + "}"), false);
+				answer(http, function, withAuthorization(source, "/quotes",
+						"{\"sku\":\"BOOK-1\",\"quantity\":3,\"note\":\"" + marker("http-body") + "\"}"), false);
+				// A 4xx from the application's exception (order not found) is logged by
+				// its type, not its message; the request path is logged as an access log
+				// would (docs/reliability.md), so no marker goes there.
+				answer(http, function,
+						withAuthorization(source, "/orders",
+								"{\"sku\":\"MUG-7\",\"quantity\":0,\"note\":\"" + marker("invalid-order") + "\"}"),
+						false);
+				answer(http, function,
+						withAuthorization(source, "/quotes", "{\"sku\":" + marker("http-unreadable") + "}"), false);
 			}
 		});
-		Figures.record(getClass().getSimpleName(), this.markers.size() + " marker strings (bodies, headers, client context, "
-				+ "Cognito identity, environment) in 0 log lines");
+		Figures.record(getClass().getSimpleName(),
+				this.markers.size() + " marker strings (bodies, headers, client context, "
+						+ "Cognito identity, environment) in 0 log lines");
 	}
 
 	private void check(FunctionPackage function, Exercise exercise) {

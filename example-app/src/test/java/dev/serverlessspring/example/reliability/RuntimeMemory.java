@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Memory of a runtime process, read from outside it: the resident set from {@code /proc} and
- * the live heap through {@code jcmd} (a full collection first, so that garbage does not count).
+ * Memory of a runtime process, read from outside it: the resident set from {@code /proc}
+ * and the live heap through {@code jcmd} (a full collection first, so that garbage does
+ * not count).
  */
 final class RuntimeMemory {
 

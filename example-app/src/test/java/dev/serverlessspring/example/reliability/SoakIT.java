@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A bounded soak through the local Lambda: one execution environment answers many
- * invocations (one in ten an invalid event, so the error path soaks too) while its live heap
- * and resident set are sampled; neither may grow after the warm-up. 10,000 invocations in
- * the normal build; {@code -Psoak} runs 100,000 ({@code -Dreliability.soak.invocations=N}).
+ * invocations (one in ten an invalid event, so the error path soaks too) while its live
+ * heap and resident set are sampled; neither may grow after the warm-up. 10,000
+ * invocations in the normal build; {@code -Psoak} runs 100,000
+ * ({@code -Dreliability.soak.invocations=N}).
  */
 class SoakIT {
 
@@ -22,15 +23,17 @@ class SoakIT {
 
 	static final int SAMPLES = 10;
 
-	// Allowed growth of the live heap after a full collection, from the end of the warm-up to the end.
+	// Allowed growth of the live heap after a full collection, from the end of the
+	// warm-up to the end.
 	static final long HEAP_SLACK_KB = 2 * 1024;
 
-	// The resident set may still grow a little as the JIT compiles and the heap settles its size.
+	// The resident set may still grow a little as the JIT compiles and the heap settles
+	// its size.
 	static final long RSS_SLACK_KB = 24 * 1024;
 
 	/**
-	 * Return the function to run: here, in the example zip under the AWS runtime interface
-	 * client.
+	 * Return the function to run: here, in the example zip under the AWS runtime
+	 * interface client.
 	 * @param definition the function definition
 	 * @return the function
 	 */
@@ -66,11 +69,13 @@ class SoakIT {
 			}
 			long seconds = (System.nanoTime() - started) / 1_000_000_000;
 			assertThat(quote.pid()).contains(pid);
-			Figures.record(getClass().getSimpleName(), INVOCATIONS + " invocations (" + INVOCATIONS / 10 + " invalid) answered in " + seconds
-					+ " s; after warm-up (" + warmUp + "): live heap " + warmHeap + " kB -> " + heap + " kB (max " + maxHeap
-					+ "), RSS " + warmRss / 1024 + " MB -> " + rss / 1024 + " MB (max " + maxRss / 1024 + " MB); samples "
-					+ samples);
-			assertThat(heap).as("live heap after the warm-up, samples " + samples).isLessThanOrEqualTo(warmHeap + HEAP_SLACK_KB);
+			Figures.record(getClass().getSimpleName(),
+					INVOCATIONS + " invocations (" + INVOCATIONS / 10 + " invalid) answered in " + seconds
+							+ " s; after warm-up (" + warmUp + "): live heap " + warmHeap + " kB -> " + heap
+							+ " kB (max " + maxHeap + "), RSS " + warmRss / 1024 + " MB -> " + rss / 1024 + " MB (max "
+							+ maxRss / 1024 + " MB); samples " + samples);
+			assertThat(heap).as("live heap after the warm-up, samples " + samples)
+				.isLessThanOrEqualTo(warmHeap + HEAP_SLACK_KB);
 			assertThat(maxRss).as("resident set after the warm-up, samples " + samples)
 				.isLessThanOrEqualTo(warmRss + RSS_SLACK_KB);
 		}

@@ -29,12 +29,12 @@ class LambdaMetricsApplicationTests {
 		try (ConfigurableApplicationContext context = ObservedApplication.run("serverless.spring.metrics.enabled=true",
 				"serverless.spring.metrics.namespace=Shop", "serverless.spring.metrics.dimensions.Service=orders-api",
 				"spring.cloud.function.definition=greet")) {
-			// SnapStart's priming invocation is no caller's: no metrics, and req-1 is still the cold start.
+			// SnapStart's priming invocation is no caller's: no metrics, and req-1 is
+			// still the cold start.
 			ObservedApplication.invoke(context, SnapStartPriming.PRIMING_REQUEST_ID, "\"Priming\"");
 			ObservedApplication.invoke(context, "req-1", "\"Ada\"");
 			ObservedApplication.invoke(context, "req-2", "\"Grace\"");
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> ObservedApplication.invoke(context, "req-3", "\"\""));
+			assertThatIllegalArgumentException().isThrownBy(() -> ObservedApplication.invoke(context, "req-3", "\"\""));
 		}
 		List<JsonNode> documents = ObservedApplication.jsonLines(output)
 			.stream()
@@ -43,8 +43,8 @@ class LambdaMetricsApplicationTests {
 		assertThat(documents).hasSize(3);
 		for (JsonNode document : documents) {
 			assertThat(EmbeddedMetricFormat.violations(document)).as(document.toString()).isEmpty();
-			assertThat(EmbeddedMetricFormat.metricNames(document)).containsExactly("Invocations", "Errors", "ColdStarts",
-					"Duration");
+			assertThat(EmbeddedMetricFormat.metricNames(document)).containsExactly("Invocations", "Errors",
+					"ColdStarts", "Duration");
 			JsonNode directive = document.at("/_aws/CloudWatchMetrics/0");
 			assertThat(directive.get("Namespace").asString()).isEqualTo("Shop");
 			assertThat(directive.at("/Dimensions/0/0").asString()).isEqualTo("FunctionName");
@@ -62,7 +62,8 @@ class LambdaMetricsApplicationTests {
 
 	@Test
 	void metricsAreOffByDefault(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = ObservedApplication.run("spring.cloud.function.definition=greet")) {
+		try (ConfigurableApplicationContext context = ObservedApplication
+			.run("spring.cloud.function.definition=greet")) {
 			ObservedApplication.invoke(context, "req-1", "\"Ada\"");
 			assertThat(context.getBeansOfType(dev.serverlessspring.lambda.metrics.InvocationMetrics.class)).isEmpty();
 		}

@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Our event loop against a failing Runtime API, matched with what the AWS runtime interface
- * client 2.10.1 does in the same case (measured by {@code RuntimeApiFaultTests} of the test
- * module, see docs/reliability.md). A runtime that cannot go on ends its process: Lambda then
- * reports {@code Runtime.ExitError} and starts a new environment.
+ * Our event loop against a failing Runtime API, matched with what the AWS runtime
+ * interface client 2.10.1 does in the same case (measured by {@code RuntimeApiFaultTests}
+ * of the test module, see docs/reliability.md). A runtime that cannot go on ends its
+ * process: Lambda then reports {@code Runtime.ExitError} and starts a new environment.
  */
 class LambdaRuntimeFaultTests {
 
@@ -77,7 +77,8 @@ class LambdaRuntimeFaultTests {
 		this.api.close();
 	}
 
-	// The RIC's single loop does not retry either: its first failed next ends the process.
+	// The RIC's single loop does not retry either: its first failed next ends the
+	// process.
 	@Test
 	void aFailedNextEndsTheLoop() {
 		this.api.failNextPolls(1);
@@ -92,7 +93,8 @@ class LambdaRuntimeFaultTests {
 			});
 	}
 
-	// What main() runs before it exits the process: the loop ends with one line that says why.
+	// What main() runs before it exits the process: the loop ends with one line that says
+	// why.
 	@Test
 	void aFailedNextEndsServingWithOneLogLine() {
 		this.api.failNextPolls(1);
@@ -102,7 +104,8 @@ class LambdaRuntimeFaultTests {
 				+ "the Runtime API answered 500 ServiceException: The Runtime API failed (injected fault)");
 	}
 
-	// The RIC's loops retry when several run at once: five tries, 100 ms apart and growing.
+	// The RIC's loops retry when several run at once: five tries, 100 ms apart and
+	// growing.
 	@Test
 	void concurrentLoopsRetryAFailedNextAndServeTheEvent() throws Exception {
 		LambdaRuntime concurrent = concurrentRuntime();
@@ -110,7 +113,8 @@ class LambdaRuntimeFaultTests {
 		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("\"x:2\"").build());
 		assertThat(concurrent.serveOne(dispatcher)).isTrue();
 		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("xx");
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to fetch the next invocation (try 2 of 5)");
+		assertThat(this.log.toString(StandardCharsets.UTF_8))
+			.contains("Failed to fetch the next invocation (try 2 of 5)");
 	}
 
 	@Test
@@ -123,8 +127,8 @@ class LambdaRuntimeFaultTests {
 	}
 
 	private LambdaRuntime concurrentRuntime() {
-		return new LambdaRuntime(new LambdaRuntimeApiClient(this.api.address()), Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "2"),
-				new PrintStream(this.log, true, StandardCharsets.UTF_8));
+		return new LambdaRuntime(new LambdaRuntimeApiClient(this.api.address()),
+				Map.of("AWS_LAMBDA_MAX_CONCURRENCY", "2"), new PrintStream(this.log, true, StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -135,7 +139,8 @@ class LambdaRuntimeFaultTests {
 			.satisfies((ex) -> assertThat(ex.isRefused()).isFalse());
 	}
 
-	// Neither our client nor the RIC's has a timeout on posting a response: a slow API delays, not loses, it.
+	// Neither our client nor the RIC's has a timeout on posting a response: a slow API
+	// delays, not loses, it.
 	@Test
 	void aSlowResponseEndpointIsWaitedFor() throws Exception {
 		this.api.delayResponses(Duration.ofMillis(1500));
@@ -146,22 +151,25 @@ class LambdaRuntimeFaultTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
 	}
 
-	// As the RIC: the refused response (413) becomes the invocation's error and the loop goes on.
+	// As the RIC: the refused response (413) becomes the invocation's error and the loop
+	// goes on.
 	@Test
 	void aResponseOverSixMegabytesIsTheInvocationsErrorAndTheLoopGoesOn() throws Exception {
 		InvocationResult oversized = serve("x:" + (RuntimeApiServer.MAX_RESPONSE_BYTES + 1));
 		assertThat(oversized.isFunctionError()).isTrue();
 		assertThat(oversized.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to POST /2018-06-01/runtime/invocation/"
-				+ oversized.requestId() + "/response: the Runtime API answered 413 RequestEntityTooLarge")
+		assertThat(this.log.toString(StandardCharsets.UTF_8))
+			.contains("Failed to POST /2018-06-01/runtime/invocation/" + oversized.requestId()
+					+ "/response: the Runtime API answered 413 RequestEntityTooLarge")
 			.doesNotContain("could not report");
 		InvocationResult next = serve("y:2");
 		assertThat(next.isFunctionError()).isFalse();
 		assertThat(next.payloadAsString()).isEqualTo("yy");
 	}
 
-	// An expired or unknown request id: the API refuses the response and its error (400); both go to the log,
-	// the loop goes on and polls again, and the Runtime API's 500 on that poll ends it.
+	// An expired or unknown request id: the API refuses the response and its error (400);
+	// both go to the log, the loop goes on and polls again, and the Runtime API's 500 on
+	// that poll ends it.
 	@Test
 	void aRefusedResponseAndErrorAreLoggedAndTheLoopGoesOn() throws Exception {
 		AtomicInteger polls = new AtomicInteger();
@@ -178,7 +186,8 @@ class LambdaRuntimeFaultTests {
 					answer(exchange, 500, "{\"errorType\":\"Runtime.ContainerError\",\"errorMessage\":\"gone\"}");
 				}
 				else {
-					answer(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"Invalid request ID\"}");
+					answer(exchange, 400,
+							"{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"Invalid request ID\"}");
 				}
 			}
 		});

@@ -47,10 +47,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Response streaming of the custom runtime's loop against serverless-spring-test's Runtime
- * API: {@code Lambda-Runtime-Function-Response-Mode: streaming}, chunked, the HTTP prelude,
- * errors before the first byte and in trailers after it, a caller that leaves, and several
- * loops streaming at once.
+ * Response streaming of the custom runtime's loop against serverless-spring-test's
+ * Runtime API: {@code Lambda-Runtime-Function-Response-Mode: streaming}, chunked, the
+ * HTTP prelude, errors before the first byte and in trailers after it, a caller that
+ * leaves, and several loops streaming at once.
  */
 class LambdaRuntimeStreamingTests {
 
@@ -104,7 +104,8 @@ class LambdaRuntimeStreamingTests {
 		RecordedStream chunks = new RecordedStream();
 		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("\"a b c\"").build(),
 				chunks);
-		CompletableFuture<Boolean> served = CompletableFuture.supplyAsync(() -> this.runtime.serveOne(dispatcher("words")));
+		CompletableFuture<Boolean> served = CompletableFuture
+			.supplyAsync(() -> this.runtime.serveOne(dispatcher("words")));
 		// The first word arrives while the function has not produced its second.
 		assertThat(chunks.awaitText("a\n", Duration.ofSeconds(10))).isTrue();
 		assertThat(result).isNotDone();
@@ -196,16 +197,18 @@ class LambdaRuntimeStreamingTests {
 		assertThat(result.get(10, TimeUnit.SECONDS).payloadAsString()).isEqualTo("f\ng\n");
 	}
 
-	// A caller that buffers gets at most 6 MB: the Runtime API answers the whole stream with 413, which becomes
-	// the invocation's error (as a buffered response's), and the loop goes on.
+	// A caller that buffers gets at most 6 MB: the Runtime API answers the whole stream
+	// with 413, which becomes the invocation's error (as a buffered response's), and the
+	// loop goes on.
 	@Test
 	void aStreamOverSixMegabytesToABufferingCallerIsTheInvocationsErrorAndTheLoopGoesOn() throws Exception {
 		CompletableFuture<InvocationResult> result = this.api.invoke(InvocationRequest.builder("7").build());
 		assertThat(this.runtime.serveOne(dispatcher("megabytes"))).isTrue();
 		InvocationResult oversized = result.get(10, TimeUnit.SECONDS);
 		assertThat(oversized.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Failed to POST /2018-06-01/runtime/invocation/"
-				+ oversized.requestId() + "/response: the Runtime API answered 413 RequestEntityTooLarge")
+		assertThat(this.log.toString(StandardCharsets.UTF_8))
+			.contains("Failed to POST /2018-06-01/runtime/invocation/" + oversized.requestId()
+					+ "/response: the Runtime API answered 413 RequestEntityTooLarge")
 			.doesNotContain("could not report")
 			.doesNotContain("stream was cut");
 		assertThat(serve("words", "\"h\"", new RecordedStream()).isFunctionError()).isFalse();
@@ -225,7 +228,8 @@ class LambdaRuntimeStreamingTests {
 		for (int n = 0; n < 2; n++) {
 			results.add(this.api.invoke(InvocationRequest.builder("\"s" + n + "\"").build(), chunks.get(n)));
 		}
-		// Each stream waits for the other's first element: one loop at a time would never finish.
+		// Each stream waits for the other's first element: one loop at a time would never
+		// finish.
 		for (int n = 0; n < 2; n++) {
 			InvocationResult result = results.get(n).get(10, TimeUnit.SECONDS);
 			assertThat(result.isFunctionError()).as(result.toString()).isFalse();

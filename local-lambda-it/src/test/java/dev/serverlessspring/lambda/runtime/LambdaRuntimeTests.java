@@ -109,14 +109,16 @@ class LambdaRuntimeTests {
 			for (int n = 0; n < loops; n++) {
 				results.add(this.api.invoke(InvocationRequest.builder("\"x\"").traceId("Root=1-trace-" + n).build()));
 			}
-			// Each invocation waits until all are in flight: one loop at a time would never answer.
+			// Each invocation waits until all are in flight: one loop at a time would
+			// never answer.
 			for (int n = 0; n < loops; n++) {
 				InvocationResult result = results.get(n).get(10, TimeUnit.SECONDS);
 				assertThat(result.isFunctionError()).as(result.toString()).isFalse();
 				assertThat(result.payloadAsString()).isEqualTo("Root=1-trace-" + n);
 			}
 		}
-		assertThat(this.log.toString(StandardCharsets.UTF_8)).contains("Starting 4 concurrent function handler threads.");
+		assertThat(this.log.toString(StandardCharsets.UTF_8))
+			.contains("Starting 4 concurrent function handler threads.");
 		assertThat(System.getProperty(XRayTraceHeader.SYSTEM_PROPERTY)).isNull();
 	}
 
@@ -191,11 +193,13 @@ class LambdaRuntimeTests {
 		Function<Message<String>, Map<String, Object>> context() {
 			return (message) -> {
 				Context context = (Context) message.getHeaders().get(LambdaHeaders.CONTEXT);
-				return Map.of("requestId", context.getAwsRequestId(), "arn", context.getInvokedFunctionArn(), "function",
+				return Map.of("requestId", context.getAwsRequestId(), "arn", context.getInvokedFunctionArn(),
+						"function",
 						context.getFunctionName() + "/" + context.getFunctionVersion() + "/"
 								+ context.getMemoryLimitInMB(),
 						"remaining", context.getRemainingTimeInMillis(), "identity",
-						context.getIdentity().getIdentityId() + "/" + context.getIdentity().getIdentityPoolId(), "client",
+						context.getIdentity().getIdentityId() + "/" + context.getIdentity().getIdentityPoolId(),
+						"client",
 						context.getClientContext().getClient().getAppTitle() + "/"
 								+ context.getClientContext().getCustom().get("tier"),
 						"trace", context.getXrayTraceId(), "traceProperty",

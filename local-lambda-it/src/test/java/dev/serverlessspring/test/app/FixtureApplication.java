@@ -26,15 +26,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.messaging.Message;
 
 /**
- * Functions for the local Lambda's in-process tests: plain ones, and HTTP ones that echo the
- * API Gateway event they received so a test can check how the front built it.
+ * Functions for the local Lambda's in-process tests: plain ones, and HTTP ones that echo
+ * the API Gateway event they received so a test can check how the front built it.
  */
 @SpringBootApplication
 public class FixtureApplication {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What the {@code record} function received, for tests of asynchronous invocations. */
+	/**
+	 * What the {@code record} function received, for tests of asynchronous invocations.
+	 */
 	public static final BlockingQueue<String> RECORDED = new LinkedBlockingQueue<>();
 
 	@Bean
@@ -59,7 +61,8 @@ public class FixtureApplication {
 		};
 	}
 
-	// Functions taking API Gateway's types get the raw event (the HTTP adapter steps aside), so their exceptions reach the front.
+	// Functions taking API Gateway's types get the raw event (the HTTP adapter steps
+	// aside), so their exceptions reach the front.
 	@Bean
 	public Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> brokenHttpApi() {
 		return (event) -> {
@@ -87,7 +90,10 @@ public class FixtureApplication {
 		};
 	}
 
-	/** Answers with what its Lambda context says of the function and the caller, and logs through it. */
+	/**
+	 * Answers with what its Lambda context says of the function and the caller, and logs
+	 * through it.
+	 */
 	@Bean
 	public Function<Message<String>, String> caller() {
 		return (message) -> {
@@ -95,7 +101,8 @@ public class FixtureApplication {
 			context.getLogger().log("called by " + context.getIdentity().getIdentityId() + "\n");
 			return context.getFunctionName() + " " + context.getMemoryLimitInMB() + " "
 					+ context.getClientContext().getClient().getInstallationId() + " "
-					+ context.getClientContext().getCustom().get("tier") + " " + context.getIdentity().getIdentityPoolId();
+					+ context.getClientContext().getCustom().get("tier") + " "
+					+ context.getIdentity().getIdentityPoolId();
 		};
 	}
 
@@ -104,8 +111,10 @@ public class FixtureApplication {
 		return (event) -> {
 			boolean file = event.getRawPath().startsWith("/files/");
 			String body = file ? Base64.getEncoder()
-				.encodeToString(("got " + new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8))
-					.getBytes(StandardCharsets.UTF_8)) : JSON.writeValueAsString(event);
+				.encodeToString(
+						("got " + new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8))
+							.getBytes(StandardCharsets.UTF_8))
+					: JSON.writeValueAsString(event);
 			return APIGatewayV2HTTPResponse.builder()
 				.withStatusCode(file ? 201 : 200)
 				.withHeaders(Map.of("Content-Type", file ? "application/octet-stream" : "application/json", "X-Route",
@@ -126,15 +135,17 @@ public class FixtureApplication {
 	}
 
 	/**
-	 * For an {@code s3} event: copies each uploaded object, upper case, under {@code processed/},
-	 * with a client built as a function builds one, from the standard variables (the local S3's
-	 * endpoint among them); at first use, so that the other functions do not pay for it.
+	 * For an {@code s3} event: copies each uploaded object, upper case, under
+	 * {@code processed/}, with a client built as a function builds one, from the standard
+	 * variables (the local S3's endpoint among them); at first use, so that the other
+	 * functions do not pay for it.
 	 */
 	@Bean
 	public Consumer<S3ObjectReference> processUpload() {
 		return (object) -> {
 			try (S3Client s3 = S3Client.create()) {
-				String text = s3.getObjectAsBytes((request) -> request.bucket(object.bucket()).key(object.key())).asUtf8String();
+				String text = s3.getObjectAsBytes((request) -> request.bucket(object.bucket()).key(object.key()))
+					.asUtf8String();
 				s3.putObject((request) -> request.bucket(object.bucket()).key("processed/" + object.key()),
 						RequestBody.fromString(text.toUpperCase(java.util.Locale.ROOT)));
 			}

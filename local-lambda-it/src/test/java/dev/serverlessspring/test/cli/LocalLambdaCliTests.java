@@ -48,7 +48,8 @@ class LocalLambdaCliTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		int status = new LocalLambdaCli(new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+				new PrintStream(err, true, StandardCharsets.UTF_8))
+			.run(args);
 		return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
@@ -71,7 +72,8 @@ class LocalLambdaCliTests {
 	void functionErrorExitsOneWithTheErrorDocument() {
 		Run run = run("invoke", "--config", config.toString(), "--function", "fail", "--data", "\"x\"");
 		assertThat(run.status()).isEqualTo(1);
-		assertThat(run.out()).startsWith("{\"errorMessage\":\"Bad order: x\",\"errorType\":\"java.lang.IllegalArgumentException\"");
+		assertThat(run.out())
+			.startsWith("{\"errorMessage\":\"Bad order: x\",\"errorType\":\"java.lang.IllegalArgumentException\"");
 	}
 
 	@Test
@@ -86,7 +88,8 @@ class LocalLambdaCliTests {
 		Run unknownFunction = run("invoke", "--config", config.toString(), "--function", "nope");
 		assertThat(unknownFunction.status()).isEqualTo(2);
 		assertThat(unknownFunction.err()).contains("No function 'nope'").contains("greet");
-		Run missingConfig = run("invoke", "--config", directory.resolve("absent.yml").toString(), "--function", "greet");
+		Run missingConfig = run("invoke", "--config", directory.resolve("absent.yml").toString(), "--function",
+				"greet");
 		assertThat(missingConfig.status()).isEqualTo(2);
 		assertThat(missingConfig.err()).contains("No serverless.yml at");
 		Path bad = Files.writeString(directory.resolve("bad.yml"), "service: [");
@@ -99,7 +102,8 @@ class LocalLambdaCliTests {
 	@Test
 	void startFailsClearlyWhenThePortIsTaken() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			// A free Invoke API port: by default it is the next one, which another process may hold by chance.
+			// A free Invoke API port: by default it is the next one, which another
+			// process may hold by chance.
 			Run run = run("start", "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()),
 					"--invoke-port", "0");
 			assertThat(run.status()).isEqualTo(2);
@@ -114,7 +118,8 @@ class LocalLambdaCliTests {
 				config.toString())
 			.redirectError(ProcessBuilder.Redirect.DISCARD)
 			.start();
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
 			String invokeApi = null;
 			for (String line = out.readLine(); line != null && invokeApi == null; line = out.readLine()) {
 				if (line.strip().startsWith("Invoke API: ")) {
@@ -123,8 +128,9 @@ class LocalLambdaCliTests {
 			}
 			assertThat(invokeApi).startsWith("http://127.0.0.1:");
 			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(invokeApi)).POST(HttpRequest.BodyPublishers.ofString("\"Eve\"")).build(),
-						HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create(invokeApi))
+					.POST(HttpRequest.BodyPublishers.ofString("\"Eve\""))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.body()).isEqualTo("Hi Eve");
 		}
 		finally {

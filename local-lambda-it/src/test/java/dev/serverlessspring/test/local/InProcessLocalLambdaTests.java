@@ -24,7 +24,8 @@ class InProcessLocalLambdaTests {
 	void invokesEachFunctionWithItsOwnEnvironment(LocalLambda lambda) {
 		assertThat(lambda.mode()).isEqualTo(LocalLambda.Mode.IN_PROCESS);
 		assertThat(lambda.invoke("uppercase", "\"hello\"").payloadAsString()).isEqualTo("HELLO");
-		// provider GREETING (Hello, from ${self:custom.greeting}) overridden by the function's own
+		// provider GREETING (Hello, from ${self:custom.greeting}) overridden by the
+		// function's own
 		assertThat(lambda.invoke("greet", "\"Ada\"").payloadAsString()).isEqualTo("Bonjour Ada");
 		// by deployed name too: <service>-<stage>-<function>
 		assertThat(lambda.invoke("fixture-test-uppercase", "\"x\"").payloadAsString()).isEqualTo("X");
@@ -63,11 +64,11 @@ class InProcessLocalLambdaTests {
 
 	@Test
 	void eventInvocationAnswers202AndRunsInTheBackground(LocalLambda lambda) throws Exception {
-		HttpResponse<String> response = lambda.send(HttpRequest
-			.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/record/invocations"))
-			.header("X-Amz-Invocation-Type", "Event")
-			.POST(HttpRequest.BodyPublishers.ofString("\"queued\""))
-			.build());
+		HttpResponse<String> response = lambda.send(
+				HttpRequest.newBuilder(URI.create(lambda.invokeEndpoint() + "/2015-03-31/functions/record/invocations"))
+					.header("X-Amz-Invocation-Type", "Event")
+					.POST(HttpRequest.BodyPublishers.ofString("\"queued\""))
+					.build());
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.body()).isEmpty();
 		assertThat(FixtureApplication.RECORDED.poll(30, TimeUnit.SECONDS)).isEqualTo("queued");
@@ -84,11 +85,12 @@ class InProcessLocalLambdaTests {
 
 	@Test
 	void httpApiRouteGetsPayload2WithPathQueryAndCookies(LocalLambda lambda) throws Exception {
-		HttpResponse<String> response = lambda.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/items/42?tag=a&tag=b&q=x%20y"))
-			.header("Cookie", "c1=v1; c2=v2")
-			.header("X-Custom", "one")
-			.GET()
-			.build());
+		HttpResponse<String> response = lambda
+			.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/items/42?tag=a&tag=b&q=x%20y"))
+				.header("Cookie", "c1=v1; c2=v2")
+				.header("X-Custom", "one")
+				.GET()
+				.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("X-Route")).hasValue("GET /items/{id}");
 		assertThat(response.headers().allValues("Set-Cookie")).containsExactly("session=abc; Path=/", "theme=dark");
@@ -117,17 +119,20 @@ class InProcessLocalLambdaTests {
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.headers().firstValue("X-Route")).hasValue("POST /files/{proxy+}");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-		// The function decodes the body, reads it as UTF-8 text and answers it base64-encoded.
-		assertThat(response.body()).isEqualTo(("got " + new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+		// The function decodes the body, reads it as UTF-8 text and answers it
+		// base64-encoded.
+		assertThat(response.body())
+			.isEqualTo(("got " + new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
 	void restRouteGetsPayload1WithMultiValues(LocalLambda lambda) {
-		HttpResponse<String> response = lambda.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/legacy/7?x=1&x=2"))
-			.header("X-Twice", "a")
-			.header("X-Twice", "b")
-			.GET()
-			.build());
+		HttpResponse<String> response = lambda
+			.send(HttpRequest.newBuilder(lambda.httpUrl().resolve("/legacy/7?x=1&x=2"))
+				.header("X-Twice", "a")
+				.header("X-Twice", "b")
+				.GET()
+				.build());
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.headers().allValues("X-Multi")).containsExactly("a", "b");
 		JsonNode event = JSON.readTree(response.body());

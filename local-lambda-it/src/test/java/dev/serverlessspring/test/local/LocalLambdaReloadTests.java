@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The dev loop's reload: every function gets a new environment from the given class loader,
- * all start before the reload returns, one that fails to start is reported without stopping
- * the others, and the servers keep their ports.
+ * The dev loop's reload: every function gets a new environment from the given class
+ * loader, all start before the reload returns, one that fails to start is reported
+ * without stopping the others, and the servers keep their ports.
  */
 class LocalLambdaReloadTests {
 
@@ -23,10 +23,11 @@ class LocalLambdaReloadTests {
 
 	@Test
 	void reloadStartsEveryFunctionAnewAndReportsThoseThatFail() throws Exception {
-		Path config = Files.writeString(this.directory.resolve("serverless.yml"), """
-				{"service": "reload", "provider": {"name": "aws", "runtime": "java21", "environment": {"GREETING": "Hi"}},
-				 "functions": {"upper": {"handler": "uppercase"}, "missing": {"handler": "noSuchBean"}}}
-				""");
+		Path config = Files.writeString(this.directory.resolve("serverless.yml"),
+				"""
+						{"service": "reload", "provider": {"name": "aws", "runtime": "java21", "environment": {"GREETING": "Hi"}},
+						 "functions": {"upper": {"handler": "uppercase"}, "missing": {"handler": "noSuchBean"}}}
+						""");
 		try (LocalLambda lambda = LocalLambda.builder()
 			.config(config)
 			.mode(LocalLambda.Mode.IN_PROCESS)

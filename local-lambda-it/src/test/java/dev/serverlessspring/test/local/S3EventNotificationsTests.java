@@ -41,7 +41,8 @@ class S3EventNotificationsTests {
 	private static final String BUCKET = "fixture-uploads-test";
 
 	@Test
-	void anUploadInvokesTheFunctionOfTheBucketsS3Event(LocalLambda lambda, LocalAwsServices aws) throws InterruptedException {
+	void anUploadInvokesTheFunctionOfTheBucketsS3Event(LocalLambda lambda, LocalAwsServices aws)
+			throws InterruptedException {
 		assertThat(lambda.s3EventNotifications().sources()).singleElement()
 			.satisfies((source) -> assertThat(source.prefix()).isEqualTo("uploads/"));
 		try (S3Client s3 = S3Client.builder()
@@ -50,13 +51,16 @@ class S3EventNotificationsTests {
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.build()) {
-			s3.putObject((request) -> request.bucket(BUCKET).key("elsewhere/note.txt"), RequestBody.fromString("not mine"));
-			s3.putObject((request) -> request.bucket(BUCKET).key("uploads/order-1.txt"), RequestBody.fromString("two mugs"));
+			s3.putObject((request) -> request.bucket(BUCKET).key("elsewhere/note.txt"),
+					RequestBody.fromString("not mine"));
+			s3.putObject((request) -> request.bucket(BUCKET).key("uploads/order-1.txt"),
+					RequestBody.fromString("two mugs"));
 			String processed = null;
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 			while (processed == null && System.nanoTime() < deadline) {
 				try {
-					processed = s3.getObjectAsBytes((request) -> request.bucket(BUCKET).key("processed/uploads/order-1.txt"))
+					processed = s3
+						.getObjectAsBytes((request) -> request.bucket(BUCKET).key("processed/uploads/order-1.txt"))
 						.asUtf8String();
 				}
 				catch (NoSuchKeyException ex) {
@@ -68,7 +72,8 @@ class S3EventNotificationsTests {
 				// Recorded as the invocation returns, just after the function's put.
 				Thread.sleep(10);
 			}
-			// Only the key under uploads/: neither the other key nor the function's own output.
+			// Only the key under uploads/: neither the other key nor the function's own
+			// output.
 			List<S3EventNotifications.Delivery> deliveries = lambda.s3EventNotifications().deliveries();
 			assertThat(deliveries).singleElement().satisfies((delivery) -> {
 				assertThat(delivery.function()).isEqualTo("processUpload");
@@ -77,7 +82,8 @@ class S3EventNotificationsTests {
 				assertThat(delivery.failed()).isFalse();
 			});
 			assertThat(s3.listObjectsV2((request) -> request.bucket(BUCKET)).contents()).extracting(S3Object::key)
-				.containsExactlyInAnyOrder("elsewhere/note.txt", "uploads/order-1.txt", "processed/uploads/order-1.txt");
+				.containsExactlyInAnyOrder("elsewhere/note.txt", "uploads/order-1.txt",
+						"processed/uploads/order-1.txt");
 		}
 	}
 
@@ -90,16 +96,21 @@ class S3EventNotificationsTests {
 		String endpoint = lambda.aws().endpoints().get("s3").toString();
 		assertThat(printed).contains("  AWS s3: " + endpoint + " (AWS_ENDPOINT_URL_S3 of the functions)")
 			.contains("    S3 " + BUCKET + "/uploads/* s3:ObjectCreated:* -> processUpload");
-		String command = printed.lines().filter((line) -> line.strip().startsWith("aws s3 ")).findFirst().orElseThrow()
+		String command = printed.lines()
+			.filter((line) -> line.strip().startsWith("aws s3 "))
+			.findFirst()
+			.orElseThrow()
 			.split(" {3}")[0].strip();
 		assertThat(command).isEqualTo("aws s3 ls --endpoint-url " + endpoint);
-		Assumptions.assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "aws"))),
+		Assumptions.assumeTrue(
+				Stream.of(System.getenv("PATH").split(File.pathSeparator))
+					.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "aws"))),
 				"The AWS CLI ('aws') is not on the PATH: install it (apt-get install awscli) to run this test");
 		ProcessBuilder aws = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true);
 		// Any credentials and region, as the banner says.
-		aws.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "any", "AWS_SECRET_ACCESS_KEY", "any", "AWS_DEFAULT_REGION",
-				"ap-south-1"));
+		aws.environment()
+			.putAll(Map.of("AWS_ACCESS_KEY_ID", "any", "AWS_SECRET_ACCESS_KEY", "any", "AWS_DEFAULT_REGION",
+					"ap-south-1"));
 		Process process = aws.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -67,10 +67,12 @@ class FunctionUrlStreamingTests {
 		assertThat(firstReceivedAt).isPositive().isLessThan(StreamingApplication.lastProducedAt);
 	}
 
-	// The error comes before anything was sent: the HTTP adapter answers it as any other, with a problem.
+	// The error comes before anything was sent: the HTTP adapter answers it as any other,
+	// with a problem.
 	@Test
 	void aStreamThatFailsBeforeItsFirstElementIsAProblemResponse(LocalLambda lambda) throws Exception {
-		HttpResponse<String> response = this.client.send(HttpRequest.newBuilder(lambda.functionUrls().get("noFeed")).build(),
+		HttpResponse<String> response = this.client.send(
+				HttpRequest.newBuilder(lambda.functionUrls().get("noFeed")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -80,22 +82,26 @@ class FunctionUrlStreamingTests {
 	@Test
 	void aStreamThatFailsMidwayEndsWhereItFailed(LocalLambda lambda) throws Exception {
 		HttpResponse<String> response = this.client.send(
-				HttpRequest.newBuilder(lambda.functionUrls().get("brokenFeed")).build(), HttpResponse.BodyHandlers.ofString());
+				HttpRequest.newBuilder(lambda.functionUrls().get("brokenFeed")).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("first\n");
 	}
 
-	// An environment serves one invocation at a time: the second request is served only once the first
-	// stream has ended, long before the function's timeout (120 s) would end it.
+	// An environment serves one invocation at a time: the second request is served only
+	// once the first stream has ended, long before the function's timeout (120 s) would
+	// end it.
 	@Test
 	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void aClientThatGoesAwayEndsTheStreamAndTheFunctionServesTheNextRequest(LocalLambda lambda) throws Exception {
 		URI url = lambda.functionUrls().get("endless");
 		for (int request = 0; request < 2; request++) {
-			// A plain socket, closed once the first event is in: the client is gone, not just done reading.
+			// A plain socket, closed once the first event is in: the client is gone, not
+			// just done reading.
 			try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-				socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n\r\n")
-					.getBytes(StandardCharsets.ISO_8859_1));
+				socket.getOutputStream()
+					.write(("GET / HTTP/1.1\r\nHost: " + url.getAuthority() + "\r\n\r\n")
+						.getBytes(StandardCharsets.ISO_8859_1));
 				BufferedReader in = new BufferedReader(
 						new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
 				assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");

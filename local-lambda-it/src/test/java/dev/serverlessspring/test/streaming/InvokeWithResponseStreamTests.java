@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local Invoke API's {@code InvokeWithResponseStream}, read by the AWS SDK's
- * {@link LambdaAsyncClient}: chunks arrive as the function produces them, and a stream that
- * fails midway ends with its error.
+ * {@link LambdaAsyncClient}: chunks arrive as the function produces them, and a stream
+ * that fails midway ends with its error.
  */
 @LocalLambdaTest(config = "src/test/resources/streaming/serverless.yml", mainClass = StreamingApplication.class)
 class InvokeWithResponseStreamTests {
@@ -85,19 +85,18 @@ class InvokeWithResponseStreamTests {
 
 	private Stream invoke(String function, java.util.function.Consumer<String> onChunk) throws Exception {
 		Stream stream = new Stream();
-		this.client.invokeWithResponseStream(InvokeWithResponseStreamRequest.builder()
-			.functionName(function)
-			.payload(SdkBytes.fromUtf8String("\"tick\""))
-			.build(), InvokeWithResponseStreamResponseHandler.builder()
-				.subscriber(InvokeWithResponseStreamResponseHandler.Visitor.builder()
-					.onPayloadChunk((chunk) -> {
+		this.client.invokeWithResponseStream(
+				InvokeWithResponseStreamRequest.builder()
+					.functionName(function)
+					.payload(SdkBytes.fromUtf8String("\"tick\""))
+					.build(),
+				InvokeWithResponseStreamResponseHandler.builder()
+					.subscriber(InvokeWithResponseStreamResponseHandler.Visitor.builder().onPayloadChunk((chunk) -> {
 						String text = chunk.payload().asUtf8String();
 						stream.chunks.add(text);
 						onChunk.accept(text);
-					})
-					.onInvokeComplete(stream.complete::set)
+					}).onInvokeComplete(stream.complete::set).build())
 					.build())
-				.build())
 			.get(30, TimeUnit.SECONDS);
 		return stream;
 	}

@@ -22,7 +22,10 @@ public class StreamingApplication {
 	/** Opened by a test once it has received the first element. */
 	public static volatile CountDownLatch firstReceived = new CountDownLatch(0);
 
-	/** When each function produced its elements (System.nanoTime), for the order of events. */
+	/**
+	 * When each function produced its elements (System.nanoTime), for the order of
+	 * events.
+	 */
 	public static volatile long lastProducedAt;
 
 	@Bean
@@ -64,7 +67,8 @@ public class StreamingApplication {
 	/** Ticks until the caller goes away; then the next invocation must be served. */
 	@Bean
 	public Function<String, Flux<String>> endless() {
-		// A clock does not wait for the caller: it needs a backpressure strategy (docs/streaming.md).
+		// A clock does not wait for the caller: it needs a backpressure strategy
+		// (docs/streaming.md).
 		return (name) -> Flux.interval(Duration.ofMillis(5)).onBackpressureLatest().map((n) -> "tick " + n + "\n");
 	}
 

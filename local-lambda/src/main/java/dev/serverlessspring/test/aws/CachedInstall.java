@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A local service's software, installed once into a cache that builds share
  * ({@code ~/.cache/serverless-spring}, or the {@code SERVERLESS_SPRING_CACHE} variable's
- * folder): into a folder of its own first, then moved into place, so that builds running at
- * once never see half an install.
+ * folder): into a folder of its own first, then moved into place, so that builds running
+ * at once never see half an install.
  */
 final class CachedInstall {
 

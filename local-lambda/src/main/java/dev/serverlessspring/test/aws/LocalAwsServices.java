@@ -19,11 +19,10 @@ import org.jspecify.annotations.Nullable;
  * The AWS services that a {@code serverless.yml}'s {@code resources} declare, run locally
  * without Docker, with the resources created as CloudFormation would create them (local
  * names: see {@link CloudFormationResource}): DynamoDB tables on a {@link LocalDynamoDb},
- * SQS queues on a {@link LocalSqs}, S3 buckets on a {@link LocalS3} (with the buckets that
- * functions' {@code s3} events name and the framework creates). The functions reach them through the standard
- * {@code AWS_ENDPOINT_URL_<SERVICE>} variables of {@link #environment()}, which every AWS SDK
- * and the AWS CLI honour.
- * <pre class="code">
+ * SQS queues on a {@link LocalSqs}, S3 buckets on a {@link LocalS3} (with the buckets
+ * that functions' {@code s3} events name and the framework creates). The functions reach
+ * them through the standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables of
+ * {@link #environment()}, which every AWS SDK and the AWS CLI honour. <pre class="code">
  * try (LocalAwsServices aws = LocalAwsServices.start(ServerlessConfig.read(Path.of("serverless.yml")))) {
  *     URI dynamoDb = aws.endpoints().get("dynamodb");
  * }
@@ -32,8 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class LocalAwsServices implements AutoCloseable {
 
 	/**
-	 * The credentials local functions get, as Lambda gives each function its role's: the local
-	 * services take any.
+	 * The credentials local functions get, as Lambda gives each function its role's: the
+	 * local services take any.
 	 */
 	public static final Map<String, String> CREDENTIALS = Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY",
 			"local", "AWS_SESSION_TOKEN", "local");
@@ -60,9 +59,11 @@ public final class LocalAwsServices implements AutoCloseable {
 	}
 
 	/**
-	 * Start the services that the configuration's resources need, and create the resources.
+	 * Start the services that the configuration's resources need, and create the
+	 * resources.
 	 * @param config the configuration
-	 * @return the running services; none when the configuration declares no resource they serve
+	 * @return the running services; none when the configuration declares no resource they
+	 * serve
 	 * @throws IllegalStateException if a service cannot start or refuses a resource
 	 */
 	public static LocalAwsServices start(ServerlessConfig config) {
@@ -86,8 +87,8 @@ public final class LocalAwsServices implements AutoCloseable {
 		LocalAwsServices services = new LocalAwsServices(endpoints, servers);
 		Path directory = config.directory();
 		// Side by side: each server takes a second or two to start.
-		CompletableFuture<LocalSqs> sqs = queues.isEmpty() ? CompletableFuture.completedFuture(null)
-				: CompletableFuture.supplyAsync(() -> LocalSqs.start(directory, queues, config.resources(), config.region()));
+		CompletableFuture<LocalSqs> sqs = queues.isEmpty() ? CompletableFuture.completedFuture(null) : CompletableFuture
+			.supplyAsync(() -> LocalSqs.start(directory, queues, config.resources(), config.region()));
 		try {
 			if (!tables.isEmpty()) {
 				LocalDynamoDb dynamoDb = LocalDynamoDb.start(directory);
@@ -160,8 +161,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	}
 
 	/**
-	 * Return the endpoints by the SDK's service id, lower case ({@code dynamodb}, {@code sqs},
-	 * {@code s3}).
+	 * Return the endpoints by the SDK's service id, lower case ({@code dynamodb},
+	 * {@code sqs}, {@code s3}).
 	 * @return the endpoints
 	 */
 	public Map<String, URI> endpoints() {
@@ -171,8 +172,8 @@ public final class LocalAwsServices implements AutoCloseable {
 	/**
 	 * Return the variables that point a function's AWS SDK clients at these services:
 	 * {@code AWS_ENDPOINT_URL_<SERVICE>} for each, and local credentials; with S3,
-	 * {@code AWS_REQUEST_CHECKSUM_CALCULATION=when_required} (see {@link LocalS3}); none when no
-	 * service runs.
+	 * {@code AWS_REQUEST_CHECKSUM_CALCULATION=when_required} (see {@link LocalS3}); none
+	 * when no service runs.
 	 * @return the variables
 	 */
 	public Map<String, String> environment() {
@@ -182,15 +183,17 @@ public final class LocalAwsServices implements AutoCloseable {
 		Map<String, String> environment = new LinkedHashMap<>(CREDENTIALS);
 		this.endpoints.forEach((service, endpoint) -> environment.put(endpointVariable(service), endpoint.toString()));
 		if (this.s3 != null) {
-			// The SDKs' and the CLI's standard setting: checksums only where an operation requires
-			// one, so uploads carry none in a trailer, which the local S3 cannot read.
+			// The SDKs' and the CLI's standard setting: checksums only where an operation
+			// requires one, so uploads carry none in a trailer, which the local S3 cannot
+			// read.
 			environment.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
 		}
 		return environment;
 	}
 
 	/**
-	 * Return the standard variable that sets one service's endpoint for the AWS SDKs and CLI.
+	 * Return the standard variable that sets one service's endpoint for the AWS SDKs and
+	 * CLI.
 	 * @param service the service id, such as {@code dynamodb}
 	 * @return the variable, such as {@code AWS_ENDPOINT_URL_DYNAMODB}
 	 */

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A local DynamoDB without Docker: <a href="https://github.com/architect/dynalite">dynalite</a>
- * (Apache-2.0, an implementation of DynamoDB's API on LevelDB, in memory here) on Node.js, in a
- * process of its own bound to {@code 127.0.0.1} on a free port (see {@link ServerProcess}).
- * It has no DynamoDB Streams.
- * <pre class="code">
+ * A local DynamoDB without Docker:
+ * <a href="https://github.com/architect/dynalite">dynalite</a> (Apache-2.0, an
+ * implementation of DynamoDB's API on LevelDB, in memory here) on Node.js, in a process
+ * of its own bound to {@code 127.0.0.1} on a free port (see {@link ServerProcess}). It
+ * has no DynamoDB Streams. <pre class="code">
  * try (LocalDynamoDb dynamoDb = LocalDynamoDb.start(Path.of("."))) {
  *     dynamoDb.createTable(config.resources().get("OrdersTable"));
  *     DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint())...
@@ -31,7 +31,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
-	// Tables are ACTIVE at once, as the SDK's waiters would otherwise poll for half a second.
+	// Tables are ACTIVE at once, as the SDK's waiters would otherwise poll for half a
+	// second.
 	private static final String LAUNCHER = """
 			const server = require('dynalite')({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
 			server.listen(0, '127.0.0.1', () => console.log('listening ' + server.address().port));
@@ -39,7 +40,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 			process.stdin.resume();
 			""";
 
-	// The CreateTable parameters that a CloudFormation table's Properties share with the API.
+	// The CreateTable parameters that a CloudFormation table's Properties share with the
+	// API.
 	private static final List<String> CREATE_TABLE_PROPERTIES = List.of("AttributeDefinitions", "KeySchema",
 			"BillingMode", "ProvisionedThroughput", "GlobalSecondaryIndexes", "LocalSecondaryIndexes");
 
@@ -56,8 +58,10 @@ public final class LocalDynamoDb implements AutoCloseable {
 	}
 
 	/**
-	 * Start a local DynamoDB, installing dynalite first if needed (see {@link NodePackage}).
-	 * @param projectDirectory where to look for a project's own {@code node_modules/dynalite}
+	 * Start a local DynamoDB, installing dynalite first if needed (see
+	 * {@link NodePackage}).
+	 * @param projectDirectory where to look for a project's own
+	 * {@code node_modules/dynalite}
 	 * @return the running DynamoDB, without tables
 	 * @throws IllegalStateException if Node.js is missing or the server does not start
 	 */
@@ -79,8 +83,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 	}
 
 	/**
-	 * Create a table as CloudFormation would from an {@code AWS::DynamoDB::Table} resource,
-	 * and wait until it is active.
+	 * Create a table as CloudFormation would from an {@code AWS::DynamoDB::Table}
+	 * resource, and wait until it is active.
 	 * @param table the resource
 	 * @throws IllegalArgumentException if the resource is not a table
 	 * @throws IllegalStateException if DynamoDB refuses it (its message says why)
@@ -94,17 +98,22 @@ public final class LocalDynamoDb implements AutoCloseable {
 		CREATE_TABLE_PROPERTIES.stream()
 			.filter(table.properties()::containsKey)
 			.forEach((property) -> request.put(property, numbersAsNumbers(table.properties().get(property))));
-		if (table.properties().get("StreamSpecification") instanceof Map<?, ?> stream && stream.get("StreamViewType") != null) {
-			// CloudFormation enables the stream by naming its view type; the API says so explicitly.
-			request.put("StreamSpecification", Map.of("StreamEnabled", true, "StreamViewType", stream.get("StreamViewType")));
+		if (table.properties().get("StreamSpecification") instanceof Map<?, ?> stream
+				&& stream.get("StreamViewType") != null) {
+			// CloudFormation enables the stream by naming its view type; the API says so
+			// explicitly.
+			request.put("StreamSpecification",
+					Map.of("StreamEnabled", true, "StreamViewType", stream.get("StreamViewType")));
 		}
 		if (!request.containsKey("BillingMode") && !request.containsKey("ProvisionedThroughput")) {
 			request.put("BillingMode", "PAY_PER_REQUEST");
 		}
 		call("CreateTable", request, table.logicalId());
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (!"ACTIVE".equals(call("DescribeTable", Map.of("TableName", table.name()), table.logicalId())
-			.path("Table").path("TableStatus").asString(""))) {
+		while (!"ACTIVE"
+			.equals(call("DescribeTable", Map.of("TableName", table.name()), table.logicalId()).path("Table")
+				.path("TableStatus")
+				.asString(""))) {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("Table " + table.name() + " did not become ACTIVE");
 			}
@@ -122,13 +131,16 @@ public final class LocalDynamoDb implements AutoCloseable {
 		}
 	}
 
-	// CloudFormation takes '5' for 5 (and YAML variables give text); the API wants a number.
+	// CloudFormation takes '5' for 5 (and YAML variables give text); the API wants a
+	// number.
 	private static @Nullable Object numbersAsNumbers(@Nullable Object value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> result = new LinkedHashMap<>();
-			map.forEach((key, item) -> result.put(String.valueOf(key),
-					(item instanceof String text && String.valueOf(key).endsWith("Units") && text.strip().matches("\\d+"))
-							? Long.valueOf(text.strip()) : numbersAsNumbers(item)));
+			map.forEach(
+					(key, item) -> result.put(String.valueOf(key),
+							(item instanceof String text && String.valueOf(key).endsWith("Units")
+									&& text.strip().matches("\\d+")) ? Long.valueOf(text.strip())
+											: numbersAsNumbers(item)));
 			return result;
 		}
 		if (value instanceof List<?> list) {
@@ -152,8 +164,8 @@ public final class LocalDynamoDb implements AutoCloseable {
 			return this.client.call(operation, body);
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalStateException("The local DynamoDB refused it for resources.Resources." + resource + ": "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"The local DynamoDB refused it for resources.Resources." + resource + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -17,21 +17,21 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A local S3 without Docker: <a href="https://github.com/20minutes/s3rver">s3rver</a> (MIT,
- * the maintained fork {@code @20minutes/s3rver} of the original {@code s3rver}, whose last
- * release cannot read the {@code aws-chunked} bodies of the AWS SDK for Java's uploads) on
- * Node.js, in a process of its own bound to {@code 127.0.0.1} on a free port (see
- * {@link ServerProcess}), its objects in a temporary folder deleted when it stops. It takes
- * any credentials, as the other local services do. Its endpoint is an IP address, so the AWS
- * SDKs and the AWS CLI address buckets path-style ({@code http://127.0.0.1:<port>/bucket/key})
- * by themselves: the SDK's S3 endpoint rules never put a bucket in an IP address's host name.
- * Uploads must carry their checksums in headers, not in an {@code aws-chunked} trailer, which
- * s3rver cannot read: clients set {@code AWS_REQUEST_CHECKSUM_CALCULATION=when_required} (the
- * functions get it from {@link LocalAwsServices#environment()}) or build with
- * {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}.
- * It tells of each object created or removed as S3 event notifications do
- * ({@link #onEvent(Consumer)}).
- * <pre class="code">
+ * A local S3 without Docker: <a href="https://github.com/20minutes/s3rver">s3rver</a>
+ * (MIT, the maintained fork {@code @20minutes/s3rver} of the original {@code s3rver},
+ * whose last release cannot read the {@code aws-chunked} bodies of the AWS SDK for Java's
+ * uploads) on Node.js, in a process of its own bound to {@code 127.0.0.1} on a free port
+ * (see {@link ServerProcess}), its objects in a temporary folder deleted when it stops.
+ * It takes any credentials, as the other local services do. Its endpoint is an IP
+ * address, so the AWS SDKs and the AWS CLI address buckets path-style
+ * ({@code http://127.0.0.1:<port>/bucket/key}) by themselves: the SDK's S3 endpoint rules
+ * never put a bucket in an IP address's host name. Uploads must carry their checksums in
+ * headers, not in an {@code aws-chunked} trailer, which s3rver cannot read: clients set
+ * {@code AWS_REQUEST_CHECKSUM_CALCULATION=when_required} (the functions get it from
+ * {@link LocalAwsServices#environment()}) or build with
+ * {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}. It tells
+ * of each object created or removed as S3 event notifications do
+ * ({@link #onEvent(Consumer)}). <pre class="code">
  * try (LocalS3 s3 = LocalS3.start(Path.of("."), List.of(config.resources().get("ReceiptsBucket")), "eu-west-1")) {
  *     S3Client client = S3Client.builder().endpointOverride(s3.endpoint())...
  * }
@@ -47,7 +47,8 @@ public final class LocalS3 implements AutoCloseable {
 	private static final String EVENT_LINE = "event ";
 
 	// Any access key: s3rver knows one account, and checks signatures only when told to.
-	// Its event records name us-east-1 and a malformed ARN; S3's name the bucket's region and ARN.
+	// Its event records name us-east-1 and a malformed ARN; S3's name the bucket's region
+	// and ARN.
 	private static final String LAUNCHER = """
 			const S3rver = require('@20minutes/s3rver');
 			const AWSAccount = require('@20minutes/s3rver/lib/models/account');
@@ -92,13 +93,14 @@ public final class LocalS3 implements AutoCloseable {
 	 * @param region the buckets' region, named in event notifications
 	 * @return the running S3
 	 * @throws IllegalArgumentException if a resource is not a bucket
-	 * @throws IllegalStateException if Node.js is missing, or the server does not start or
-	 * refuses a bucket (its message says why)
+	 * @throws IllegalStateException if Node.js is missing, or the server does not start
+	 * or refuses a bucket (its message says why)
 	 */
 	public static LocalS3 start(Path projectDirectory, Collection<CloudFormationResource> buckets, String region) {
 		for (CloudFormationResource bucket : buckets) {
 			if (!CloudFormationResource.S3_BUCKET.equals(bucket.type())) {
-				throw new IllegalArgumentException(bucket.logicalId() + " is a " + bucket.type() + ", not an S3 bucket");
+				throw new IllegalArgumentException(
+						bucket.logicalId() + " is a " + bucket.type() + ", not an S3 bucket");
 			}
 		}
 		Path nodeModules = S3RVER.nodeModules(projectDirectory);
@@ -113,8 +115,9 @@ public final class LocalS3 implements AutoCloseable {
 		node.environment().put("NODE_PATH", nodeModules.toString());
 		node.environment().put("S3_DIRECTORY", directory.toString());
 		node.environment().put("S3_REGION", region);
-		node.environment().put("S3_BUCKETS",
-				AwsJsonClient.JSON.writeValueAsString(buckets.stream().map(CloudFormationResource::name).toList()));
+		node.environment()
+			.put("S3_BUCKETS",
+					AwsJsonClient.JSON.writeValueAsString(buckets.stream().map(CloudFormationResource::name).toList()));
 		List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
 		try {
 			ServerProcess server = ServerProcess.start("S3 (s3rver)", node, Pattern.compile("^listening (\\d+)$"),
@@ -124,7 +127,8 @@ public final class LocalS3 implements AutoCloseable {
 		catch (IllegalStateException ex) {
 			CachedInstall.delete(directory);
 			throw new IllegalStateException(ex.getMessage() + "\n(The local S3 creates the buckets of "
-					+ buckets.stream().map((bucket) -> "resources.Resources." + bucket.logicalId() + " (" + bucket.name() + ")")
+					+ buckets.stream()
+						.map((bucket) -> "resources.Resources." + bucket.logicalId() + " (" + bucket.name() + ")")
 						.toList()
 					+ ".)", ex);
 		}
@@ -147,7 +151,8 @@ public final class LocalS3 implements AutoCloseable {
 				listener.accept(event);
 			}
 			catch (RuntimeException ex) {
-				// The listener reports its own failures; the others still hear of the event.
+				// The listener reports its own failures; the others still hear of the
+				// event.
 			}
 		}
 	}
@@ -164,9 +169,9 @@ public final class LocalS3 implements AutoCloseable {
 	/**
 	 * Listen to the event notifications of every bucket: an S3 event ({@code Records} of
 	 * {@code ObjectCreated:Put}, {@code ObjectCreated:Copy}, {@code ObjectCreated:Post},
-	 * {@code ObjectRemoved:Delete}) for each object created or removed, as S3 sends them to
-	 * Lambda. The listener runs on the thread that reads the server's output, one event after
-	 * the other: it hands slow work on.
+	 * {@code ObjectRemoved:Delete}) for each object created or removed, as S3 sends them
+	 * to Lambda. The listener runs on the thread that reads the server's output, one
+	 * event after the other: it hands slow work on.
 	 * @param listener given each event
 	 */
 	public void onEvent(Consumer<JsonNode> listener) {

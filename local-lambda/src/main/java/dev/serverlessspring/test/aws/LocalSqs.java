@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A local SQS without Docker: <a href="https://github.com/softwaremill/elasticmq">ElasticMQ</a>
- * (Apache-2.0) from Maven Central, in a JVM of its own (never on the functions' class path;
- * see {@link MavenPackage}), bound to {@code 127.0.0.1} on a free port, with the queues of
+ * A local SQS without Docker:
+ * <a href="https://github.com/softwaremill/elasticmq">ElasticMQ</a> (Apache-2.0) from
+ * Maven Central, in a JVM of its own (never on the functions' class path; see
+ * {@link MavenPackage}), bound to {@code 127.0.0.1} on a free port, with the queues of
  * {@code AWS::SQS::Queue} resources: their visibility timeout, delay, long polling, FIFO
  * settings and dead-letter queue ({@code RedrivePolicy}) as CloudFormation sets them. Its
  * queues' ARNs are the local ARNs of {@link CloudFormationResource}.
@@ -51,7 +52,8 @@ public final class LocalSqs implements AutoCloseable {
 	 * Start a local SQS with queues.
 	 * @param projectDirectory where to look for the project's {@code mvnw}
 	 * @param queues the {@code AWS::SQS::Queue} resources
-	 * @param resources every resource, to find dead-letter queues by their {@code !GetAtt}
+	 * @param resources every resource, to find dead-letter queues by their
+	 * {@code !GetAtt}
 	 * @param region the queues' region
 	 * @return the running SQS
 	 * @throws IllegalStateException if it cannot start
@@ -70,23 +72,23 @@ public final class LocalSqs implements AutoCloseable {
 		}
 		String launcher;
 		try {
-			launcher = Path.of(ParentWatchingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+			launcher = Path.of(ParentWatchingMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toString();
 		}
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException(ex);
 		}
 		ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-Dconfig.file=" + config, "-cp",
-				launcher + File.pathSeparator + classPath, ParentWatchingMain.class.getName(),
-				"org.elasticmq.server.Main");
+				"-XX:TieredStopAtLevel=1", "-Dconfig.file=" + config, "-cp", launcher + File.pathSeparator + classPath,
+				ParentWatchingMain.class.getName(), "org.elasticmq.server.Main");
 		ServerProcess server = ServerProcess.start("SQS (ElasticMQ)", command,
 				Pattern.compile("visible server address http://127\\.0\\.0\\.1:(\\d+)"), START_TIMEOUT);
 		return new LocalSqs(server, URI.create("http://127.0.0.1:" + server.port()));
 	}
 
 	// ElasticMQ's HOCON; names quoted, as FIFO queues' end in ".fifo".
-	static String configuration(Collection<CloudFormationResource> queues, Map<String, CloudFormationResource> resources,
-			String region) {
+	static String configuration(Collection<CloudFormationResource> queues,
+			Map<String, CloudFormationResource> resources, String region) {
 		StringBuilder conf = new StringBuilder("""
 				include classpath("application.conf")
 				node-address { protocol = http, host = "127.0.0.1", port = 0, context-path = "" }
@@ -94,14 +96,20 @@ public final class LocalSqs implements AutoCloseable {
 				rest-stats { enabled = false }
 				generate-node-address = true
 				""");
-		conf.append("aws { region = \"").append(region).append("\", accountId = \"")
-			.append(CloudFormationResource.ACCOUNT_ID).append("\" }\nqueues {\n");
+		conf.append("aws { region = \"")
+			.append(region)
+			.append("\", accountId = \"")
+			.append(CloudFormationResource.ACCOUNT_ID)
+			.append("\" }\nqueues {\n");
 		for (CloudFormationResource queue : queues) {
 			Map<String, Object> properties = queue.properties();
 			conf.append("  \"").append(queue.name()).append("\" {\n");
-			conf.append("    defaultVisibilityTimeout = ").append(number(properties.get("VisibilityTimeout"), 30)).append(" seconds\n");
+			conf.append("    defaultVisibilityTimeout = ")
+				.append(number(properties.get("VisibilityTimeout"), 30))
+				.append(" seconds\n");
 			conf.append("    delay = ").append(number(properties.get("DelaySeconds"), 0)).append(" seconds\n");
-			conf.append("    receiveMessageWait = ").append(number(properties.get("ReceiveMessageWaitTimeSeconds"), 0))
+			conf.append("    receiveMessageWait = ")
+				.append(number(properties.get("ReceiveMessageWaitTimeSeconds"), 0))
 				.append(" seconds\n");
 			if (Boolean.parseBoolean(String.valueOf(properties.get("FifoQueue")))) {
 				conf.append("    fifo = true\n");
@@ -111,8 +119,11 @@ public final class LocalSqs implements AutoCloseable {
 			}
 			if (properties.get("RedrivePolicy") instanceof Map<?, ?> redrive) {
 				String deadLetterQueue = queueName(redrive.get("deadLetterTargetArn"), resources);
-				conf.append("    deadLettersQueue { name = \"").append(deadLetterQueue).append("\", maxReceiveCount = ")
-					.append(number(redrive.get("maxReceiveCount"), 10)).append(" }\n");
+				conf.append("    deadLettersQueue { name = \"")
+					.append(deadLetterQueue)
+					.append("\", maxReceiveCount = ")
+					.append(number(redrive.get("maxReceiveCount"), 10))
+					.append(" }\n");
 			}
 			conf.append("  }\n");
 		}
@@ -177,9 +188,10 @@ public final class LocalSqs implements AutoCloseable {
 	 * @return the messages, as SQS's API gives them
 	 */
 	public List<JsonNode> receive(String queueName, int maxMessages, int waitSeconds) {
-		JsonNode response = this.client.call("ReceiveMessage", Map.of("QueueUrl", queueUrl(queueName), "MaxNumberOfMessages",
-				maxMessages, "WaitTimeSeconds", waitSeconds, "AttributeNames", List.of("All"), "MessageSystemAttributeNames",
-				List.of("All"), "MessageAttributeNames", List.of("All")));
+		JsonNode response = this.client.call("ReceiveMessage",
+				Map.of("QueueUrl", queueUrl(queueName), "MaxNumberOfMessages", maxMessages, "WaitTimeSeconds",
+						waitSeconds, "AttributeNames", List.of("All"), "MessageSystemAttributeNames", List.of("All"),
+						"MessageAttributeNames", List.of("All")));
 		List<JsonNode> messages = new ArrayList<>();
 		response.path("Messages").forEach(messages::add);
 		return messages;
@@ -197,7 +209,8 @@ public final class LocalSqs implements AutoCloseable {
 			for (int i = 0; i < batch.size(); i++) {
 				entries.add(Map.of("Id", "m" + i, "ReceiptHandle", batch.get(i)));
 			}
-			JsonNode response = this.client.call("DeleteMessageBatch", Map.of("QueueUrl", queueUrl(queueName), "Entries", entries));
+			JsonNode response = this.client.call("DeleteMessageBatch",
+					Map.of("QueueUrl", queueUrl(queueName), "Entries", entries));
 			if (!response.path("Failed").isEmpty()) {
 				throw new IllegalStateException("SQS could not delete " + response.path("Failed"));
 			}
@@ -210,8 +223,11 @@ public final class LocalSqs implements AutoCloseable {
 	 * @return the count
 	 */
 	public int depth(String queueName) {
-		JsonNode attributes = this.client.call("GetQueueAttributes", Map.of("QueueUrl", queueUrl(queueName), "AttributeNames",
-				List.of("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))).path("Attributes");
+		JsonNode attributes = this.client
+			.call("GetQueueAttributes",
+					Map.of("QueueUrl", queueUrl(queueName), "AttributeNames",
+							List.of("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")))
+			.path("Attributes");
 		return Integer.parseInt(attributes.path("ApproximateNumberOfMessages").asString("0"))
 				+ Integer.parseInt(attributes.path("ApproximateNumberOfMessagesNotVisible").asString("0"));
 	}

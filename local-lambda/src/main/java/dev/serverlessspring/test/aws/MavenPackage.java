@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A Java server from Maven Central that a local service runs in a JVM of its own, never on
- * the functions' class path: its runtime class path is resolved once with Maven (the
- * project's {@code mvnw}, found from its directory upwards, else {@code mvn}) into the cache
- * ({@link CachedInstall}).
+ * A Java server from Maven Central that a local service runs in a JVM of its own, never
+ * on the functions' class path: its runtime class path is resolved once with Maven (the
+ * project's {@code mvnw}, found from its directory upwards, else {@code mvn}) into the
+ * cache ({@link CachedInstall}).
  *
  * @param groupId the group id
  * @param artifactId the artifact id
@@ -57,16 +57,20 @@ record MavenPackage(String groupId, String artifactId, String version) {
 				</project>
 				""".formatted(this.artifactId, this.groupId, this.artifactId, this.version), StandardCharsets.UTF_8);
 		try {
-			CachedInstall.run(List.of(maven(projectDirectory), "-B", "-ntp", "-f", staging.resolve("pom.xml").toString(),
-					"dependency:copy-dependencies", "-DincludeScope=runtime", "-DoutputDirectory=" + staging.resolve("lib")),
+			CachedInstall.run(
+					List.of(maven(projectDirectory), "-B", "-ntp", "-f", staging.resolve("pom.xml").toString(),
+							"dependency:copy-dependencies", "-DincludeScope=runtime",
+							"-DoutputDirectory=" + staging.resolve("lib")),
 					staging.resolve("maven.log"), "Resolving " + coordinates + " with Maven");
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not resolve " + coordinates + " with Maven (" + ex.getMessage() + ")", ex);
+			throw new IllegalStateException(
+					"Could not resolve " + coordinates + " with Maven (" + ex.getMessage() + ")", ex);
 		}
 	}
 
-	// The project's wrapper pins the Maven it builds with; without one, the Maven on the PATH.
+	// The project's wrapper pins the Maven it builds with; without one, the Maven on the
+	// PATH.
 	private static String maven(Path projectDirectory) {
 		boolean windows = System.getProperty("os.name", "").startsWith("Windows");
 		for (Path current = projectDirectory.toAbsolutePath(); current != null; current = current.getParent()) {

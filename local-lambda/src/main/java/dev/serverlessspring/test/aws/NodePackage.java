@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * An npm package that a local service runs on Node.js: the project's own copy when a
  * {@code node_modules} of its directory or a parent has it (a project that pins it in its
- * {@code package.json}), else the version asked for, installed once with {@code npm} into the
- * cache ({@link CachedInstall}).
+ * {@code package.json}), else the version asked for, installed once with {@code npm} into
+ * the cache ({@link CachedInstall}).
  *
  * @param name the package's name
  * @param version the version installed when the project has none
@@ -37,13 +37,14 @@ record NodePackage(String name, String version) {
 	private void install(Path staging) throws IOException, InterruptedException {
 		String npm = System.getProperty("os.name", "").startsWith("Windows") ? "npm.cmd" : "npm";
 		try {
-			CachedInstall.run(List.of(npm, "install", "--prefix", staging.toString(), "--no-save", "--no-package-lock",
-					"--no-audit", "--no-fund", "--loglevel=error", this.name + "@" + this.version),
+			CachedInstall.run(
+					List.of(npm, "install", "--prefix", staging.toString(), "--no-save", "--no-package-lock",
+							"--no-audit", "--no-fund", "--loglevel=error", this.name + "@" + this.version),
 					staging.resolve("npm-install.log"), "npm install " + this.name + "@" + this.version);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Could not install " + this.name + " with npm (local AWS services need Node.js "
-					+ "and npm on the PATH): " + ex.getMessage(), ex);
+			throw new IllegalStateException("Could not install " + this.name
+					+ " with npm (local AWS services need Node.js " + "and npm on the PATH): " + ex.getMessage(), ex);
 		}
 	}
 

@@ -5,9 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 
 /**
- * Runs a Java server's main class and ends its JVM when its standard input closes, as it does
- * when the JVM that started it ends, however it ends: a local service never outlives its
- * local Lambda. {@code java -cp ... ParentWatchingMain org.example.Main args...}
+ * Runs a Java server's main class and ends its JVM when its standard input closes, as it
+ * does when the JVM that started it ends, however it ends: a local service never outlives
+ * its local Lambda. {@code java -cp ... ParentWatchingMain org.example.Main args...}
  */
 public final class ParentWatchingMain {
 
@@ -29,7 +29,8 @@ public final class ParentWatchingMain {
 		watcher.setDaemon(true);
 		watcher.start();
 		try {
-			Class.forName(args[0]).getMethod("main", String[].class)
+			Class.forName(args[0])
+				.getMethod("main", String[].class)
 				.invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
 		}
 		catch (InvocationTargetException ex) {

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A local service's server in a process of its own, bound to a free port that it tells in
  * its output: started, waited for until it names its port, and stopped. Its last lines of
- * output are kept for error messages. The server also ends when the JVM that started it does
- * (its standard input closes), as the servers are started to read it.
+ * output are kept for error messages. The server also ends when the JVM that started it
+ * does (its standard input closes), as the servers are started to read it.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -45,7 +45,8 @@ final class ServerProcess implements AutoCloseable {
 	 * Start a server and wait until its output names the port it listens on.
 	 * @param name the service, for messages
 	 * @param builder the command
-	 * @param portLine a pattern whose first group is the port, found in one line of output
+	 * @param portLine a pattern whose first group is the port, found in one line of
+	 * output
 	 * @param timeout how long to wait
 	 * @return the running server
 	 * @throws IllegalStateException if it cannot start, exits, or says nothing in time
@@ -56,11 +57,12 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start a server whose output also tells of what it serves, and wait until it names its
-	 * port.
+	 * Start a server whose output also tells of what it serves, and wait until it names
+	 * its port.
 	 * @param name the service, for messages
 	 * @param builder the command
-	 * @param portLine a pattern whose first group is the port, found in one line of output
+	 * @param portLine a pattern whose first group is the port, found in one line of
+	 * output
 	 * @param timeout how long to wait
 	 * @param lines given each line of output once the server listens, on the thread that
 	 * reads them
@@ -87,8 +89,8 @@ final class ServerProcess implements AutoCloseable {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			server.close();
-			throw new IllegalStateException("The local " + name + " did not start in " + timeout.toSeconds() + " s:\n"
-					+ server.output(), ex);
+			throw new IllegalStateException(
+					"The local " + name + " did not start in " + timeout.toSeconds() + " s:\n" + server.output(), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -98,7 +100,8 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	private void read(Pattern portLine) {
-		try (BufferedReader in = new BufferedReader(new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader in = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = in.readLine()) != null) {
 				synchronized (this.output) {

@@ -1,5 +1,6 @@
 /**
- * Local stand-ins of AWS services (DynamoDB, SQS) started as processes for functions under test.
+ * Local stand-ins of AWS services (DynamoDB, SQS) started as processes for functions
+ * under test.
  */
 @NullMarked
 package dev.serverlessspring.test.aws;

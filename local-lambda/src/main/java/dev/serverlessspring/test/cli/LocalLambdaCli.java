@@ -23,22 +23,21 @@ import dev.serverlessspring.test.local.LocalLambda;
 import dev.serverlessspring.test.reload.ClassesReloader;
 
 /**
- * The local Lambda from the command line, as the Serverless plugin runs it:
- * <pre>
+ * The local Lambda from the command line, as the Serverless plugin runs it: <pre>
  * java -cp &lt;test class path&gt; dev.serverlessspring.test.cli.LocalLambdaCli invoke --config serverless.yml --function NAME [--data JSON | --path FILE]
  * java -cp &lt;test class path&gt; dev.serverlessspring.test.cli.LocalLambdaCli start --config serverless.yml [--port N]
- * </pre>
- * {@code invoke} writes the response payload to standard output and exits 0; on a function
- * error it writes Lambda's error document and exits 1; usage and configuration errors exit 2
- * with a message on standard error. The function's own output goes to standard error, so
- * standard output holds the payload only. {@code start} prints the URLs and serves until it
- * is stopped. Both take {@code --stage S} and {@code --mode in-process|out-of-process}
- * (default: out of process when every function has a {@code package.artifact}) and
- * {@code --main-class NAME} (the application class of in-process functions). {@code start
- * --watch DIR} is the dev loop: the functions run in process from the classes in {@code DIR},
- * which the class path must not contain, and reload when they change (see
- * {@link ClassesReloader}); {@code --aws-services off} runs without the local
- * AWS services of the file's {@code resources}.
+ * </pre> {@code invoke} writes the response payload to standard output and exits 0; on a
+ * function error it writes Lambda's error document and exits 1; usage and configuration
+ * errors exit 2 with a message on standard error. The function's own output goes to
+ * standard error, so standard output holds the payload only. {@code start} prints the
+ * URLs and serves until it is stopped. Both take {@code --stage S} and
+ * {@code --mode in-process|out-of-process} (default: out of process when every function
+ * has a {@code package.artifact}) and {@code --main-class NAME} (the application class of
+ * in-process functions). {@code start
+ * --watch DIR} is the dev loop: the functions run in process from the classes in
+ * {@code DIR}, which the class path must not contain, and reload when they change (see
+ * {@link ClassesReloader}); {@code --aws-services off} runs without the local AWS
+ * services of the file's {@code resources}.
  */
 public final class LocalLambdaCli {
 
@@ -128,9 +127,8 @@ public final class LocalLambdaCli {
 			builder.mode(LocalLambda.Mode.IN_PROCESS);
 		}
 		LocalLambda lambda = builder.start();
-		ClassesReloader reloader = (watched != null)
-				? new ClassesReloader(lambda, watched, LocalLambdaCli.class.getClassLoader(), options.get("main-class"), this.out)
-				: null;
+		ClassesReloader reloader = (watched != null) ? new ClassesReloader(lambda, watched,
+				LocalLambdaCli.class.getClassLoader(), options.get("main-class"), this.out) : null;
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (reloader != null) {
@@ -164,35 +162,49 @@ public final class LocalLambdaCli {
 		out.println("  Functions:  " + String.join(", ", lambda.config().functions().keySet()));
 		out.println("  HTTP:       " + lambda.httpUrl());
 		lambda.routes().forEach((route, function) -> out.println("    " + route + " -> " + function));
-		lambda.functionUrls().forEach((function, url) -> out.println("  Function URL: " + url + " -> " + function
-				+ (streamsItsUrl(lambda, function) ? " (RESPONSE_STREAM)" : "")));
-		lambda.aws().endpoints().forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
-				+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
-		lambda.eventSourceMappings().forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
-				+ mapping.source().function() + " (batch " + mapping.source().batchSize()
-				+ (mapping.source().reportBatchItemFailures() ? ", ReportBatchItemFailures)" : ")")));
+		lambda.functionUrls()
+			.forEach((function, url) -> out.println("  Function URL: " + url + " -> " + function
+					+ (streamsItsUrl(lambda, function) ? " (RESPONSE_STREAM)" : "")));
+		lambda.aws()
+			.endpoints()
+			.forEach((service, endpoint) -> out.println("  AWS " + service + ": " + endpoint + " ("
+					+ LocalAwsServices.endpointVariable(service) + " of the functions)"));
+		lambda.eventSourceMappings()
+			.forEach((mapping) -> out.println("    SQS " + mapping.source().queueName() + " -> "
+					+ mapping.source().function() + " (batch " + mapping.source().batchSize()
+					+ (mapping.source().reportBatchItemFailures() ? ", ReportBatchItemFailures)" : ")")));
 		if (lambda.s3EventNotifications() != null) {
-			lambda.s3EventNotifications().sources().forEach((source) -> out.println("    S3 " + source.bucket() + "/"
-					+ source.prefix() + "*" + source.suffix() + " " + String.join(",", source.events()) + " -> "
-					+ source.function()));
+			lambda.s3EventNotifications()
+				.sources()
+				.forEach((source) -> out.println("    S3 " + source.bucket() + "/" + source.prefix() + "*"
+						+ source.suffix() + " " + String.join(",", source.events()) + " -> " + source.function()));
 		}
 		String sample = lambda.config().functions().keySet().iterator().next();
 		out.println("Try:");
 		out.println("  curl -s -X POST " + lambda.invokeEndpoint() + "/2015-03-31/functions/" + sample
 				+ "/invocations -d '\"hello\"'");
-		lambda.routes().keySet().stream().filter((route) -> !route.contains("{") && !route.startsWith("$")).findFirst()
+		lambda.routes()
+			.keySet()
+			.stream()
+			.filter((route) -> !route.contains("{") && !route.startsWith("$"))
+			.findFirst()
 			.ifPresent((route) -> {
 				String[] parts = route.split(" ");
 				out.println("  curl -s -X " + (parts[0].equals("ANY") ? "GET" : parts[0]) + " " + lambda.httpUrl()
 						+ parts[1] + " -H 'Content-Type: application/json' -d '\"hello\"'");
 			});
-		lambda.functionUrls().entrySet().stream()
+		lambda.functionUrls()
+			.entrySet()
+			.stream()
 			.filter((url) -> streamsItsUrl(lambda, url.getKey()))
 			.findFirst()
 			.ifPresent((url) -> out.println("  curl -N " + url.getValue()));
 		URI dynamoDb = lambda.aws().endpoints().get("dynamodb");
 		if (dynamoDb != null) {
-			lambda.config().resources().values().stream()
+			lambda.config()
+				.resources()
+				.values()
+				.stream()
 				.filter((resource) -> CloudFormationResource.DYNAMODB_TABLE.equals(resource.type()))
 				.forEach((table) -> out.println("  aws dynamodb scan --table-name " + table.name() + " --endpoint-url "
 						+ dynamoDb + "   (any credentials and region)"));
@@ -204,9 +216,12 @@ public final class LocalLambdaCli {
 		// Event source mappings are only made for the queues of the local SQS.
 		LocalSqs sqs = lambda.aws().sqs();
 		if (sqs != null) {
-			lambda.eventSourceMappings().stream().findFirst().ifPresent((mapping) -> out.println("  aws sqs send-message --queue-url "
-					+ sqs.queueUrl(mapping.source().queueName()) + " --message-body '{}' --endpoint-url "
-					+ sqs.endpoint()));
+			lambda.eventSourceMappings()
+				.stream()
+				.findFirst()
+				.ifPresent((mapping) -> out
+					.println("  aws sqs send-message --queue-url " + sqs.queueUrl(mapping.source().queueName())
+							+ " --message-body '{}' --endpoint-url " + sqs.endpoint()));
 		}
 		out.flush();
 	}
@@ -223,14 +238,16 @@ public final class LocalLambdaCli {
 			builder.mode(switch (options.get("mode")) {
 				case "in-process" -> LocalLambda.Mode.IN_PROCESS;
 				case "out-of-process" -> LocalLambda.Mode.OUT_OF_PROCESS;
-				default -> throw new UsageException("--mode is in-process or out-of-process, not '" + options.get("mode") + "'");
+				default -> throw new UsageException(
+						"--mode is in-process or out-of-process, not '" + options.get("mode") + "'");
 			});
 		}
 		if (options.containsKey("aws-services")) {
 			builder.awsServices(switch (options.get("aws-services")) {
 				case "on" -> true;
 				case "off" -> false;
-				default -> throw new UsageException("--aws-services is on or off, not '" + options.get("aws-services") + "'");
+				default ->
+					throw new UsageException("--aws-services is on or off, not '" + options.get("aws-services") + "'");
 			});
 		}
 		return builder;

@@ -9,10 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One resource of a {@code serverless.yml}'s {@code resources.Resources}, with the names and
- * ARNs it has locally: its physical name is the one its properties give ({@code TableName},
- * {@code QueueName}...) or, as CloudFormation names it in the stack {@code <service>-<stage>},
- * {@code <service>-<stage>-<LogicalId>} (without CloudFormation's random suffix).
+ * One resource of a {@code serverless.yml}'s {@code resources.Resources}, with the names
+ * and ARNs it has locally: its physical name is the one its properties give
+ * ({@code TableName}, {@code QueueName}...) or, as CloudFormation names it in the stack
+ * {@code <service>-<stage>}, {@code <service>-<stage>-<LogicalId>} (without
+ * CloudFormation's random suffix).
  *
  * @param logicalId the resource's key in {@code Resources}
  * @param type its type, such as {@code AWS::DynamoDB::Table}
@@ -85,7 +86,8 @@ public record CloudFormationResource(String logicalId, String type, Map<String, 
 	}
 
 	/**
-	 * Return what {@code !Ref} gives for this resource, as CloudFormation documents it per type.
+	 * Return what {@code !Ref} gives for this resource, as CloudFormation documents it
+	 * per type.
 	 * @return the value, or {@code null} for a type not known locally
 	 */
 	public @Nullable String ref() {
@@ -112,7 +114,8 @@ public record CloudFormationResource(String logicalId, String type, Map<String, 
 		};
 	}
 
-	// As SQS shapes a queue's URL; the SDK sends requests to its endpoint, and the URL names the queue.
+	// As SQS shapes a queue's URL; the SDK sends requests to its endpoint, and the URL
+	// names the queue.
 	private String queueUrl() {
 		return "https://sqs." + this.region + ".amazonaws.com/" + ACCOUNT_ID + "/" + this.name;
 	}

@@ -12,10 +12,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads CloudFormation's short-form functions ({@code !GetAtt Queue.Arn}, {@code !Ref Topic},
- * {@code !Sub ...}) as their long form ({@code {"Fn::GetAtt": "Queue.Arn"}},
- * {@code {"Ref": "Topic"}}), as the Serverless Framework does, instead of failing on the
- * unknown tag. Only plain YAML types are built otherwise.
+ * Reads CloudFormation's short-form functions ({@code !GetAtt Queue.Arn},
+ * {@code !Ref Topic}, {@code !Sub ...}) as their long form ({@code {"Fn::GetAtt":
+ * "Queue.Arn"}}, {@code {"Ref": "Topic"}}), as the Serverless Framework does, instead of
+ * failing on the unknown tag. Only plain YAML types are built otherwise.
  */
 final class CloudFormationYamlConstructor extends SafeConstructor {
 

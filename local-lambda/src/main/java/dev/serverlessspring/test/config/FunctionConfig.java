@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * @param httpEvents the function's {@code httpApi} and {@code http} events
  * @param url the function's Function URL, or {@code null} when it has none
  */
-public record FunctionConfig(String name, String deployedName, String region, String handler, String runtime, Duration timeout,
-		int memorySize, Map<String, String> environment, @Nullable Path artifact, List<HttpEvent> httpEvents,
-		@Nullable FunctionUrl url) {
+public record FunctionConfig(String name, String deployedName, String region, String handler, String runtime,
+		Duration timeout, int memorySize, Map<String, String> environment, @Nullable Path artifact,
+		List<HttpEvent> httpEvents, @Nullable FunctionUrl url) {
 
 	public FunctionConfig {
 		environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
@@ -49,7 +49,8 @@ public record FunctionConfig(String name, String deployedName, String region, St
 	public FunctionConfig(String name, String deployedName, String region, String handler, String runtime,
 			Duration timeout, int memorySize, Map<String, String> environment, @Nullable Path artifact,
 			List<HttpEvent> httpEvents) {
-		this(name, deployedName, region, handler, runtime, timeout, memorySize, environment, artifact, httpEvents, null);
+		this(name, deployedName, region, handler, runtime, timeout, memorySize, environment, artifact, httpEvents,
+				null);
 	}
 
 	/**

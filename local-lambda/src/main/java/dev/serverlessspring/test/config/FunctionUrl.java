@@ -4,8 +4,8 @@ package dev.serverlessspring.test.config;
  * The Function URL of a function ({@code url:} in {@code serverless.yml}): its own HTTPS
  * endpoint on Lambda, whose requests reach the function as payload 2.0 events.
  *
- * @param invokeMode how the URL answers: {@link InvokeMode#BUFFERED} ({@code url: true}) or
- * {@link InvokeMode#RESPONSE_STREAM} ({@code url: {invokeMode: RESPONSE_STREAM}})
+ * @param invokeMode how the URL answers: {@link InvokeMode#BUFFERED} ({@code url: true})
+ * or {@link InvokeMode#RESPONSE_STREAM} ({@code url: {invokeMode: RESPONSE_STREAM}})
  */
 public record FunctionUrl(InvokeMode invokeMode) {
 

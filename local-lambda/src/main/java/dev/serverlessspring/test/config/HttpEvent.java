@@ -5,7 +5,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code httpApi} or {@code http} event of a function: the route API Gateway sends to it.
+ * An {@code httpApi} or {@code http} event of a function: the route API Gateway sends to
+ * it.
  *
  * @param api which API Gateway flavour serves the route
  * @param method the HTTP method in upper case, or {@code ANY}

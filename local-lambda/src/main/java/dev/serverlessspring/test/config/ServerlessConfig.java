@@ -19,10 +19,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * The functions of a {@code serverless.yml}, read as the Serverless Framework would deploy
- * them: provider defaults applied, variables resolved (see {@link ServerlessVariables}), and
- * handlers that name a bean ({@code handler: uppercase}) rewritten as serverless-spring's
- * plugin does.
+ * The functions of a {@code serverless.yml}, read as the Serverless Framework would
+ * deploy them: provider defaults applied, variables resolved (see
+ * {@link ServerlessVariables}), and handlers that name a bean
+ * ({@code handler: uppercase}) rewritten as serverless-spring's plugin does.
  * <pre class="code">
  * ServerlessConfig config = ServerlessConfig.read(Path.of("serverless.yml"), "dev");
  * FunctionConfig quote = config.function("quote");
@@ -33,11 +33,15 @@ public final class ServerlessConfig {
 	/** The handler of serverless-spring's {@code RequestStreamHandler}. */
 	public static final String FUNCTION_HANDLER = "dev.serverlessspring.lambda.FunctionHandler::handleRequest";
 
-	/** The variable that names the function bean (or composition) a Lambda function runs. */
+	/**
+	 * The variable that names the function bean (or composition) a Lambda function runs.
+	 */
 	public static final String DEFINITION_VARIABLE = "SPRING_CLOUD_FUNCTION_DEFINITION";
 
-	// The same rule as the Serverless plugin: a bean name, or a definition composing several.
-	private static final Pattern BEAN_DEFINITION = Pattern.compile("^[A-Za-z_$][\\w$-]*(\\s*[|,]\\s*[A-Za-z_$][\\w$-]*)*$");
+	// The same rule as the Serverless plugin: a bean name, or a definition composing
+	// several.
+	private static final Pattern BEAN_DEFINITION = Pattern
+		.compile("^[A-Za-z_$][\\w$-]*(\\s*[|,]\\s*[A-Za-z_$][\\w$-]*)*$");
 
 	// The Serverless Framework's defaults for a function without memorySize or timeout.
 	private static final int DEFAULT_MEMORY_SIZE = 1024;
@@ -84,7 +88,8 @@ public final class ServerlessConfig {
 	}
 
 	/**
-	 * Read a {@code serverless.yml} for a stage, as {@code serverless deploy --stage} would.
+	 * Read a {@code serverless.yml} for a stage, as {@code serverless deploy --stage}
+	 * would.
 	 * @param file the file
 	 * @param stage the stage, or {@code null} for {@code provider.stage} or {@code dev}
 	 * @return the configuration
@@ -112,8 +117,8 @@ public final class ServerlessConfig {
 	}
 
 	/**
-	 * Find a file by walking up from a directory: {@code serverless.yml} of a multi-module
-	 * build lives in the root, while tests run in the module.
+	 * Find a file by walking up from a directory: {@code serverless.yml} of a
+	 * multi-module build lives in the root, while tests run in the module.
 	 * @param directory where to start
 	 * @param name the file's relative path
 	 * @return the file, if found in the directory or one of its parents
@@ -186,8 +191,8 @@ public final class ServerlessConfig {
 	}
 
 	/**
-	 * Return the CloudFormation resources of {@code resources.Resources}, with their local
-	 * names.
+	 * Return the CloudFormation resources of {@code resources.Resources}, with their
+	 * local names.
 	 * @return the resources by logical id, in the file's order
 	 */
 	public Map<String, CloudFormationResource> resources() {
@@ -195,7 +200,8 @@ public final class ServerlessConfig {
 	}
 
 	/**
-	 * Return the functions' {@code sqs} events, the event source mappings of their queues.
+	 * Return the functions' {@code sqs} events, the event source mappings of their
+	 * queues.
 	 * @return the event sources, in the file's order
 	 */
 	public List<SqsEventSource> sqsEventSources() {
@@ -231,7 +237,10 @@ public final class ServerlessConfig {
 		if (function != null) {
 			return Optional.of(function);
 		}
-		return this.functions.values().stream().filter((candidate) -> candidate.deployedName().equals(name)).findFirst();
+		return this.functions.values()
+			.stream()
+			.filter((candidate) -> candidate.deployedName().equals(name))
+			.findFirst();
 	}
 
 	/** Reads one document; every error names the key it is about. */
@@ -278,7 +287,8 @@ public final class ServerlessConfig {
 				String handler = requireText(resolve(at + ".handler", function.get("handler")), at + ".handler");
 				Map<String, String> functionEnvironment = new LinkedHashMap<>(environment);
 				if (BEAN_DEFINITION.matcher(handler).matches()) {
-					// As the Serverless plugin does: the handler names a bean, our handler serves it.
+					// As the Serverless plugin does: the handler names a bean, our
+					// handler serves it.
 					functionEnvironment.put(DEFINITION_VARIABLE, handler);
 					handler = FUNCTION_HANDLER;
 				}
@@ -289,8 +299,8 @@ public final class ServerlessConfig {
 						service + "-" + stage + "-" + name);
 				result.put(name, new FunctionConfig(name, deployedName, region, handler,
 						text(resolve(at + ".runtime", function.get("runtime")), at + ".runtime", runtime),
-						Duration.ofSeconds(number(resolve(at + ".timeout", function.get("timeout")), at + ".timeout",
-								timeout)),
+						Duration.ofSeconds(
+								number(resolve(at + ".timeout", function.get("timeout")), at + ".timeout", timeout)),
 						number(resolve(at + ".memorySize", function.get("memorySize")), at + ".memorySize", memorySize),
 						functionEnvironment, (functionArtifact != null) ? functionArtifact : artifact,
 						httpEvents(function.get("events"), at + ".events"),
@@ -302,7 +312,8 @@ public final class ServerlessConfig {
 					s3EventSources);
 		}
 
-		// resources: {Resources: {...}}, or a list of such documents, as the framework merges them.
+		// resources: {Resources: {...}}, or a list of such documents, as the framework
+		// merges them.
 		private Map<String, CloudFormationResource> resources(String stackName, String region) {
 			Object value = this.root.get("resources");
 			List<?> documents = (value instanceof List<?> list) ? list : (value != null) ? List.of(value) : List.of();
@@ -322,8 +333,8 @@ public final class ServerlessConfig {
 			return result;
 		}
 
-		// Variables that only deployment resolves (${ssm:...}) stay as written: a local service
-		// refuses the property if it needs it, and says which.
+		// Variables that only deployment resolves (${ssm:...}) stay as written: a local
+		// service refuses the property if it needs it, and says which.
 		private @Nullable Object resolveLeniently(String at, @Nullable Object value) {
 			try {
 				return resolve(at, value);
@@ -333,7 +344,8 @@ public final class ServerlessConfig {
 			}
 		}
 
-		// Ref and Fn::GetAtt of the file's own resources, with their local names and ARNs.
+		// Ref and Fn::GetAtt of the file's own resources, with their local names and
+		// ARNs.
 		private @Nullable Object intrinsic(Map<?, ?> function) {
 			if (function.size() != 1) {
 				return null;
@@ -399,8 +411,8 @@ public final class ServerlessConfig {
 				if (events.get(i) instanceof Map<?, ?> event) {
 					String eventAt = at + "[" + i + "]";
 					if (event.containsKey("httpApi")) {
-						result.add(httpEvent(HttpEvent.Api.HTTP_API, resolve(eventAt + ".httpApi", event.get("httpApi")),
-								eventAt + ".httpApi"));
+						result.add(httpEvent(HttpEvent.Api.HTTP_API,
+								resolve(eventAt + ".httpApi", event.get("httpApi")), eventAt + ".httpApi"));
 					}
 					if (event.containsKey("http")) {
 						result.add(httpEvent(HttpEvent.Api.REST, resolve(eventAt + ".http", event.get("http")),
@@ -411,7 +423,8 @@ public final class ServerlessConfig {
 			return result;
 		}
 
-		// url: true | {invokeMode: BUFFERED | RESPONSE_STREAM, cors: ..., authorizer: ...}
+		// url: true | {invokeMode: BUFFERED | RESPONSE_STREAM, cors: ..., authorizer:
+		// ...}
 		private @Nullable FunctionUrl functionUrl(@Nullable Object value, String at) {
 			if (value == null || Boolean.FALSE.equals(value) || "false".equals(value)) {
 				return null;
@@ -427,12 +440,13 @@ public final class ServerlessConfig {
 				return new FunctionUrl(FunctionUrl.InvokeMode.valueOf(String.valueOf(mode).strip()));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new ServerlessConfigException(this.file + ": " + at + ".invokeMode must be BUFFERED or RESPONSE_STREAM, not '"
-						+ mode + "'");
+				throw new ServerlessConfigException(
+						this.file + ": " + at + ".invokeMode must be BUFFERED or RESPONSE_STREAM, not '" + mode + "'");
 			}
 		}
 
-		// sqs: arn | {arn, batchSize, maximumBatchingWindow, functionResponseType, enabled}
+		// sqs: arn | {arn, batchSize, maximumBatchingWindow, functionResponseType,
+		// enabled}
 		private List<SqsEventSource> sqsEvents(String function, @Nullable Object value, String at) {
 			List<SqsEventSource> result = new ArrayList<>();
 			if (!(value instanceof List<?> events)) {
@@ -442,15 +456,17 @@ public final class ServerlessConfig {
 				if (events.get(i) instanceof Map<?, ?> event && event.containsKey("sqs")) {
 					String eventAt = at + "[" + i + "].sqs";
 					Object sqs = resolve(eventAt, event.get("sqs"));
-					Map<?, ?> settings = (sqs instanceof Map<?, ?> map && !map.containsKey("Fn::GetAtt") && !map.containsKey("Ref"))
-							? map : Map.of("arn", sqs);
+					Map<?, ?> settings = (sqs instanceof Map<?, ?> map && !map.containsKey("Fn::GetAtt")
+							&& !map.containsKey("Ref")) ? map : Map.of("arn", sqs);
 					Object arn = settings.get("arn");
 					if (arn instanceof Map<?, ?> intrinsic) {
 						arn = intrinsic(intrinsic);
 					}
 					String queueArn = requireText(arn, eventAt + ".arn");
-					result.add(new SqsEventSource(function, queueArn, number(settings.get("batchSize"), eventAt + ".batchSize", 10),
-							Duration.ofSeconds(number(settings.get("maximumBatchingWindow"), eventAt + ".maximumBatchingWindow", 0)),
+					result.add(new SqsEventSource(function, queueArn,
+							number(settings.get("batchSize"), eventAt + ".batchSize", 10),
+							Duration.ofSeconds(number(settings.get("maximumBatchingWindow"),
+									eventAt + ".maximumBatchingWindow", 0)),
 							"ReportBatchItemFailures".equals(settings.get("functionResponseType")),
 							!"false".equals(String.valueOf(settings.get("enabled")))));
 				}
@@ -477,7 +493,8 @@ public final class ServerlessConfig {
 					String suffix = "";
 					Object rules = settings.get("rules");
 					if (rules != null && !(rules instanceof List)) {
-						throw new ServerlessConfigException(this.file + ": " + eventAt + ".rules must be a list, not '" + rules + "'");
+						throw new ServerlessConfigException(
+								this.file + ": " + eventAt + ".rules must be a list, not '" + rules + "'");
 					}
 					for (Object rule : (rules != null) ? (List<?>) rules : List.of()) {
 						Map<?, ?> ruleMap = map(rule, eventAt + ".rules");
@@ -485,8 +502,8 @@ public final class ServerlessConfig {
 						suffix = text(ruleMap.get("suffix"), eventAt + ".rules.suffix", suffix);
 					}
 					result.add(new S3EventSource(function, requireText(bucket, eventAt + ".bucket"),
-							List.of(text(settings.get("event"), eventAt + ".event", "s3:ObjectCreated:*")), prefix, suffix,
-							Boolean.parseBoolean(String.valueOf(settings.get("existing")))));
+							List.of(text(settings.get("event"), eventAt + ".event", "s3:ObjectCreated:*")), prefix,
+							suffix, Boolean.parseBoolean(String.valueOf(settings.get("existing")))));
 				}
 			}
 			return result;
@@ -501,7 +518,8 @@ public final class ServerlessConfig {
 				}
 				String[] parts = route.split("\\s+", 2);
 				if (parts.length != 2) {
-					throw new ServerlessConfigException(this.file + ": " + at + " must be 'METHOD /path', not '" + text + "'");
+					throw new ServerlessConfigException(
+							this.file + ": " + at + " must be 'METHOD /path', not '" + text + "'");
 				}
 				return new HttpEvent(api, parts[0], parts[1]);
 			}
@@ -546,7 +564,8 @@ public final class ServerlessConfig {
 				return Integer.parseInt(String.valueOf(value).strip());
 			}
 			catch (NumberFormatException ex) {
-				throw new ServerlessConfigException(this.file + ": " + at + " must be a whole number, not '" + value + "'");
+				throw new ServerlessConfigException(
+						this.file + ": " + at + " must be a whole number, not '" + value + "'");
 			}
 		}
 

@@ -9,18 +9,21 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the Serverless Framework variables that a {@code serverless.yml} commonly uses:
+ * Resolves the Serverless Framework variables that a {@code serverless.yml} commonly
+ * uses:
  * <ul>
- * <li>{@code ${self:service}}, {@code ${self:custom.x}}, any {@code ${self:path.in.file}};</li>
+ * <li>{@code ${self:service}}, {@code ${self:custom.x}}, any
+ * {@code ${self:path.in.file}};</li>
  * <li>{@code ${sls:stage}} and {@code ${opt:stage}} (the stage asked for, else
- * {@code provider.stage}, else {@code dev}); other {@code opt:} variables take their fallback;</li>
+ * {@code provider.stage}, else {@code dev}); other {@code opt:} variables take their
+ * fallback;</li>
  * <li>{@code ${env:NAME}} (this process's environment);</li>
- * <li>fallbacks after a comma: {@code ${opt:stage, 'dev'}}, {@code ${env:X, self:custom.x}},
- * numbers, and variables nested in variables.</li>
+ * <li>fallbacks after a comma: {@code ${opt:stage, 'dev'}}, {@code ${env:X,
+ * self:custom.x}}, numbers, and variables nested in variables.</li>
  * </ul>
  * Anything else ({@code file(...)}, {@code ssm:}, {@code cf:}, {@code aws:}, ...), or a
- * variable without value nor fallback, fails with a {@link ServerlessConfigException} that
- * names the key.
+ * variable without value nor fallback, fails with a {@link ServerlessConfigException}
+ * that names the key.
  */
 final class ServerlessVariables {
 
@@ -58,9 +61,11 @@ final class ServerlessVariables {
 				this.stage = this.stageOption;
 			}
 			else {
-				this.stage = "dev"; // provisional, should provider.stage refer to ${sls:stage}
+				this.stage = "dev"; // provisional, should provider.stage refer to
+									// ${sls:stage}
 				Object provider = this.root.get("provider");
-				Object configured = (provider instanceof Map<?, ?> map) ? resolve("provider.stage", map.get("stage")) : null;
+				Object configured = (provider instanceof Map<?, ?> map) ? resolve("provider.stage", map.get("stage"))
+						: null;
 				this.stage = (configured != null) ? String.valueOf(configured) : "dev";
 			}
 		}
@@ -110,7 +115,8 @@ final class ServerlessVariables {
 		}
 		Object value = expression(at, text.substring(start + 2, end), depth);
 		if (start == 0 && end == text.length() - 1) {
-			// A value that is one variable keeps the variable's type (number, mapping, ...).
+			// A value that is one variable keeps the variable's type (number, mapping,
+			// ...).
 			return value;
 		}
 		if (value instanceof Map || value instanceof List) {
@@ -186,14 +192,17 @@ final class ServerlessVariables {
 			case "self" -> self(at, address, depth);
 			case "sls" -> switch (address) {
 				case "stage" -> stage();
-				default -> throw fail(at, "${sls:" + address + "} is not supported by the local Lambda (only sls:stage)");
+				default ->
+					throw fail(at, "${sls:" + address + "} is not supported by the local Lambda (only sls:stage)");
 			};
 			case "opt" -> switch (address) {
 				case "stage" -> (this.stageOption != null && !this.stageOption.isBlank()) ? this.stageOption : null;
-				default -> null; // no other options are passed locally: the fallback applies
+				default -> null; // no other options are passed locally: the fallback
+									// applies
 			};
 			case "env" -> this.environment.apply(address);
-			default -> throw fail(at, "${" + candidate + "} is not supported by the local Lambda; supported: self:, sls:stage, opt:stage, env:");
+			default -> throw fail(at, "${" + candidate
+					+ "} is not supported by the local Lambda; supported: self:, sls:stage, opt:stage, env:");
 		};
 	}
 

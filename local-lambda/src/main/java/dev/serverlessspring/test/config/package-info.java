@@ -1,5 +1,6 @@
 /**
- * The model of a {@code serverless.yml}: functions, their events and settings, with variables resolved.
+ * The model of a {@code serverless.yml}: functions, their events and settings, with
+ * variables resolved.
  */
 @NullMarked
 package dev.serverlessspring.test.config;

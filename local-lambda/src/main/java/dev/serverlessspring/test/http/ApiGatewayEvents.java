@@ -34,7 +34,8 @@ final class ApiGatewayEvents {
 	static final String DOMAIN_NAME = "localhost";
 
 	// API Gateway's request time format, as in 12/Mar/2020:19:03:58 +0000
-	private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+	private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z",
+			Locale.ENGLISH);
 
 	private static final PojoSerializer<APIGatewayV2HTTPEvent> V2 = LambdaEventSerializers
 		.serializerFor(APIGatewayV2HTTPEvent.class, ApiGatewayEvents.class.getClassLoader());
@@ -50,8 +51,9 @@ final class ApiGatewayEvents {
 	}
 
 	/**
-	 * The event of a Function URL: payload 2.0, route {@code $default}, and the URL's domain
-	 * ({@code <url-id>.lambda-url.<region>.on.aws}), by which functions tell it from an HTTP API's.
+	 * The event of a Function URL: payload 2.0, route {@code $default}, and the URL's
+	 * domain ({@code <url-id>.lambda-url.<region>.on.aws}), by which functions tell it
+	 * from an HTTP API's.
 	 * @param request the HTTP request
 	 * @param urlId the id in the URL's domain
 	 * @param region the region in the URL's domain
@@ -72,7 +74,8 @@ final class ApiGatewayEvents {
 				values.forEach((value) -> cookies.addAll(List.of(value.split(";\\s*"))));
 			}
 			else {
-				// Payload 2.0 lower-cases header names and joins repeated values with commas.
+				// Payload 2.0 lower-cases header names and joins repeated values with
+				// commas.
 				headers.merge(name.toLowerCase(Locale.ROOT), String.join(",", values), (a, b) -> a + "," + b);
 			}
 		});
@@ -119,7 +122,8 @@ final class ApiGatewayEvents {
 		Map<String, String> headers = new LinkedHashMap<>();
 		Map<String, List<String>> multiValueHeaders = new LinkedHashMap<>();
 		request.headers().forEach((name, values) -> {
-			// Payload 1.0 keeps names as sent; headers holds the last value, multiValueHeaders all.
+			// Payload 1.0 keeps names as sent; headers holds the last value,
+			// multiValueHeaders all.
 			headers.put(name, values.get(values.size() - 1));
 			multiValueHeaders.put(name, List.copyOf(values));
 		});
@@ -186,7 +190,8 @@ final class ApiGatewayEvents {
 				: new String(request.body(), StandardCharsets.UTF_8);
 	}
 
-	// Text bodies are passed as is, anything else base64-encoded (as API Gateway does for binary media types).
+	// Text bodies are passed as is, anything else base64-encoded (as API Gateway does for
+	// binary media types).
 	static boolean isBinary(Request request) {
 		String contentType = request.header("Content-Type");
 		return contentType != null && !isText(contentType);
@@ -195,8 +200,8 @@ final class ApiGatewayEvents {
 	static boolean isText(String contentType) {
 		String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].strip();
 		return type.startsWith("text/") || type.endsWith("/json") || type.endsWith("+json") || type.endsWith("/xml")
-				|| type.endsWith("+xml") || type.endsWith("/javascript") || type.equals("application/x-www-form-urlencoded")
-				|| type.isEmpty();
+				|| type.endsWith("+xml") || type.endsWith("/javascript")
+				|| type.equals("application/x-www-form-urlencoded") || type.isEmpty();
 	}
 
 	/**

@@ -26,10 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * API Gateway in front of local functions, on {@code 127.0.0.1}: each request is routed by
- * the functions' {@code httpApi} and {@code http} events, sent to the function as the event
- * API Gateway would build (payload 2.0 for {@code httpApi}, 1.0 for {@code http}), and the
- * function's proxy response is turned back into the HTTP response.
+ * API Gateway in front of local functions, on {@code 127.0.0.1}: each request is routed
+ * by the functions' {@code httpApi} and {@code http} events, sent to the function as the
+ * event API Gateway would build (payload 2.0 for {@code httpApi}, 1.0 for {@code http}),
+ * and the function's proxy response is turned back into the HTTP response.
  */
 public final class ApiGatewayFront implements AutoCloseable {
 
@@ -69,9 +69,10 @@ public final class ApiGatewayFront implements AutoCloseable {
 					handle(exchange);
 				}
 				catch (RuntimeException ex) {
-					// The local Lambda itself failed (not the function): answer as API Gateway would, and say why.
-					System.err.println("HTTP front: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-							+ " failed: " + ex);
+					// The local Lambda itself failed (not the function): answer as API
+					// Gateway would, and say why.
+					System.err.println("HTTP front: " + exchange.getRequestMethod() + " "
+							+ exchange.getRequestURI().getPath() + " failed: " + ex);
 					message(exchange, 500, "Internal Server Error");
 				}
 			}
@@ -88,13 +89,15 @@ public final class ApiGatewayFront implements AutoCloseable {
 	}
 
 	/**
-	 * Return the routes served, as API Gateway route keys, for example {@code GET /items/{id}}.
+	 * Return the routes served, as API Gateway route keys, for example {@code GET
+	 * /items/{id}}.
 	 * @return the route keys with the function each goes to
 	 */
 	public Map<String, String> routes() {
 		Map<String, String> routes = new LinkedHashMap<>();
-		this.routes.forEach((route) -> routes.put(route.event().routeKey()
-				+ ((route.event().api() == HttpEvent.Api.REST) ? " (REST)" : ""), route.function().config().name()));
+		this.routes.forEach((route) -> routes.put(
+				route.event().routeKey() + ((route.event().api() == HttpEvent.Api.REST) ? " (REST)" : ""),
+				route.function().config().name()));
 		return routes;
 	}
 
@@ -106,13 +109,15 @@ public final class ApiGatewayFront implements AutoCloseable {
 			if (parameters != null) {
 				ApiGatewayEvents.Request request = new ApiGatewayEvents.Request(method, path,
 						exchange.getRequestURI().getRawQuery(), new LinkedHashMap<>(exchange.getRequestHeaders()),
-						exchange.getRequestBody().readAllBytes(), exchange.getRemoteAddress().getAddress().getHostAddress());
+						exchange.getRequestBody().readAllBytes(),
+						exchange.getRemoteAddress().getAddress().getHostAddress());
 				HttpEvent event = route.event();
 				boolean rest = event.api() == HttpEvent.Api.REST;
-				// Only an HTTP API's catch-all route has no path; ServerlessConfig requires it for REST APIs.
+				// Only an HTTP API's catch-all route has no path; ServerlessConfig
+				// requires it for REST APIs.
 				byte[] payload = rest
-						? ApiGatewayEvents.restApiEvent(request, Objects.requireNonNull(event.path(), "a REST route's path"),
-								this.stage, parameters)
+						? ApiGatewayEvents.restApiEvent(request,
+								Objects.requireNonNull(event.path(), "a REST route's path"), this.stage, parameters)
 						: ApiGatewayEvents.httpApiEvent(request, event.routeKey(), parameters);
 				LocalFunction function = route.function();
 				InvocationResult result = function.invoke(function.invocation(payload).build());
@@ -128,7 +133,8 @@ public final class ApiGatewayFront implements AutoCloseable {
 		message(exchange, 404, "Not Found");
 	}
 
-	// Payload 2.0: a response with statusCode is a proxy response; other JSON is a 200 body.
+	// Payload 2.0: a response with statusCode is a proxy response; other JSON is a 200
+	// body.
 	static void httpApiResponse(HttpExchange exchange, InvocationResult result) throws IOException {
 		JsonNode response = (result.isFunctionError()) ? null : json(result.payload());
 		if (response == null) {
@@ -143,7 +149,8 @@ public final class ApiGatewayFront implements AutoCloseable {
 		}
 	}
 
-	// Payload 1.0: only a proxy response with a statusCode is valid, anything else is a 502.
+	// Payload 1.0: only a proxy response with a statusCode is valid, anything else is a
+	// 502.
 	private static void restResponse(HttpExchange exchange, InvocationResult result) throws IOException {
 		JsonNode response = (result.isFunctionError()) ? null : json(result.payload());
 		if (response == null || !response.isObject() || !response.path("statusCode").canConvertToInt()) {
@@ -166,9 +173,12 @@ public final class ApiGatewayFront implements AutoCloseable {
 		send(exchange, response.get("statusCode").asInt(), bytes);
 	}
 
-	// The headers of a proxy response, or of a streamed response's prelude: headers, multiValueHeaders, cookies.
+	// The headers of a proxy response, or of a streamed response's prelude: headers,
+	// multiValueHeaders, cookies.
 	static void proxyHeaders(Headers headers, JsonNode response) {
-		response.path("headers").properties().forEach((header) -> headers.set(header.getKey(), header.getValue().asString()));
+		response.path("headers")
+			.properties()
+			.forEach((header) -> headers.set(header.getKey(), header.getValue().asString()));
 		response.path("multiValueHeaders").properties().forEach((header) -> {
 			headers.remove(header.getKey());
 			header.getValue().forEach((value) -> headers.add(header.getKey(), value.asString()));

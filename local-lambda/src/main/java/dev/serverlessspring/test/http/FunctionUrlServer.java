@@ -22,16 +22,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Function URL of one local function ({@code url:} in {@code serverless.yml}), on a port
- * of its own as a Function URL is an origin of its own: every path and method reaches the
- * function as a payload 2.0 event of a {@code lambda-url} domain.
+ * The Function URL of one local function ({@code url:} in {@code serverless.yml}), on a
+ * port of its own as a Function URL is an origin of its own: every path and method
+ * reaches the function as a payload 2.0 event of a {@code lambda-url} domain.
  * <p>
- * With {@code invokeMode: RESPONSE_STREAM} the response is sent chunked, each chunk as the
- * function streams it: the prelude of an
- * {@code application/vnd.awslambda.http-integration-response} (status, headers, cookies) gives
- * the status line, the bytes after its eight NULs the body. A function that fails before its
- * first byte answers 502, as on Lambda; one that fails midway ends the response where it
- * failed. A {@code BUFFERED} URL answers with the whole proxy response.
+ * With {@code invokeMode: RESPONSE_STREAM} the response is sent chunked, each chunk as
+ * the function streams it: the prelude of an
+ * {@code application/vnd.awslambda.http-integration-response} (status, headers, cookies)
+ * gives the status line, the bytes after its eight NULs the body. A function that fails
+ * before its first byte answers 502, as on Lambda; one that fails midway ends the
+ * response where it failed. A {@code BUFFERED} URL answers with the whole proxy response.
  */
 public final class FunctionUrlServer implements AutoCloseable {
 
@@ -66,8 +66,9 @@ public final class FunctionUrlServer implements AutoCloseable {
 					handle(exchange);
 				}
 				catch (RuntimeException ex) {
-					System.err.println("Function URL of " + function.config().name() + ": " + exchange.getRequestMethod()
-							+ " " + exchange.getRequestURI().getPath() + " failed: " + ex);
+					System.err
+						.println("Function URL of " + function.config().name() + ": " + exchange.getRequestMethod()
+								+ " " + exchange.getRequestURI().getPath() + " failed: " + ex);
 					if (exchange.getResponseCode() < 0) {
 						ApiGatewayFront.message(exchange, 500, "Internal Server Error");
 					}
@@ -120,7 +121,10 @@ public final class FunctionUrlServer implements AutoCloseable {
 		this.executor.shutdownNow();
 	}
 
-	/** The HTTP response of a streamed invocation: status line from the prelude, then the body chunk by chunk. */
+	/**
+	 * The HTTP response of a streamed invocation: status line from the prelude, then the
+	 * body chunk by chunk.
+	 */
 	private static final class StreamedResponse {
 
 		private final HttpExchange exchange;
@@ -179,8 +183,8 @@ public final class FunctionUrlServer implements AutoCloseable {
 			int delimiter = delimiter(received);
 			if (delimiter < 0) {
 				if (received.length > MAX_PRELUDE_BYTES) {
-					throw new IOException("The function's response has no prelude delimiter within " + MAX_PRELUDE_BYTES
-							+ " bytes");
+					throw new IOException(
+							"The function's response has no prelude delimiter within " + MAX_PRELUDE_BYTES + " bytes");
 				}
 				return;
 			}
@@ -208,7 +212,8 @@ public final class FunctionUrlServer implements AutoCloseable {
 		}
 
 		void finish() throws IOException {
-			// A stream that ended within its prelude has sent nothing yet: start() sends a 200 first.
+			// A stream that ended within its prelude has sent nothing yet: start() sends
+			// a 200 first.
 			start(200).close();
 		}
 

@@ -11,8 +11,9 @@ import dev.serverlessspring.test.local.LocalFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@link HttpEvent} bound to its function, matched against request paths as API Gateway
- * does: {@code {id}} takes one path segment, a final {@code {name+}} the rest of the path.
+ * An {@link HttpEvent} bound to its function, matched against request paths as API
+ * Gateway does: {@code {id}} takes one path segment, a final {@code {name+}} the rest of
+ * the path.
  *
  * @param event the {@code http} or {@code httpApi} event of {@code serverless.yml}
  * @param function the function it invokes
@@ -67,9 +68,9 @@ record HttpRoute(HttpEvent event, LocalFunction function, @Nullable Pattern patt
 	}
 
 	/**
-	 * Return how specific the route is, lower first, as API Gateway prefers the most specific
-	 * route: literal paths, then parameters, then greedy ones and the default route; a
-	 * method before {@code ANY}.
+	 * Return how specific the route is, lower first, as API Gateway prefers the most
+	 * specific route: literal paths, then parameters, then greedy ones and the default
+	 * route; a method before {@code ANY}.
 	 * @return the rank
 	 */
 	int rank() {

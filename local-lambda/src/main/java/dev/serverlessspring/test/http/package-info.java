@@ -1,5 +1,6 @@
 /**
- * The local HTTP front of functions: API Gateway routes and function URLs from {@code serverless.yml}.
+ * The local HTTP front of functions: API Gateway routes and function URLs from
+ * {@code serverless.yml}.
  */
 @NullMarked
 package dev.serverlessspring.test.http;

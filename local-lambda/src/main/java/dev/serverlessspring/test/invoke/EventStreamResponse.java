@@ -16,11 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The answer of {@code InvokeWithResponseStream}: {@code application/vnd.amazon.eventstream}
- * messages, encoded with the AWS SDK's own {@code eventstream} library: a
- * {@code PayloadChunk} event for each piece of the response as it arrives, then one
- * {@code InvokeComplete} event, with {@code ErrorCode} and {@code ErrorDetails} when the
- * invocation failed. The HTTP status is 200 either way, as on Lambda.
+ * The answer of {@code InvokeWithResponseStream}:
+ * {@code application/vnd.amazon.eventstream} messages, encoded with the AWS SDK's own
+ * {@code eventstream} library: a {@code PayloadChunk} event for each piece of the
+ * response as it arrives, then one {@code InvokeComplete} event, with {@code ErrorCode}
+ * and {@code ErrorDetails} when the invocation failed. The HTTP status is 200 either way,
+ * as on Lambda.
  */
 final class EventStreamResponse {
 
@@ -46,7 +47,8 @@ final class EventStreamResponse {
 	}
 
 	/**
-	 * Return a stream whose every flush sends what was written as one {@code PayloadChunk}.
+	 * Return a stream whose every flush sends what was written as one
+	 * {@code PayloadChunk}.
 	 * @return the stream
 	 */
 	OutputStream payloadChunks() {

@@ -27,18 +27,19 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code 127.0.0.1}, for the AWS SDK's {@code LambdaClient} (with
  * {@code endpointOverride}) and for clients of the Runtime Interface Emulator:
  * <ul>
- * <li>{@code X-Amz-Invocation-Type}: {@code RequestResponse} (default), {@code Event} (202,
- * run in the background), {@code DryRun} (204);</li>
+ * <li>{@code X-Amz-Invocation-Type}: {@code RequestResponse} (default), {@code Event}
+ * (202, run in the background), {@code DryRun} (204);</li>
  * <li>a function error answers 200 with {@code X-Amz-Function-Error: Unhandled} and the
  * error document;</li>
- * <li>{@code X-Amz-Log-Type: Tail} returns the last 4 KB of the invocation's log, base64, in
- * {@code X-Amz-Log-Result};</li>
- * <li>{@code X-Amz-Client-Context} (base64 JSON) reaches the runtime's client context;</li>
- * <li>an unknown function answers 404 {@code ResourceNotFoundException}, an oversized event
- * 413 {@code RequestTooLargeException}, in AWS's error shape.</li>
+ * <li>{@code X-Amz-Log-Type: Tail} returns the last 4 KB of the invocation's log, base64,
+ * in {@code X-Amz-Log-Result};</li>
+ * <li>{@code X-Amz-Client-Context} (base64 JSON) reaches the runtime's client
+ * context;</li>
+ * <li>an unknown function answers 404 {@code ResourceNotFoundException}, an oversized
+ * event 413 {@code RequestTooLargeException}, in AWS's error shape.</li>
  * </ul>
- * and {@code InvokeWithResponseStream}
- * ({@code POST /2021-11-15/functions/{name}/response-streaming-invocations}, for
+ * and {@code InvokeWithResponseStream} ({@code POST
+ * /2021-11-15/functions/{name}/response-streaming-invocations}, for
  * {@code LambdaAsyncClient.invokeWithResponseStream}): the function's response in
  * {@code PayloadChunk} events as it streams, then {@code InvokeComplete} (see
  * {@link EventStreamResponse}).
@@ -53,7 +54,8 @@ public final class InvokeApiServer implements AutoCloseable {
 
 	private static final String STREAMING_SUFFIX = "/response-streaming-invocations";
 
-	// Lambda's request limits: 6 MB for a synchronous invocation, 1 MB for an asynchronous one.
+	// Lambda's request limits: 6 MB for a synchronous invocation, 1 MB for an
+	// asynchronous one.
 	private static final int MAX_SYNC_EVENT_BYTES = 6_291_456;
 
 	private static final int MAX_ASYNC_EVENT_BYTES = 1_048_576;
@@ -112,11 +114,13 @@ public final class InvokeApiServer implements AutoCloseable {
 			return;
 		}
 		if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
-			error(exchange, 404, "UnknownOperationException", "User", "Unknown operation " + exchange.getRequestMethod() + " " + path);
+			error(exchange, 404, "UnknownOperationException", "User",
+					"Unknown operation " + exchange.getRequestMethod() + " " + path);
 			return;
 		}
 		if (!"POST".equals(exchange.getRequestMethod())) {
-			error(exchange, 405, "UnknownOperationException", "User", "Invoke takes POST, not " + exchange.getRequestMethod());
+			error(exchange, 405, "UnknownOperationException", "User",
+					"Invoke takes POST, not " + exchange.getRequestMethod());
 			return;
 		}
 		String name = functionName(URLDecoder.decode(path.substring(PREFIX.length(), path.length() - SUFFIX.length()),
@@ -141,7 +145,8 @@ public final class InvokeApiServer implements AutoCloseable {
 					return;
 				}
 				InvocationRequest request = request(function, event, exchange);
-				// Lambda queues the event and answers at once; errors are not retried here.
+				// Lambda queues the event and answers at once; errors are not retried
+				// here.
 				this.executor.execute(() -> function.invoke(request));
 				exchange.getResponseHeaders().set("x-amzn-RequestId", request.requestId());
 				exchange.sendResponseHeaders(202, -1);
@@ -155,9 +160,10 @@ public final class InvokeApiServer implements AutoCloseable {
 				InvocationResult result = function.invoke(request);
 				respond(exchange, result, "Tail".equals(header(exchange, "X-Amz-Log-Type", "None")));
 			}
-			default -> error(exchange, 400, "InvalidParameterValueException", "User",
-					"1 validation error detected: Value '" + invocationType
-							+ "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+			default ->
+				error(exchange, 400, "InvalidParameterValueException", "User", "1 validation error detected: Value '"
+						+ invocationType
+						+ "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
 		}
 	}
 
@@ -167,8 +173,9 @@ public final class InvokeApiServer implements AutoCloseable {
 					"InvokeWithResponseStream takes POST, not " + exchange.getRequestMethod());
 			return;
 		}
-		String name = functionName(URLDecoder.decode(
-				path.substring(STREAMING_PREFIX.length(), path.length() - STREAMING_SUFFIX.length()), StandardCharsets.UTF_8));
+		String name = functionName(
+				URLDecoder.decode(path.substring(STREAMING_PREFIX.length(), path.length() - STREAMING_SUFFIX.length()),
+						StandardCharsets.UTF_8));
 		Optional<LocalFunction> found = this.functions.apply(name);
 		if (found.isEmpty()) {
 			error(exchange, 404, "ResourceNotFoundException", "User",
@@ -184,7 +191,8 @@ public final class InvokeApiServer implements AutoCloseable {
 		}
 		if (!"RequestResponse".equals(invocationType)) {
 			error(exchange, 400, "InvalidParameterValueException", "User", "1 validation error detected: Value '"
-					+ invocationType + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [RequestResponse, DryRun]");
+					+ invocationType
+					+ "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [RequestResponse, DryRun]");
 			return;
 		}
 		if (event.length > MAX_SYNC_EVENT_BYTES) {
@@ -215,7 +223,8 @@ public final class InvokeApiServer implements AutoCloseable {
 		}
 	}
 
-	// A name, a partial ARN (123456789012:function:name) or a full ARN, with an optional qualifier.
+	// A name, a partial ARN (123456789012:function:name) or a full ARN, with an optional
+	// qualifier.
 	private static String functionName(String identifier) {
 		String[] parts = identifier.split(":");
 		if (parts.length >= 7 && parts[0].equals("arn")) {
@@ -232,7 +241,8 @@ public final class InvokeApiServer implements AutoCloseable {
 		String clientContext = exchange.getRequestHeaders().getFirst("X-Amz-Client-Context");
 		if (clientContext != null && !clientContext.isBlank()) {
 			try {
-				request.clientContext(new String(Base64.getDecoder().decode(clientContext.strip()), StandardCharsets.UTF_8));
+				request.clientContext(
+						new String(Base64.getDecoder().decode(clientContext.strip()), StandardCharsets.UTF_8));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidRequestException("Client context must be a valid Base64-encoded JSON object.");

@@ -23,7 +23,8 @@ import org.springframework.boot.test.context.AnnotatedClassFinder;
  */
 public class LocalLambdaExtension implements BeforeAllCallback, ParameterResolver {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalLambdaExtension.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(LocalLambdaExtension.class);
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -45,7 +46,8 @@ public class LocalLambdaExtension implements BeforeAllCallback, ParameterResolve
 	private static LocalLambda localLambda(ExtensionContext context) {
 		Class<?> testClass = context.getRequiredTestClass();
 		LocalLambdaTest settings = AnnotationSupport.findAnnotation(testClass, LocalLambdaTest.class)
-			.orElseThrow(() -> new IllegalStateException(testClass.getName() + " is not annotated with @LocalLambdaTest"));
+			.orElseThrow(
+					() -> new IllegalStateException(testClass.getName() + " is not annotated with @LocalLambdaTest"));
 		ExtensionContext classContext = context.getRoot().equals(context.getParent().orElse(null)) ? context
 				: classContext(context);
 		return classContext.getStore(NAMESPACE)

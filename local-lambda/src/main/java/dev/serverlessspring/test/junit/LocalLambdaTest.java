@@ -12,9 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Starts a {@link LocalLambda} for the functions of a {@code serverless.yml} once for the
- * test class, and hands it to test methods, constructors and lifecycle methods that take a
- * {@link LocalLambda} parameter:
- * <pre class="code">
+ * test class, and hands it to test methods, constructors and lifecycle methods that take
+ * a {@link LocalLambda} parameter: <pre class="code">
  * &#64;LocalLambdaTest(config = "serverless.yml", mode = LocalLambda.Mode.OUT_OF_PROCESS)
  * class OrderFunctionsTests {
  *
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     }
  *
  * }
- * </pre>
- * The local Lambda is stopped after the class's tests, with the local AWS services (a
- * DynamoDB for the file's tables) that it started.
+ * </pre> The local Lambda is stopped after the class's tests, with the local AWS services
+ * (a DynamoDB for the file's tables) that it started.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -68,10 +66,10 @@ public @interface LocalLambdaTest {
 	Class<?> mainClass() default void.class;
 
 	/**
-	 * Whether the AWS services that the file's {@code resources} declare run locally, their
-	 * tables created and the functions pointed at them (see
-	 * {@link dev.serverlessspring.test.aws.LocalAwsServices}, which test methods can also take
-	 * as a parameter).
+	 * Whether the AWS services that the file's {@code resources} declare run locally,
+	 * their tables created and the functions pointed at them (see
+	 * {@link dev.serverlessspring.test.aws.LocalAwsServices}, which test methods can also
+	 * take as a parameter).
 	 * @return whether to start them
 	 */
 	boolean awsServices() default true;

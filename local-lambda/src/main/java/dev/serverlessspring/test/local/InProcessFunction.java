@@ -45,10 +45,10 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A function run in the test's JVM: the Spring application started as
- * {@code FunctionHandler} starts it on Lambda ({@code LambdaApplication.application(Class)}),
- * with the function's environment variables as the highest-precedence property source, and
- * each event handed to its {@code EventDispatcher} on a thread of its own, under the
- * function's timeout.
+ * {@code FunctionHandler} starts it on Lambda
+ * ({@code LambdaApplication.application(Class)}), with the function's environment
+ * variables as the highest-precedence property source, and each event handed to its
+ * {@code EventDispatcher} on a thread of its own, under the function's timeout.
  */
 final class InProcessFunction implements LocalFunction {
 
@@ -64,7 +64,10 @@ final class InProcessFunction implements LocalFunction {
 
 	private final Map<String, String> environment;
 
-	/** Where the application's classes come from; {@code null}: the invoking thread's context class loader. */
+	/**
+	 * Where the application's classes come from; {@code null}: the invoking thread's
+	 * context class loader.
+	 */
 	private @Nullable ClassLoader classLoader;
 
 	private @Nullable ExecutorService executor;
@@ -78,8 +81,8 @@ final class InProcessFunction implements LocalFunction {
 	 * @param config the function
 	 * @param mainClass the application class, or {@code null} to find it as Lambda does
 	 * ({@code MAIN_CLASS}, then the {@code Start-Class} of the class path's manifests)
-	 * @param mainClassName the application class's name, looked up in the function's class
-	 * loader when {@code mainClass} is {@code null}, or {@code null}
+	 * @param mainClassName the application class's name, looked up in the function's
+	 * class loader when {@code mainClass} is {@code null}, or {@code null}
 	 * @param classLoader the loader of the application's classes, or {@code null} for the
 	 * invoking thread's context class loader
 	 */
@@ -98,8 +101,9 @@ final class InProcessFunction implements LocalFunction {
 		environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
 		environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(config.memorySize()));
 		environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + config.deployedName());
-		environment.put("AWS_LAMBDA_LOG_STREAM_NAME", LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd"))
-				+ "/[$LATEST]" + HexFormat.of().formatHex(randomBytes()));
+		environment.put("AWS_LAMBDA_LOG_STREAM_NAME",
+				LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/[$LATEST]"
+						+ HexFormat.of().formatHex(randomBytes()));
 		environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
 		environment.put("AWS_REGION", config.region());
 		environment.put("AWS_DEFAULT_REGION", config.region());
@@ -125,9 +129,9 @@ final class InProcessFunction implements LocalFunction {
 	}
 
 	/**
-	 * Invoke, and hand a streaming result to the consumer as the function writes it: on the
-	 * function's thread, under its timeout; a stream that fails after its first byte is the
-	 * invocation's error, as on Lambda.
+	 * Invoke, and hand a streaming result to the consumer as the function writes it: on
+	 * the function's thread, under its timeout; a stream that fails after its first byte
+	 * is the invocation's error, as on Lambda.
 	 */
 	@Override
 	public synchronized InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
@@ -138,7 +142,8 @@ final class InProcessFunction implements LocalFunction {
 		}
 		log.line("START RequestId: " + request.requestId() + " Version: $LATEST");
 		long start = System.nanoTime();
-		// The context the custom runtime builds from the Runtime API's headers, with this invocation's log.
+		// The context the custom runtime builds from the Runtime API's headers, with this
+		// invocation's log.
 		RuntimeContext context = new RuntimeContext(new dev.serverlessspring.lambda.runtime.InvocationRequest(
 				request.requestId(), System.currentTimeMillis() + request.timeout().toMillis(),
 				request.invokedFunctionArn(), request.traceId(), request.clientContext(), request.cognitoIdentity(),
@@ -173,7 +178,8 @@ final class InProcessFunction implements LocalFunction {
 			log.line(Instant.now() + " " + request.requestId() + " " + timedOut);
 			String message = "RequestId: " + request.requestId() + " Error: " + timedOut;
 			result = error(request.requestId(), "Sandbox.Timedout", message, null, request.timeout());
-			// As Lambda does after a timeout: this environment is discarded, the next invocation inits anew.
+			// As Lambda does after a timeout: this environment is discarded, the next
+			// invocation inits anew.
 			discard();
 		}
 		catch (InterruptedException ex) {
@@ -193,7 +199,8 @@ final class InProcessFunction implements LocalFunction {
 		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
-	// Starts the application once; an init failure fails the invocation that waited for it.
+	// Starts the application once; an init failure fails the invocation that waited for
+	// it.
 	private @Nullable InvocationResult init(InvocationRequest request) {
 		Throwable failure = start();
 		return (failure != null) ? failure(request.requestId(), failure, Duration.ZERO) : null;
@@ -216,7 +223,8 @@ final class InProcessFunction implements LocalFunction {
 			worker.setContextClassLoader(classLoader);
 			return worker;
 		});
-		// Spring reads the context class loader when it creates the context and its bean factory.
+		// Spring reads the context class loader when it creates the context and its bean
+		// factory.
 		thread.setContextClassLoader(classLoader);
 		try {
 			Class<?> mainClass = mainClass(classLoader);
@@ -224,7 +232,8 @@ final class InProcessFunction implements LocalFunction {
 			application.setResourceLoader(new DefaultResourceLoader(classLoader));
 			StandardEnvironment springEnvironment = new StandardEnvironment();
 			springEnvironment.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment", new LinkedHashMap<>(this.environment)));
+				.addFirst(new SystemEnvironmentPropertySource("lambdaFunctionEnvironment",
+						new LinkedHashMap<>(this.environment)));
 			application.setEnvironment(springEnvironment);
 			this.context = LambdaApplication.run(application);
 			this.dispatcher = this.context.getBean(EventDispatcher.class);
@@ -240,8 +249,8 @@ final class InProcessFunction implements LocalFunction {
 	}
 
 	/**
-	 * Stop the function's environment; the next start loads the application's classes from
-	 * {@code classLoader}.
+	 * Stop the function's environment; the next start loads the application's classes
+	 * from {@code classLoader}.
 	 * @param classLoader the loader of the application's classes
 	 */
 	synchronized void reload(ClassLoader classLoader) {
@@ -261,7 +270,8 @@ final class InProcessFunction implements LocalFunction {
 				: MainClassLocator.locate(classLoader);
 	}
 
-	// The error document as the AWS runtime interface client writes it for a thrown exception.
+	// The error document as the AWS runtime interface client writes it for a thrown
+	// exception.
 	private static InvocationResult failure(String requestId, Throwable ex, Duration duration) {
 		ArrayNode stackTrace = JSON.createArrayNode();
 		for (StackTraceElement element : ex.getStackTrace()) {
@@ -271,8 +281,7 @@ final class InProcessFunction implements LocalFunction {
 	}
 
 	private static InvocationResult error(String requestId, String type, @Nullable String message,
-			@Nullable ArrayNode stackTrace,
-			Duration duration) {
+			@Nullable ArrayNode stackTrace, Duration duration) {
 		ObjectNode document = JSON.createObjectNode();
 		document.put("errorMessage", message);
 		document.put("errorType", type);
@@ -299,7 +308,10 @@ final class InProcessFunction implements LocalFunction {
 		discard();
 	}
 
-	/** Opens the consumer at the stream's first byte: a function that fails before it fails as any other. */
+	/**
+	 * Opens the consumer at the stream's first byte: a function that fails before it
+	 * fails as any other.
+	 */
 	private static final class ConsumerOutput extends OutputStream {
 
 		private final ResponseStreamConsumer consumer;
@@ -346,7 +358,10 @@ final class InProcessFunction implements LocalFunction {
 
 	}
 
-	/** The invocation's log: platform lines and what the function wrote to its {@link LambdaLogger}. */
+	/**
+	 * The invocation's log: platform lines and what the function wrote to its
+	 * {@link LambdaLogger}.
+	 */
 	private static final class Log implements LambdaLogger {
 
 		private final StringBuilder text = new StringBuilder();

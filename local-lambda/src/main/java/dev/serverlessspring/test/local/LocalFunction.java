@@ -41,8 +41,8 @@ public interface LocalFunction extends AutoCloseable {
 	 * managed runtimes cannot stream, and their response is the result's payload.
 	 * @param request the request
 	 * @param consumer takes a streamed response
-	 * @return the result, without payload when the response streamed; a stream that failed
-	 * midway is a function error
+	 * @return the result, without payload when the response streamed; a stream that
+	 * failed midway is a function error
 	 */
 	default InvocationResult invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
 		return invoke(request);

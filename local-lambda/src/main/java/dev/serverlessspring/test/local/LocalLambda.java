@@ -32,15 +32,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A local Lambda for the functions of a {@code serverless.yml}: each function in its own
- * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP front
- * for the functions' {@code httpApi}/{@code http} events, and a Function URL, on a port of
- * its own, for each function with a {@code url} (streamed with
+ * execution environment, Lambda's Invoke API for SDK clients, and API Gateway's HTTP
+ * front for the functions' {@code httpApi}/{@code http} events, and a Function URL, on a
+ * port of its own, for each function with a {@code url} (streamed with
  * {@code invokeMode: RESPONSE_STREAM}). The AWS services that the file's
  * {@code resources} declare run locally too ({@link LocalAwsServices}: a DynamoDB for its
- * tables, an SQS for its queues), and the functions get the {@code AWS_ENDPOINT_URL_<SERVICE>}
- * variables that point at them; each function's {@code sqs} events poll the local queues
- * ({@link SqsEventSourceMapping}), and its {@code s3} events hear of the local buckets' objects
- * ({@link S3EventNotifications}). Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
+ * tables, an SQS for its queues), and the functions get the
+ * {@code AWS_ENDPOINT_URL_<SERVICE>} variables that point at them; each function's
+ * {@code sqs} events poll the local queues ({@link SqsEventSourceMapping}), and its
+ * {@code s3} events hear of the local buckets' objects ({@link S3EventNotifications}).
+ * Everything listens on {@code 127.0.0.1} only, and stops with the local Lambda.
  * <pre class="code">
  * try (LocalLambda lambda = LocalLambda.builder().config(Path.of("serverless.yml")).start()) {
  *     InvocationResult result = lambda.invoke("uppercase", "\"hello\"");
@@ -74,13 +75,15 @@ public final class LocalLambda implements AutoCloseable {
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
 	private LocalLambda(Builder builder) throws IOException {
-		this.config = (builder.config != null) ? builder.config : ServerlessConfig.read(builder.configFile, builder.stage);
+		this.config = (builder.config != null) ? builder.config
+				: ServerlessConfig.read(builder.configFile, builder.stage);
 		this.mode = builder.mode.resolve(this.config);
 		Map<String, LocalFunction> functions = new LinkedHashMap<>();
 		this.aws = builder.awsServices ? LocalAwsServices.start(this.config) : LocalAwsServices.none();
 		Map<String, String> awsEnvironment = this.aws.environment();
 		if (this.mode == Mode.IN_PROCESS) {
-			// Lambda always gives a function its region; the SDK's clients need it to be built.
+			// Lambda always gives a function its region; the SDK's clients need it to be
+			// built.
 			Map<String, String> sdkEnvironment = new LinkedHashMap<>(awsEnvironment);
 			sdkEnvironment.put("AWS_REGION", this.config.region());
 			this.sdkProperties = new SdkSystemProperties(sdkEnvironment);
@@ -91,15 +94,17 @@ public final class LocalLambda implements AutoCloseable {
 		try {
 			for (FunctionConfig configured : this.config.functions().values()) {
 				FunctionConfig function = configured.withEnvironment(awsEnvironment);
-				functions.put(function.name(), (this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function)
-						: new InProcessFunction(function, builder.mainClass, builder.mainClassName, builder.classLoader));
+				functions.put(function.name(),
+						(this.mode == Mode.OUT_OF_PROCESS) ? new OutOfProcessFunction(function) : new InProcessFunction(
+								function, builder.mainClass, builder.mainClassName, builder.classLoader));
 			}
 			this.functions = functions;
 			startEventSourceMappings();
 			startS3EventNotifications();
 			this.invokeApi = new InvokeApiServer(builder.invokePort, this::findFunction);
 			try {
-				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()), this.config.stage());
+				this.front = new ApiGatewayFront(builder.httpPort, List.copyOf(functions.values()),
+						this.config.stage());
 			}
 			catch (IOException ex) {
 				this.invokeApi.close();
@@ -140,8 +145,10 @@ public final class LocalLambda implements AutoCloseable {
 		this.config.resources().values().forEach((resource) -> queues.add(resource.arn()));
 		for (SqsEventSource source : this.config.sqsEventSources()) {
 			if (source.enabled() && queues.contains(source.queueArn())) {
-				// ServerlessConfig reads sqs events from the functions it declares: each has its LocalFunction.
-				LocalFunction function = Objects.requireNonNull(this.functions.get(source.function()), source.function());
+				// ServerlessConfig reads sqs events from the functions it declares: each
+				// has its LocalFunction.
+				LocalFunction function = Objects.requireNonNull(this.functions.get(source.function()),
+						source.function());
 				SqsEventSourceMapping mapping = new SqsEventSourceMapping(source, function, sqs, this.config.region());
 				this.eventSourceMappings.add(mapping);
 				mapping.start();
@@ -154,13 +161,15 @@ public final class LocalLambda implements AutoCloseable {
 		if (this.aws.s3() == null || this.config.s3EventSources().isEmpty()) {
 			return;
 		}
-		this.s3EventNotifications = new S3EventNotifications(this.config.s3EventSources(), this.functions, this.aws.s3());
+		this.s3EventNotifications = new S3EventNotifications(this.config.s3EventSources(), this.functions,
+				this.aws.s3());
 	}
 
 	/**
-	 * Return the local event notifications that invoke the functions of {@code s3} events.
-	 * @return the notifications, or {@code null} when no function has an {@code s3} event or
-	 * the local S3 does not run
+	 * Return the local event notifications that invoke the functions of {@code s3}
+	 * events.
+	 * @return the notifications, or {@code null} when no function has an {@code s3} event
+	 * or the local S3 does not run
 	 */
 	public @Nullable S3EventNotifications s3EventNotifications() {
 		return this.s3EventNotifications;
@@ -211,9 +220,11 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	private Optional<LocalFunction> findFunction(String name) {
-		Optional<LocalFunction> function = this.config.findFunction(name).map((found) -> this.functions.get(found.name()));
+		Optional<LocalFunction> function = this.config.findFunction(name)
+			.map((found) -> this.functions.get(found.name()));
 		if (function.isEmpty() && "function".equals(name) && this.functions.size() == 1) {
-			// The Runtime Interface Emulator serves its one function under the name "function".
+			// The Runtime Interface Emulator serves its one function under the name
+			// "function".
 			return Optional.of(this.functions.values().iterator().next());
 		}
 		return function;
@@ -263,8 +274,8 @@ public final class LocalLambda implements AutoCloseable {
 			}
 			Path file = Path.of(fixture);
 			if (!Files.isRegularFile(file)) {
-				throw new IllegalArgumentException("No event fixture '" + fixture + "' on the class path or at "
-						+ file.toAbsolutePath());
+				throw new IllegalArgumentException(
+						"No event fixture '" + fixture + "' on the class path or at " + file.toAbsolutePath());
 			}
 			return Files.readAllBytes(file);
 		}
@@ -274,23 +285,31 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
-	 * Replace every function's execution environment by a new one whose application classes
-	 * come from {@code classLoader}, as after a deployment: the running environments are
-	 * stopped, then all functions start, one after the other, before this method returns,
-	 * so that a function that no longer starts is known at once. Invocations that
-	 * arrive meanwhile wait for their function. The servers keep their ports.
+	 * Replace every function's execution environment by a new one whose application
+	 * classes come from {@code classLoader}, as after a deployment: the running
+	 * environments are stopped, then all functions start, one after the other, before
+	 * this method returns, so that a function that no longer starts is known at once.
+	 * Invocations that arrive meanwhile wait for their function. The servers keep their
+	 * ports.
 	 * @param classLoader the loader of the application's classes (its parent provides the
 	 * dependencies)
-	 * @return the functions that failed to start, by name, with the reason; empty if all run
-	 * @throws IllegalStateException if the functions run out of process, from their packages
+	 * @return the functions that failed to start, by name, with the reason; empty if all
+	 * run
+	 * @throws IllegalStateException if the functions run out of process, from their
+	 * packages
 	 */
 	public Map<String, Throwable> reload(ClassLoader classLoader) {
 		if (this.mode != Mode.IN_PROCESS) {
-			throw new IllegalStateException("Only in-process functions reload; these run from their deployment packages");
+			throw new IllegalStateException(
+					"Only in-process functions reload; these run from their deployment packages");
 		}
-		List<InProcessFunction> functions = this.functions.values().stream().map(InProcessFunction.class::cast).toList();
+		List<InProcessFunction> functions = this.functions.values()
+			.stream()
+			.map(InProcessFunction.class::cast)
+			.toList();
 		functions.forEach((function) -> function.reload(classLoader));
-		// One after the other: Spring Boot sets up the JVM's one logging system as each application starts.
+		// One after the other: Spring Boot sets up the JVM's one logging system as each
+		// application starts.
 		Map<String, Throwable> failures = new LinkedHashMap<>();
 		for (InProcessFunction function : functions) {
 			Throwable failure = function.start();
@@ -302,7 +321,8 @@ public final class LocalLambda implements AutoCloseable {
 	}
 
 	/**
-	 * Return the Invoke API endpoint, for {@code LambdaClient.builder().endpointOverride(...)}.
+	 * Return the Invoke API endpoint, for
+	 * {@code LambdaClient.builder().endpointOverride(...)}.
 	 * @return {@code http://127.0.0.1:<port>}
 	 */
 	public URI invokeEndpoint() {
@@ -311,8 +331,8 @@ public final class LocalLambda implements AutoCloseable {
 
 	/**
 	 * Return the local AWS services that the configuration's resources declared.
-	 * @return the services; {@link LocalAwsServices#isEmpty() empty} when it declares none
-	 * served locally, or when they were turned off
+	 * @return the services; {@link LocalAwsServices#isEmpty() empty} when it declares
+	 * none served locally, or when they were turned off
 	 */
 	public LocalAwsServices aws() {
 		return this.aws;
@@ -424,8 +444,8 @@ public final class LocalLambda implements AutoCloseable {
 	public enum Mode {
 
 		/**
-		 * In the calling JVM: the application starts as on Lambda, its dispatcher is called
-		 * directly. Fast; the function's classes come from the class path.
+		 * In the calling JVM: the application starts as on Lambda, its dispatcher is
+		 * called directly. Fast; the function's classes come from the class path.
 		 */
 		IN_PROCESS,
 
@@ -435,7 +455,10 @@ public final class LocalLambda implements AutoCloseable {
 		 */
 		OUT_OF_PROCESS,
 
-		/** Out of process when every function has a {@code package.artifact}, else in process. */
+		/**
+		 * Out of process when every function has a {@code package.artifact}, else in
+		 * process.
+		 */
 		AUTO;
 
 		Mode resolve(ServerlessConfig config) {
@@ -475,9 +498,9 @@ public final class LocalLambda implements AutoCloseable {
 		}
 
 		/**
-		 * Choose whether the AWS services that the configuration's {@code resources} declare
-		 * run locally ({@link LocalAwsServices}); default {@code true}. Turn them off for
-		 * functions that reach other endpoints, such as LocalStack's.
+		 * Choose whether the AWS services that the configuration's {@code resources}
+		 * declare run locally ({@link LocalAwsServices}); default {@code true}. Turn them
+		 * off for functions that reach other endpoints, such as LocalStack's.
 		 * @param awsServices whether to start them
 		 * @return this builder
 		 */
@@ -487,7 +510,8 @@ public final class LocalLambda implements AutoCloseable {
 		}
 
 		/**
-		 * Read the functions from a {@code serverless.yml}; default {@code serverless.yml}.
+		 * Read the functions from a {@code serverless.yml}; default
+		 * {@code serverless.yml}.
 		 * @param file the file
 		 * @return this builder
 		 */
@@ -527,8 +551,9 @@ public final class LocalLambda implements AutoCloseable {
 		}
 
 		/**
-		 * Set the application class for in-process functions; by default it is found as on
-		 * Lambda: a {@code MAIN_CLASS} variable, else the {@code Start-Class} of a manifest.
+		 * Set the application class for in-process functions; by default it is found as
+		 * on Lambda: a {@code MAIN_CLASS} variable, else the {@code Start-Class} of a
+		 * manifest.
 		 * @param mainClass the {@code @SpringBootApplication} class
 		 * @return this builder
 		 */
@@ -538,8 +563,9 @@ public final class LocalLambda implements AutoCloseable {
 		}
 
 		/**
-		 * Name the application class for in-process functions, to be loaded from their class
-		 * loader (see {@link #classLoader(ClassLoader)}); by default it is found as on Lambda.
+		 * Name the application class for in-process functions, to be loaded from their
+		 * class loader (see {@link #classLoader(ClassLoader)}); by default it is found as
+		 * on Lambda.
 		 * @param mainClassName the {@code @SpringBootApplication} class's name
 		 * @return this builder
 		 */
@@ -549,9 +575,9 @@ public final class LocalLambda implements AutoCloseable {
 		}
 
 		/**
-		 * Load in-process functions' application classes from a class loader of their own,
-		 * which {@link LocalLambda#reload(ClassLoader)} replaces; by default the invoking
-		 * thread's context class loader.
+		 * Load in-process functions' application classes from a class loader of their
+		 * own, which {@link LocalLambda#reload(ClassLoader)} replaces; by default the
+		 * invoking thread's context class loader.
 		 * @param classLoader the loader of the application's classes
 		 * @return this builder
 		 */

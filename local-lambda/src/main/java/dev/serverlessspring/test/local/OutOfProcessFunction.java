@@ -35,8 +35,9 @@ final class OutOfProcessFunction implements LocalFunction {
 	}
 
 	static FunctionPackage packageOf(FunctionConfig config) {
-		return FunctionPackage.of(Objects.requireNonNull(config.artifact(),
-				() -> "Function '" + config.name() + "' has no package.artifact in serverless.yml"))
+		return FunctionPackage
+			.of(Objects.requireNonNull(config.artifact(),
+					() -> "Function '" + config.name() + "' has no package.artifact in serverless.yml"))
 			.functionName(config.deployedName())
 			.handler(config.handler())
 			.runtime(config.runtime())

@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The local event notifications of the functions' {@code s3} events: each object created or
- * removed in a bucket of the local S3 invokes, as S3 does, every function whose event matches
- * its type, prefix and suffix, asynchronously, with an S3 event of one record. A function
- * error is retried twice, as Lambda retries asynchronous invocations (at once here, not after
- * its minutes). Invocations run one after the other, in the order the objects changed.
+ * The local event notifications of the functions' {@code s3} events: each object created
+ * or removed in a bucket of the local S3 invokes, as S3 does, every function whose event
+ * matches its type, prefix and suffix, asynchronously, with an S3 event of one record. A
+ * function error is retried twice, as Lambda retries asynchronous invocations (at once
+ * here, not after its minutes). Invocations run one after the other, in the order the
+ * objects changed.
  */
 public final class S3EventNotifications implements AutoCloseable {
 
@@ -84,7 +85,8 @@ public final class S3EventNotifications implements AutoCloseable {
 	}
 
 	private void deliver(S3EventSource source, String bucket, String eventName, String key, byte[] payload) {
-		// The sources are read from the same configuration as the functions: each names one of them.
+		// The sources are read from the same configuration as the functions: each names
+		// one of them.
 		LocalFunction function = Objects.requireNonNull(this.functions.get(source.function()), source.function());
 		for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			boolean failed;
@@ -94,8 +96,8 @@ public final class S3EventNotifications implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				failed = true;
-				System.err.println("[local-s3-notifications] " + source.function() + " <- s3://" + bucket + "/" + key + ": "
-						+ ex.getMessage());
+				System.err.println("[local-s3-notifications] " + source.function() + " <- s3://" + bucket + "/" + key
+						+ ": " + ex.getMessage());
 			}
 			this.deliveries.add(new Delivery(source.function(), bucket, key, eventName, attempt, failed));
 			if (!failed) {

@@ -22,13 +22,13 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code maximumBatchingWindow}), invokes the function with an SQS event of them, and
  * deletes the messages the function processed. A function error leaves the whole batch in
  * the queue; with {@code ReportBatchItemFailures}, the messages the function names in
- * {@code batchItemFailures} stay, and an answer that names none it was given fails the whole
- * batch. Messages that stay return once their visibility timeout ends, and go to the
- * dead-letter queue after {@code maxReceiveCount} receives, as the queue's redrive policy
- * says. A message is invisible while its batch is being processed, and deleted only after,
- * so none is lost, nor given to the function again unless it failed (or the function ran
- * past the queue's visibility timeout, which AWS advises to set to six times the function's
- * timeout).
+ * {@code batchItemFailures} stay, and an answer that names none it was given fails the
+ * whole batch. Messages that stay return once their visibility timeout ends, and go to
+ * the dead-letter queue after {@code maxReceiveCount} receives, as the queue's redrive
+ * policy says. A message is invisible while its batch is being processed, and deleted
+ * only after, so none is lost, nor given to the function again unless it failed (or the
+ * function ran past the queue's visibility timeout, which AWS advises to set to six times
+ * the function's timeout).
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
 
@@ -89,7 +89,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 			}
 			catch (RuntimeException ex) {
 				if (this.running) {
-					// The queue or the function may come back: Lambda's poller keeps polling.
+					// The queue or the function may come back: Lambda's poller keeps
+					// polling.
 					System.err.println("[local-sqs-poller] " + this.source.function() + " <- " + this.source.queueName()
 							+ ": " + ex.getMessage());
 					sleep(Duration.ofSeconds(POLL_SECONDS));
@@ -102,7 +103,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 		List<JsonNode> batch = new ArrayList<>(
 				this.sqs.receive(this.source.queueName(), Math.min(10, this.source.batchSize()), POLL_SECONDS));
 		long deadline = System.nanoTime() + this.source.batchingWindow().toNanos();
-		while (!batch.isEmpty() && this.running && batch.size() < this.source.batchSize() && System.nanoTime() < deadline) {
+		while (!batch.isEmpty() && this.running && batch.size() < this.source.batchSize()
+				&& System.nanoTime() < deadline) {
 			batch.addAll(this.sqs.receive(this.source.queueName(), Math.min(10, this.source.batchSize() - batch.size()),
 					POLL_SECONDS));
 		}
@@ -117,7 +119,8 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 			String messageId = message.path("MessageId").asString();
 			boolean failure = failed.contains(messageId);
 			this.deliveries.add(new Delivery(messageId, message.path("Body").asString(),
-					Integer.parseInt(message.path("Attributes").path("ApproximateReceiveCount").asString("1")), failure));
+					Integer.parseInt(message.path("Attributes").path("ApproximateReceiveCount").asString("1")),
+					failure));
 			if (!failure) {
 				processed.add(message.path("ReceiptHandle").asString());
 			}
@@ -127,8 +130,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 		}
 	}
 
-	// As Lambda reads the answer: an error fails every record; with ReportBatchItemFailures the
-	// records named fail, and an answer naming a record it was not given fails them all.
+	// As Lambda reads the answer: an error fails every record; with
+	// ReportBatchItemFailures the records named fail, and an answer naming a record it
+	// was not given fails them all.
 	private Set<String> failedMessageIds(List<JsonNode> batch, InvocationResult result) {
 		Set<String> all = new HashSet<>();
 		batch.forEach((message) -> all.add(message.path("MessageId").asString()));
@@ -169,7 +173,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
 			record.put("receiptHandle", message.path("ReceiptHandle").asString());
 			record.put("body", message.path("Body").asString());
 			ObjectNode attributes = record.putObject("attributes");
-			message.path("Attributes").properties().forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asString()));
+			message.path("Attributes")
+				.properties()
+				.forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asString()));
 			ObjectNode messageAttributes = record.putObject("messageAttributes");
 			message.path("MessageAttributes").properties().forEach((entry) -> {
 				ObjectNode attribute = messageAttributes.putObject(entry.getKey());

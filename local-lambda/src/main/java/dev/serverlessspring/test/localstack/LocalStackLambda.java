@@ -23,12 +23,11 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * Deploys a deployment zip to LocalStack's Lambda (in a Testcontainers
- * {@link LocalStackContainer}) and invokes it with the AWS SDK: for teams with Docker and a
- * LocalStack licence who want LocalStack's Lambda rather than the Docker-free local one.
- * Needs {@code org.testcontainers:testcontainers-localstack} and
+ * {@link LocalStackContainer}) and invokes it with the AWS SDK: for teams with Docker and
+ * a LocalStack licence who want LocalStack's Lambda rather than the Docker-free local
+ * one. Needs {@code org.testcontainers:testcontainers-localstack} and
  * {@code software.amazon.awssdk:lambda} (with {@code url-connection-client}) on the test
- * class path; both are optional dependencies of this module.
- * <pre class="code">
+ * class path; both are optional dependencies of this module. <pre class="code">
  * &#64;Container
  * static LocalStackContainer localStack = new LocalStackContainer("localstack/localstack:4").withServices("lambda");
  *
@@ -52,7 +51,8 @@ public final class LocalStackLambda implements AutoCloseable {
 	}
 
 	/**
-	 * Create the function in LocalStack from a deployment zip and wait until it is active.
+	 * Create the function in LocalStack from a deployment zip and wait until it is
+	 * active.
 	 * @param localStack the running container, with the {@code lambda} service
 	 * @param function the function: its zip, name, handler, runtime, environment, timeout
 	 * and memory size are used
@@ -110,7 +110,8 @@ public final class LocalStackLambda implements AutoCloseable {
 		InvocationResult result;
 		if (response.functionError() != null) {
 			LambdaError error = LambdaError.posted(payload, response.functionError());
-			result = InvocationResult.functionError(requestId, payload, error.errorType(), error.errorMessage(), duration);
+			result = InvocationResult.functionError(requestId, payload, error.errorType(), error.errorMessage(),
+					duration);
 		}
 		else {
 			result = InvocationResult.success(requestId, payload, duration);

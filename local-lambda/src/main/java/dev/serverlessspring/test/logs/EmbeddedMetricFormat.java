@@ -7,14 +7,14 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks log events against the required structure of the CloudWatch Embedded Metric Format
- * specification: a root object whose {@code _aws} member holds a numeric {@code Timestamp}
- * (epoch milliseconds) and a {@code CloudWatchMetrics} array of directives, each with a
- * string {@code Namespace}, a {@code Dimensions} array of dimension sets (arrays of at most
- * 30 strings) and a {@code Metrics} array of 1 to 100 definitions, each with a string
- * {@code Name} and, optionally, a CloudWatch {@code Unit}; every dimension a directive names
- * must be a string member of the root, every metric a number (or an array of 1 to 100
- * numbers) there.
+ * Checks log events against the required structure of the CloudWatch Embedded Metric
+ * Format specification: a root object whose {@code _aws} member holds a numeric
+ * {@code Timestamp} (epoch milliseconds) and a {@code CloudWatchMetrics} array of
+ * directives, each with a string {@code Namespace}, a {@code Dimensions} array of
+ * dimension sets (arrays of at most 30 strings) and a {@code Metrics} array of 1 to 100
+ * definitions, each with a string {@code Name} and, optionally, a CloudWatch
+ * {@code Unit}; every dimension a directive names must be a string member of the root,
+ * every metric a number (or an array of 1 to 100 numbers) there.
  *
  * @see <a href=
  * "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch_Embedded_Metric_Format_Specification.html">Embedded

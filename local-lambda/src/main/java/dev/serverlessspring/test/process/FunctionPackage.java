@@ -19,18 +19,16 @@ import dev.serverlessspring.test.runtime.InvocationRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link ManagedRuntimeProcess} runs: a deployment package (a zip, or a directory that
- * is already a task root) with the function configuration Lambda would hold for it. Immutable:
- * each {@code withXxx}-style method returns a copy, so one package can serve several
- * functions.
- * <pre class="code">
+ * What {@link ManagedRuntimeProcess} runs: a deployment package (a zip, or a directory
+ * that is already a task root) with the function configuration Lambda would hold for it.
+ * Immutable: each {@code withXxx}-style method returns a copy, so one package can serve
+ * several functions. <pre class="code">
  * FunctionPackage quote = FunctionPackage.of(zip)
  *     .handler("dev.serverlessspring.lambda.FunctionHandler::handleRequest")
  *     .environment("SPRING_CLOUD_FUNCTION_DEFINITION", "quote")
  *     .timeout(Duration.ofSeconds(30))
  *     .memorySize(512);
- * </pre>
- * Defaults are Lambda's: runtime {@code java21}, 128 MB, 3 seconds, region
+ * </pre> Defaults are Lambda's: runtime {@code java21}, 128 MB, 3 seconds, region
  * {@code us-east-1}.
  */
 public final class FunctionPackage {
@@ -43,8 +41,8 @@ public final class FunctionPackage {
 
 	/**
 	 * Describe the function in the given deployment package.
-	 * @param zipOrTaskRoot a deployment zip, or a directory laid out as Lambda's task root
-	 * (classes at the root, jars under {@code lib/})
+	 * @param zipOrTaskRoot a deployment zip, or a directory laid out as Lambda's task
+	 * root (classes at the root, jars under {@code lib/})
 	 * @return the package, with Lambda's default configuration
 	 */
 	public static FunctionPackage of(Path zipOrTaskRoot) {
@@ -70,9 +68,9 @@ public final class FunctionPackage {
 			}
 		}
 		if (matches.size() != 1) {
-			throw new IllegalStateException(((matches.isEmpty()) ? "No deployment package " : "Several packages ") + glob
-					+ " in " + directory.toAbsolutePath() + ((matches.isEmpty()) ? ": build it first (mvn package)" : ": "
-							+ matches));
+			throw new IllegalStateException(((matches.isEmpty()) ? "No deployment package " : "Several packages ")
+					+ glob + " in " + directory.toAbsolutePath()
+					+ ((matches.isEmpty()) ? ": build it first (mvn package)" : ": " + matches));
 		}
 		return of(matches.get(0));
 	}
@@ -121,13 +119,15 @@ public final class FunctionPackage {
 	public FunctionPackage runtime(String runtime) {
 		requireText(runtime, "runtime");
 		if (!runtime.startsWith("java") && !runtime.startsWith("provided")) {
-			throw new IllegalArgumentException("Unsupported runtime '" + runtime + "': use java17, java21, java25 or provided.al2023");
+			throw new IllegalArgumentException(
+					"Unsupported runtime '" + runtime + "': use java17, java21, java25 or provided.al2023");
 		}
 		return with((settings) -> settings.runtime = runtime);
 	}
 
 	/**
-	 * Return whether this is a custom runtime, started by the task root's {@code bootstrap}.
+	 * Return whether this is a custom runtime, started by the task root's
+	 * {@code bootstrap}.
 	 * @return {@code true} for a {@code provided*} runtime
 	 */
 	public boolean isCustomRuntime() {
@@ -160,8 +160,9 @@ public final class FunctionPackage {
 	}
 
 	/**
-	 * Return a copy with one more environment variable (or a new value for it). Lambda's own
-	 * variables may be overridden too, for example {@code AWS_LAMBDA_INITIALIZATION_TYPE}.
+	 * Return a copy with one more environment variable (or a new value for it). Lambda's
+	 * own variables may be overridden too, for example
+	 * {@code AWS_LAMBDA_INITIALIZATION_TYPE}.
 	 * @param name the variable's name
 	 * @param value the value
 	 * @return the new package
@@ -191,8 +192,8 @@ public final class FunctionPackage {
 
 	/**
 	 * Return a copy with the given timeout.
-	 * @param timeout the timeout; Lambda allows 1 second to 15 minutes, any positive value
-	 * is accepted here
+	 * @param timeout the timeout; Lambda allows 1 second to 15 minutes, any positive
+	 * value is accepted here
 	 * @return the new package
 	 */
 	public FunctionPackage timeout(Duration timeout) {

@@ -27,18 +27,17 @@ import dev.serverlessspring.test.runtime.RuntimeApiServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a {@link FunctionPackage} as Lambda's managed Java runtime does: the zip unpacked as
- * the task root, the AWS runtime interface client started with Lambda's JVM flags and
- * environment variables, talking to a {@link RuntimeApiServer} of its own. A {@code provided*}
- * runtime starts the task root's {@code bootstrap} instead.
+ * Runs a {@link FunctionPackage} as Lambda's managed Java runtime does: the zip unpacked
+ * as the task root, the AWS runtime interface client started with Lambda's JVM flags and
+ * environment variables, talking to a {@link RuntimeApiServer} of its own. A
+ * {@code provided*} runtime starts the task root's {@code bootstrap} instead.
  * <p>
- * One process is one execution environment. It starts on first use and serves one invocation
- * at a time (concurrent callers wait their turn), or as many as the function's
- * {@code AWS_LAMBDA_MAX_CONCURRENCY} variable says, as Lambda Managed Instances do (the RIC then
- * runs that many polling threads). When an invocation times out, the init
- * fails or the process exits, the environment is discarded and the next invocation starts a
- * new one, with a new init, as on Lambda.
- * <pre class="code">
+ * One process is one execution environment. It starts on first use and serves one
+ * invocation at a time (concurrent callers wait their turn), or as many as the function's
+ * {@code AWS_LAMBDA_MAX_CONCURRENCY} variable says, as Lambda Managed Instances do (the
+ * RIC then runs that many polling threads). When an invocation times out, the init fails
+ * or the process exits, the environment is discarded and the next invocation starts a new
+ * one, with a new init, as on Lambda. <pre class="code">
  * try (ManagedRuntimeProcess function = new ManagedRuntimeProcess(functionPackage)) {
  *     InvocationResult result = function.invoke("\"hello\"");
  *     assertThat(result.payloadAsString()).isEqualTo("\"HELLO\"");
@@ -47,10 +46,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManagedRuntimeProcess implements AutoCloseable {
 
-	/** How long Lambda lets an on-demand init run before it counts against the invocation. */
+	/**
+	 * How long Lambda lets an on-demand init run before it counts against the invocation.
+	 */
 	static final Duration INIT_TIMEOUT = Duration.ofSeconds(10);
 
-	// Once the server's own deadline has passed, the server reports the timeout: this only guards against a hang.
+	// Once the server's own deadline has passed, the server reports the timeout: this
+	// only guards against a hang.
 	private static final Duration GRACE = Duration.ofSeconds(5);
 
 	static final String MAX_CONCURRENCY_VARIABLE = "AWS_LAMBDA_MAX_CONCURRENCY";
@@ -107,8 +109,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start an execution environment, unless one is running: unpack the package (once) and
-	 * start the runtime process. Returns without waiting for the runtime's init.
+	 * Start an execution environment, unless one is running: unpack the package (once)
+	 * and start the runtime process. Returns without waiting for the runtime's init.
 	 * @return this runner
 	 */
 	public synchronized ManagedRuntimeProcess start() {
@@ -118,8 +120,9 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 	/**
 	 * Wait for the runtime's init and return its error, if it failed (for example because
-	 * the handler class is missing or the application did not start). Starts the runtime if
-	 * none is running. A failed environment is discarded: the next invocation inits anew.
+	 * the handler class is missing or the application did not start). Starts the runtime
+	 * if none is running. A failed environment is discarded: the next invocation inits
+	 * anew.
 	 * @return the init error, empty if the init succeeded
 	 */
 	public synchronized Optional<LambdaError> initError() {
@@ -151,8 +154,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 	/**
 	 * Invoke the function with a request built by the caller, for example with a client
-	 * context; start from {@link FunctionPackage#invocation(byte[])} to keep the function's
-	 * timeout and ARN.
+	 * context; start from {@link FunctionPackage#invocation(byte[])} to keep the
+	 * function's timeout and ARN.
 	 * @param request the request
 	 * @return the result: the response, or the function's error (including init errors,
 	 * {@code Sandbox.Timedout}, {@code Function.ResponseSizeTooLarge} and
@@ -164,8 +167,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 
 	/**
 	 * Invoke the function and take a streamed response as it comes (a custom runtime that
-	 * streams, see {@link RuntimeApiServer}); a response that does not stream is the result's
-	 * payload.
+	 * streams, see {@link RuntimeApiServer}); a response that does not stream is the
+	 * result's payload.
 	 * @param request the request
 	 * @param consumer takes a streamed response, or {@code null} to buffer it
 	 * @return the result, as {@link #invoke(InvocationRequest)}; without payload when the
@@ -203,7 +206,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			logStart = this.output.size();
 			this.output.platform("START RequestId: " + request.requestId() + " Version: $LATEST");
 		}
-		// Outside the lock: with a maximum concurrency above 1, other invocations run meanwhile.
+		// Outside the lock: with a maximum concurrency above 1, other invocations run
+		// meanwhile.
 		InvocationResult result = current.invoke(request, consumer);
 		synchronized (this) {
 			if (result.isFunctionError() && "Sandbox.Timedout".equals(result.errorType())) {
@@ -221,8 +225,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Return the process id of the running execution environment's runtime, for example to
-	 * sample its memory from {@code /proc}.
+	 * Return the process id of the running execution environment's runtime, for example
+	 * to sample its memory from {@code /proc}.
 	 * @return the process id, empty if no environment is running
 	 */
 	public synchronized Optional<Long> pid() {
@@ -231,9 +235,10 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Return everything the runtime processes wrote to standard output and standard error,
-	 * across restarts, with Lambda's {@code START}, {@code END} and {@code REPORT} lines around
-	 * each invocation: what the function's CloudWatch log streams would show.
+	 * Return everything the runtime processes wrote to standard output and standard
+	 * error, across restarts, with Lambda's {@code START}, {@code END} and {@code REPORT}
+	 * lines around each invocation: what the function's CloudWatch log streams would
+	 * show.
 	 * @return the output so far
 	 */
 	public String output() {
@@ -249,13 +254,13 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 	}
 
 	/**
-	 * End the running execution environment as Lambda's shutdown phase does: the runtime gets
-	 * {@code SIGTERM}, so that its JVM runs its shutdown hooks and exit actions (such as
-	 * writing an AOT cache), and is killed if it has not exited within {@code grace}. The
-	 * next invocation starts a new environment.
+	 * End the running execution environment as Lambda's shutdown phase does: the runtime
+	 * gets {@code SIGTERM}, so that its JVM runs its shutdown hooks and exit actions
+	 * (such as writing an AOT cache), and is killed if it has not exited within
+	 * {@code grace}. The next invocation starts a new environment.
 	 * @param grace how long to wait for the runtime to exit
-	 * @return the runtime's exit status, empty if no environment was running or it had to be
-	 * killed
+	 * @return the runtime's exit status, empty if no environment was running or it had to
+	 * be killed
 	 */
 	public synchronized Optional<Integer> shutdown(Duration grace) {
 		if (this.environment == null) {
@@ -284,7 +289,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			throw new IllegalStateException("The runtime process is closed");
 		}
 		if (this.environment != null && !this.environment.isAlive()) {
-			// The runtime died between invocations: Lambda quietly replaces such an environment.
+			// The runtime died between invocations: Lambda quietly replaces such an
+			// environment.
 			discard();
 		}
 		if (this.environment == null) {
@@ -308,7 +314,9 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 		return String.format(Locale.ROOT, "%.2f", duration.toMillis() / 1000.0);
 	}
 
-	/** One execution environment: a Runtime API server and the runtime process using it. */
+	/**
+	 * One execution environment: a Runtime API server and the runtime process using it.
+	 */
 	private static final class Environment {
 
 		private final FunctionPackage functionPackage;
@@ -338,7 +346,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 				ProcessBuilder builder = new ProcessBuilder(commandLine).directory(taskRoot.toFile())
 					.redirectErrorStream(true)
 					.redirectOutput(output.redirect());
-				// Lambda starts the runtime with its own variables only, not the caller's.
+				// Lambda starts the runtime with its own variables only, not the
+				// caller's.
 				builder.environment().clear();
 				builder.environment().putAll(command.environment(server.address()));
 				Process process = builder.start();
@@ -360,7 +369,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		// Lambda gives an on-demand init 10 seconds, then runs it again within the invocation's timeout.
+		// Lambda gives an on-demand init 10 seconds, then runs it again within the
+		// invocation's timeout.
 		Optional<LambdaError> awaitInit(Duration initTimeout, Duration timeout, @Nullable String requestId) {
 			CompletableFuture<Optional<LambdaError>> initialization = this.server.initialization();
 			try {
@@ -402,13 +412,20 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			}
 		}
 
-		// Lambda's REPORT line; the peak memory is the process's resident set high-water mark.
+		// Lambda's REPORT line; the peak memory is the process's resident set high-water
+		// mark.
 		String report(String requestId, Duration duration) {
 			double millis = duration.toNanos() / 1_000_000.0;
 			StringBuilder report = new StringBuilder("REPORT RequestId: ").append(requestId)
-				.append("\tDuration: ").append(String.format(Locale.ROOT, "%.2f", millis)).append(" ms")
-				.append("\tBilled Duration: ").append((long) Math.ceil(millis)).append(" ms")
-				.append("\tMemory Size: ").append(this.functionPackage.memorySize()).append(" MB");
+				.append("\tDuration: ")
+				.append(String.format(Locale.ROOT, "%.2f", millis))
+				.append(" ms")
+				.append("\tBilled Duration: ")
+				.append((long) Math.ceil(millis))
+				.append(" ms")
+				.append("\tMemory Size: ")
+				.append(this.functionPackage.memorySize())
+				.append(" MB");
 			maxMemoryUsedMb().ifPresent((used) -> report.append("\tMax Memory Used: ").append(used).append(" MB"));
 			if (this.initDuration != null && !this.initReported) {
 				report.append("\tInit Duration: ")
@@ -513,7 +530,8 @@ public final class ManagedRuntimeProcess implements AutoCloseable {
 			if (this.file == null) {
 				return "";
 			}
-			// Only the tail: reading the whole file for every invocation makes a long run quadratic.
+			// Only the tail: reading the whole file for every invocation makes a long run
+			// quadratic.
 			try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ)) {
 				long from = Math.min(offset, channel.size());
 				ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(channel.size() - from));

@@ -22,16 +22,17 @@ import java.util.UUID;
 
 /**
  * The command line and environment Lambda starts a runtime with. For the managed Java
- * runtimes that is the AWS runtime interface client ({@code AWSLambda <handler>}) on a class
- * path of its own jars only (Lambda's {@code /var/runtime/lib}); the RIC loads the task root
- * and {@code lib/*.jar} itself, in a separate class loader. Custom runtimes start the task
- * root's {@code bootstrap}.
+ * runtimes that is the AWS runtime interface client ({@code AWSLambda <handler>}) on a
+ * class path of its own jars only (Lambda's {@code /var/runtime/lib}); the RIC loads the
+ * task root and {@code lib/*.jar} itself, in a separate class loader. Custom runtimes
+ * start the task root's {@code bootstrap}.
  */
 final class RuntimeCommand {
 
 	static final String RUNTIME_INTERFACE_CLIENT = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-	// One class from each jar Lambda puts on the runtime's class path: the RIC and its dependencies.
+	// One class from each jar Lambda puts on the runtime's class path: the RIC and its
+	// dependencies.
 	private static final List<String> RUNTIME_CLASSES = List.of(RUNTIME_INTERFACE_CLIENT,
 			"com.amazonaws.services.lambda.runtime.Context",
 			"com.amazonaws.services.lambda.runtime.serialization.PojoSerializer",
@@ -90,7 +91,8 @@ final class RuntimeCommand {
 				"-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
 				"-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-XX:+ErrorFileToStderr",
 				"-Djava.net.preferIPv4Stack=true",
-				// Lambda's JVM gets UTF-8 from its locale (en_US.UTF-8), which many hosts do not have.
+				// Lambda's JVM gets UTF-8 from its locale (en_US.UTF-8), which many hosts
+				// do not have.
 				"-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8");
 	}
 
@@ -130,11 +132,12 @@ final class RuntimeCommand {
 	}
 
 	/**
-	 * The RIC's own option naming its JNI library, unpacked once per test JVM into a private
-	 * directory. Without it each runtime unpacks the library to {@code /tmp/.libaws-lambda-jni.so},
-	 * and runtimes starting side by side on one host (several functions, parallel builds)
-	 * truncate each other's copy ("file too short"). Empty where the host's library is not a
-	 * glibc Linux one the RIC ships; the RIC then unpacks it itself.
+	 * The RIC's own option naming its JNI library, unpacked once per test JVM into a
+	 * private directory. Without it each runtime unpacks the library to
+	 * {@code /tmp/.libaws-lambda-jni.so}, and runtimes starting side by side on one host
+	 * (several functions, parallel builds) truncate each other's copy ("file too short").
+	 * Empty where the host's library is not a glibc Linux one the RIC ships; the RIC then
+	 * unpacks it itself.
 	 * @return the {@code -D} option, or empty to let the RIC unpack its library
 	 */
 	static Optional<String> nativeClientOption() {
@@ -187,7 +190,8 @@ final class RuntimeCommand {
 				case "aarch64" -> "linux-aarch_64";
 				default -> null;
 			};
-			boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1")) || Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
+			boolean musl = Files.exists(Path.of("/lib/ld-musl-x86_64.so.1"))
+					|| Files.exists(Path.of("/lib/ld-musl-aarch64.so.1"));
 			if (platform == null || musl || !System.getProperty("os.name").startsWith("Linux")) {
 				return Optional.empty();
 			}

@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The directory a function's code lives in ({@code LAMBDA_TASK_ROOT}, {@code /var/task} on
- * Lambda): a deployment zip unpacked into a temporary directory, or a directory used as is.
+ * The directory a function's code lives in ({@code LAMBDA_TASK_ROOT}, {@code /var/task}
+ * on Lambda): a deployment zip unpacked into a temporary directory, or a directory used
+ * as is.
  */
 final class TaskRoot implements AutoCloseable {
 
@@ -46,9 +47,10 @@ final class TaskRoot implements AutoCloseable {
 	}
 
 	/**
-	 * Unpack as Lambda does: each file with its Unix mode (an executable {@code bootstrap}, a
-	 * bundled {@code java}) and, as Info-ZIP's {@code unzip} does, its modification time (in UTC
-	 * where the zip has it: a JVM refuses a CDS or AOT cache whose jars' times changed).
+	 * Unpack as Lambda does: each file with its Unix mode (an executable
+	 * {@code bootstrap}, a bundled {@code java}) and, as Info-ZIP's {@code unzip} does,
+	 * its modification time (in UTC where the zip has it: a JVM refuses a CDS or AOT
+	 * cache whose jars' times changed).
 	 * @param zip the deployment package
 	 * @param directory where to unpack it
 	 */

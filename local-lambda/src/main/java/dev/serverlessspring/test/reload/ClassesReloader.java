@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * The dev loop's reload: the functions of a {@link LocalLambda} run their application from a
- * class loader over the project's compiled classes (the dependencies come from its parent);
- * when those classes or resources change, every function gets a new class loader and a new
- * execution environment, and the time that took is printed. A function that fails to start
- * is reported in one line, the others keep serving, and the next change tries again.
+ * The dev loop's reload: the functions of a {@link LocalLambda} run their application
+ * from a class loader over the project's compiled classes (the dependencies come from its
+ * parent); when those classes or resources change, every function gets a new class loader
+ * and a new execution environment, and the time that took is printed. A function that
+ * fails to start is reported in one line, the others keep serving, and the next change
+ * tries again.
  */
 public final class ClassesReloader implements AutoCloseable {
 
@@ -28,7 +29,10 @@ public final class ClassesReloader implements AutoCloseable {
 
 	private static final Duration QUIET_PERIOD = Duration.ofMillis(400);
 
-	/** Spring Boot logs a failed start with its stack trace; the loop reports it in one line instead. */
+	/**
+	 * Spring Boot logs a failed start with its stack trace; the loop reports it in one
+	 * line instead.
+	 */
 	private static final String FAILURE_LOG_LEVEL = "logging.level.org.springframework.boot.SpringApplication";
 
 	private final LocalLambda lambda;
@@ -48,8 +52,8 @@ public final class ClassesReloader implements AutoCloseable {
 	/**
 	 * Prepare the reloads.
 	 * @param lambda the local Lambda, its functions in process
-	 * @param classes the compiled classes and resources ({@code target/classes}), which the
-	 * parent class loader must not see
+	 * @param classes the compiled classes and resources ({@code target/classes}), which
+	 * the parent class loader must not see
 	 * @param parent the class loader of the dependencies
 	 * @param mainClass the application class, or {@code null} if unknown: while its class
 	 * file is missing, the compiler is still at work and changes do not reload
@@ -80,7 +84,8 @@ public final class ClassesReloader implements AutoCloseable {
 				}
 			}
 			catch (RuntimeException ex) {
-				// The watcher must survive whatever a reload meets: the next change tries again.
+				// The watcher must survive whatever a reload meets: the next change tries
+				// again.
 				this.out.println("Failed to reload: " + describe(ex));
 				this.out.flush();
 			}
@@ -100,7 +105,8 @@ public final class ClassesReloader implements AutoCloseable {
 		this.current = next;
 		int functions = this.lambda.config().functions().size();
 		if (failures.isEmpty()) {
-			this.out.println(verb + " " + functions + ((functions == 1) ? " function" : " functions") + " in " + millis + " ms");
+			this.out.println(
+					verb + " " + functions + ((functions == 1) ? " function" : " functions") + " in " + millis + " ms");
 		}
 		else {
 			this.out.println(verb + " in " + millis + " ms; " + failures.size() + " of " + functions
@@ -111,9 +117,11 @@ public final class ClassesReloader implements AutoCloseable {
 		return failures.isEmpty();
 	}
 
-	// Maven's compiler removes the classes before it writes them again: a reload in between would fail.
+	// Maven's compiler removes the classes before it writes them again: a reload in
+	// between would fail.
 	private boolean isCompiled() {
-		return this.mainClass == null || Files.isRegularFile(this.classes.resolve(this.mainClass.replace('.', '/') + ".class"));
+		return this.mainClass == null
+				|| Files.isRegularFile(this.classes.resolve(this.mainClass.replace('.', '/') + ".class"));
 	}
 
 	/**
@@ -132,7 +140,8 @@ public final class ClassesReloader implements AutoCloseable {
 
 	private static URL url(Path directory) {
 		try {
-			// A trailing slash: URLClassLoader reads a directory, even one a clean build removed.
+			// A trailing slash: URLClassLoader reads a directory, even one a clean build
+			// removed.
 			String uri = directory.toUri().toString();
 			return new URL(uri.endsWith("/") ? uri : uri + "/");
 		}

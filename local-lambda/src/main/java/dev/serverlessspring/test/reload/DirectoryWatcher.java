@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Watches a directory tree by polling, as Spring Boot's DevTools do: a compiler rewrites many
- * files in a burst, so a change is reported once the tree has stayed the same for a quiet
- * period, not file by file. Polling works the same on every file system, for changes made by
- * an IDE or by {@code ./mvnw compile} in another shell.
+ * Watches a directory tree by polling, as Spring Boot's DevTools do: a compiler rewrites
+ * many files in a burst, so a change is reported once the tree has stayed the same for a
+ * quiet period, not file by file. Polling works the same on every file system, for
+ * changes made by an IDE or by {@code ./mvnw compile} in another shell.
  */
 final class DirectoryWatcher implements AutoCloseable {
 
@@ -35,7 +35,8 @@ final class DirectoryWatcher implements AutoCloseable {
 	 * Start watching.
 	 * @param directory the tree to watch
 	 * @param pollInterval how often to look
-	 * @param quietPeriod how long the tree must stay unchanged before a change is reported
+	 * @param quietPeriod how long the tree must stay unchanged before a change is
+	 * reported
 	 * @param onChange called on the watcher's thread for each settled change
 	 */
 	DirectoryWatcher(Path directory, Duration pollInterval, Duration quietPeriod, Runnable onChange) {
@@ -58,7 +59,8 @@ final class DirectoryWatcher implements AutoCloseable {
 				if (current.equals(reported)) {
 					continue;
 				}
-				// Wait until the compiler is done: the tree stays the same for the quiet period.
+				// Wait until the compiler is done: the tree stays the same for the quiet
+				// period.
 				Map<Path, Stamp> settled;
 				do {
 					settled = current;
@@ -78,7 +80,8 @@ final class DirectoryWatcher implements AutoCloseable {
 	}
 
 	/**
-	 * Each file's size and modification time; an empty map while the directory is missing (a clean build).
+	 * Each file's size and modification time; an empty map while the directory is missing
+	 * (a clean build).
 	 * @return the stamps by file path
 	 */
 	Map<Path, Stamp> snapshot() {

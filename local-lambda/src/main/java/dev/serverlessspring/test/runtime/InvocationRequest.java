@@ -64,7 +64,8 @@ public final class InvocationRequest {
 		return new Builder(payload.getBytes(StandardCharsets.UTF_8));
 	}
 
-	// An X-Ray trace header as Lambda passes it: Root=1-<epoch seconds>-<96 bits>;Parent=...;Sampled=0
+	// An X-Ray trace header as Lambda passes it: Root=1-<epoch seconds>-<96
+	// bits>;Parent=...;Sampled=0
 	private static String newTraceId() {
 		HexFormat hex = HexFormat.of();
 		byte[] root = new byte[12];
@@ -191,8 +192,8 @@ public final class InvocationRequest {
 		}
 
 		/**
-		 * Set the client context, JSON as a mobile SDK sends it (the Invoke API receives it
-		 * base64-encoded in {@code X-Amz-Client-Context}; pass the decoded JSON here).
+		 * Set the client context, JSON as a mobile SDK sends it (the Invoke API receives
+		 * it base64-encoded in {@code X-Amz-Client-Context}; pass the decoded JSON here).
 		 * @param clientContext the JSON, or {@code null}
 		 * @return this builder
 		 */

@@ -10,9 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An error document in Lambda's shape: {@code {"errorMessage": ..., "errorType": ...}},
- * possibly with more fields (the AWS runtime interface client adds {@code stackTrace}). It is
- * what a runtime posts to {@code init/error}, {@code invocation/{id}/error} or
- * {@code restore/error}, and what Lambda itself reports for timeouts and oversized responses.
+ * possibly with more fields (the AWS runtime interface client adds {@code stackTrace}).
+ * It is what a runtime posts to {@code init/error}, {@code invocation/{id}/error} or
+ * {@code restore/error}, and what Lambda itself reports for timeouts and oversized
+ * responses.
  */
 public final class LambdaError {
 
@@ -47,8 +48,9 @@ public final class LambdaError {
 	}
 
 	/**
-	 * Read an error a runtime posted. The body is kept as posted, since Lambda returns it to
-	 * the caller unchanged; type and message are read from it when it is a JSON document.
+	 * Read an error a runtime posted. The body is kept as posted, since Lambda returns it
+	 * to the caller unchanged; type and message are read from it when it is a JSON
+	 * document.
 	 * @param body the posted body
 	 * @param errorTypeHeader the {@code Lambda-Runtime-Function-Error-Type} header, or
 	 * {@code null}
@@ -65,7 +67,8 @@ public final class LambdaError {
 			}
 		}
 		catch (JacksonException ex) {
-			// Not JSON: Lambda passes such a body through; only the header can name the type.
+			// Not JSON: Lambda passes such a body through; only the header can name the
+			// type.
 		}
 		if (errorType == null) {
 			errorType = (errorTypeHeader != null && !errorTypeHeader.isBlank()) ? errorTypeHeader : UNKNOWN_ERROR_TYPE;

@@ -29,26 +29,28 @@ import dev.serverlessspring.test.server.OneRequestHttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Lambda Runtime API (version 2018-06-01) for one execution environment, served on the
- * loopback interface. A runtime (the AWS runtime interface client, or any custom
+ * The Lambda Runtime API (version 2018-06-01) for one execution environment, served on
+ * the loopback interface. A runtime (the AWS runtime interface client, or any custom
  * {@code bootstrap}) finds it through {@code AWS_LAMBDA_RUNTIME_API=}{@link #address()}.
  * <p>
  * As on Lambda, the environment runs one invocation at a time: {@link #invoke} queues an
  * event, the runtime's long-polling {@code GET invocation/next} receives it with the
- * {@code Lambda-Runtime-*} headers, and the runtime's {@code POST invocation/{id}/response}
- * or {@code /error} completes it. An environment of Lambda Managed Instances runs up to
- * {@code AWS_LAMBDA_MAX_CONCURRENCY} invocations at once, each answered by request id: see
- * {@link #RuntimeApiServer(int, int)}. The deadline is enforced ({@code Sandbox.Timedout}) and so is
- * the 6 MB response limit ({@code Function.ResponseSizeTooLarge}). After a timeout, an init
- * error or the runtime's exit the environment is spent: whoever started the runtime replaces
- * it, with a new server, as Lambda replaces the execution environment.
+ * {@code Lambda-Runtime-*} headers, and the runtime's {@code POST
+ * invocation/{id}/response} or {@code /error} completes it. An environment of Lambda
+ * Managed Instances runs up to {@code AWS_LAMBDA_MAX_CONCURRENCY} invocations at once,
+ * each answered by request id: see {@link #RuntimeApiServer(int, int)}. The deadline is
+ * enforced ({@code Sandbox.Timedout}) and so is the 6 MB response limit
+ * ({@code Function.ResponseSizeTooLarge}). After a timeout, an init error or the
+ * runtime's exit the environment is spent: whoever started the runtime replaces it, with
+ * a new server, as Lambda replaces the execution environment.
  * <p>
  * A runtime may stream its response ({@code Lambda-Runtime-Function-Response-Mode:
  * streaming}, a chunked body): the bytes go to the invocation's
  * {@link ResponseStreamConsumer} as they arrive, and an error the runtime reports in the
  * trailers {@code Lambda-Runtime-Function-Error-Type} and
- * {@code Lambda-Runtime-Function-Error-Body} fails the invocation. Invoked without a consumer,
- * a streamed response is buffered, within the 6 MB limit, as Lambda's {@code Invoke} does.
+ * {@code Lambda-Runtime-Function-Error-Body} fails the invocation. Invoked without a
+ * consumer, a streamed response is buffered, within the 6 MB limit, as Lambda's
+ * {@code Invoke} does.
  */
 public class RuntimeApiServer implements AutoCloseable {
 
@@ -102,7 +104,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private @Nullable LambdaError spent;
 
-	// After a 413 the RIC reports the failure to post as the invocation's error: Lambda accepts that post.
+	// After a 413 the RIC reports the failure to post as the invocation's error: Lambda
+	// accepts that post.
 	private volatile @Nullable String oversizedRequestId;
 
 	private volatile boolean closed;
@@ -122,20 +125,22 @@ public class RuntimeApiServer implements AutoCloseable {
 	/**
 	 * Start a server on the given port of {@code 127.0.0.1}.
 	 * @param port the port, or {@code 0} for a free one
-	 * @throws IOException if the server cannot bind, for example because the port is in use
+	 * @throws IOException if the server cannot bind, for example because the port is in
+	 * use
 	 */
 	public RuntimeApiServer(int port) throws IOException {
 		this(port, 1);
 	}
 
 	/**
-	 * Start a server on the given port of {@code 127.0.0.1} for an environment that runs up to
-	 * {@code maxConcurrency} invocations at once, as Lambda Managed Instances do (the runtime
-	 * gets the same number as {@code AWS_LAMBDA_MAX_CONCURRENCY} and polls
+	 * Start a server on the given port of {@code 127.0.0.1} for an environment that runs
+	 * up to {@code maxConcurrency} invocations at once, as Lambda Managed Instances do
+	 * (the runtime gets the same number as {@code AWS_LAMBDA_MAX_CONCURRENCY} and polls
 	 * {@code invocation/next} from as many threads).
 	 * @param port the port, or {@code 0} for a free one
 	 * @param maxConcurrency how many invocations may be outstanding at once, at least 1
-	 * @throws IOException if the server cannot bind, for example because the port is in use
+	 * @throws IOException if the server cannot bind, for example because the port is in
+	 * use
 	 */
 	public RuntimeApiServer(int port, int maxConcurrency) throws IOException {
 		if (maxConcurrency < 1) {
@@ -143,7 +148,8 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 		this.maxConcurrency = maxConcurrency;
 		String name = "runtime-api-" + SERVER_COUNT.incrementAndGet();
-		// Cached threads: invocation/next blocks its thread for as long as the runtime waits.
+		// Cached threads: invocation/next blocks its thread for as long as the runtime
+		// waits.
 		this.executor = Executors.newCachedThreadPool(LoopbackHttpServer.daemonThreads(name));
 		this.timer = Executors.newSingleThreadScheduledExecutor(LoopbackHttpServer.daemonThreads(name + "-deadline"));
 		// Not the JDK's HttpServer: it refuses the trailers of a streamed response.
@@ -198,24 +204,26 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * the deadline passes, when the runtime's init fails or when it exits.
 	 * @param request the event and its context
 	 * @return the invocation's result
-	 * @throws IllegalStateException if the environment already runs as many invocations as it
-	 * may (one, unless a maximum concurrency was given), or is spent (after a timeout, an init
-	 * error or the runtime's exit)
+	 * @throws IllegalStateException if the environment already runs as many invocations
+	 * as it may (one, unless a maximum concurrency was given), or is spent (after a
+	 * timeout, an init error or the runtime's exit)
 	 */
 	public CompletableFuture<InvocationResult> invoke(InvocationRequest request) {
 		return invoke(request, null);
 	}
 
 	/**
-	 * Queue an event whose response may stream: a streamed response goes to the consumer as
-	 * it arrives, and the result, when it completes, carries no payload; a response that
-	 * does not stream is the result's payload, as with {@link #invoke(InvocationRequest)}.
+	 * Queue an event whose response may stream: a streamed response goes to the consumer
+	 * as it arrives, and the result, when it completes, carries no payload; a response
+	 * that does not stream is the result's payload, as with
+	 * {@link #invoke(InvocationRequest)}.
 	 * @param request the event and its context
 	 * @param consumer takes a streamed response, or {@code null} to buffer it
 	 * @return the invocation's result: it completes when the stream has ended
 	 * @throws IllegalStateException as {@link #invoke(InvocationRequest)}
 	 */
-	public CompletableFuture<InvocationResult> invoke(InvocationRequest request, @Nullable ResponseStreamConsumer consumer) {
+	public CompletableFuture<InvocationResult> invoke(InvocationRequest request,
+			@Nullable ResponseStreamConsumer consumer) {
 		Invocation invocation = new Invocation(request, consumer);
 		synchronized (this.lock) {
 			if (this.closed) {
@@ -235,17 +243,18 @@ public class RuntimeApiServer implements AutoCloseable {
 				throw new IllegalStateException("Invocation " + request.requestId() + " is already in progress");
 			}
 		}
-		// The caller's future completes after finished(): an invocation made as soon as this one's result
-		// is known must not find it still outstanding.
-		CompletableFuture<InvocationResult> settled = invocation.result.whenComplete((result, ex) -> finished(invocation));
+		// The caller's future completes after finished(): an invocation made as soon as
+		// this one's result is known must not find it still outstanding.
+		CompletableFuture<InvocationResult> settled = invocation.result
+			.whenComplete((result, ex) -> finished(invocation));
 		this.queue.add(invocation);
 		return settled;
 	}
 
 	/**
 	 * Answer the runtime's next {@code count} requests for {@code invocation/next} with
-	 * {@code 500 ServiceException}, as an unhealthy Runtime API would, to test how a runtime
-	 * retries; queued events wait meanwhile.
+	 * {@code 500 ServiceException}, as an unhealthy Runtime API would, to test how a
+	 * runtime retries; queued events wait meanwhile.
 	 * @param count how many polls to fail
 	 */
 	public void failNextPolls(int count) {
@@ -253,8 +262,8 @@ public class RuntimeApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Make {@code invocation/{id}/response} slow: it reads the response, then waits this long
-	 * before it accepts it, as an overloaded Runtime API might.
+	 * Make {@code invocation/{id}/response} slow: it reads the response, then waits this
+	 * long before it accepts it, as an overloaded Runtime API might.
 	 * @param delay the delay, zero for none
 	 */
 	public void delayResponses(Duration delay) {
@@ -267,9 +276,8 @@ public class RuntimeApiServer implements AutoCloseable {
 	 * @param exitStatus the process's exit status
 	 */
 	public void runtimeExited(int exitStatus) {
-		String reason = (exitStatus == 0) ? "Runtime exited without providing a reason"
-				: (exitStatus == 137) ? "Runtime exited with error: signal: killed"
-						: "Runtime exited with error: exit status " + exitStatus;
+		String reason = (exitStatus == 0) ? "Runtime exited without providing a reason" : (exitStatus == 137)
+				? "Runtime exited with error: signal: killed" : "Runtime exited with error: exit status " + exitStatus;
 		this.initialization.complete(Optional.of(LambdaError.of("Runtime.ExitError", reason)));
 		List<Invocation> invocations;
 		synchronized (this.lock) {
@@ -323,7 +331,8 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 	}
 
-	// GET invocation/next: the runtime is ready (its init is done) and waits for an event.
+	// GET invocation/next: the runtime is ready (its init is done) and waits for an
+	// event.
 	private void nextInvocation(HttpExchange exchange) throws IOException {
 		this.initialization.complete(Optional.empty());
 		if (this.failingPolls.getAndUpdate((count) -> Math.max(0, count - 1)) > 0) {
@@ -416,7 +425,8 @@ public class RuntimeApiServer implements AutoCloseable {
 			if (body.truncated()) {
 				this.oversizedRequestId = requestId;
 				invocation.fail(LambdaError.of("Function.ResponseSizeTooLarge",
-						"Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
+						"Response payload size exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES
+								+ " bytes)."));
 				respond(exchange, 413, error("RequestEntityTooLarge",
 						"Exceeded maximum allowed payload size (" + MAX_RESPONSE_BYTES + " bytes)."));
 				return;
@@ -424,7 +434,8 @@ public class RuntimeApiServer implements AutoCloseable {
 			buffered = body.bytes();
 		}
 		else if (!forward(in, exchange.getRequestHeaders().getFirst("Content-Type"), consumer)) {
-			// The caller left: cutting the connection tells the runtime to stop streaming.
+			// The caller left: cutting the connection tells the runtime to stop
+			// streaming.
 			invocation.fail(LambdaError.of("Runtime.StreamCut", "The caller closed the response stream"));
 			return;
 		}
@@ -438,7 +449,8 @@ public class RuntimeApiServer implements AutoCloseable {
 		respond(exchange, 202, ACCEPTED);
 	}
 
-	// Each read ends where the runtime's bytes end for now: they leave at once, the next read waits.
+	// Each read ends where the runtime's bytes end for now: they leave at once, the next
+	// read waits.
 	private static boolean forward(InputStream in, @Nullable String contentType, ResponseStreamConsumer consumer)
 			throws IOException {
 		byte[] buffer = new byte[16384];
@@ -458,7 +470,8 @@ public class RuntimeApiServer implements AutoCloseable {
 		return true;
 	}
 
-	// Base64 of the error document, as Lambda defines the trailer; a runtime that sent plain JSON is understood too.
+	// Base64 of the error document, as Lambda defines the trailer; a runtime that sent
+	// plain JSON is understood too.
 	private static byte[] errorBody(String trailer) {
 		if (trailer == null || trailer.isBlank()) {
 			return new byte[0];
@@ -498,13 +511,15 @@ public class RuntimeApiServer implements AutoCloseable {
 		}
 	}
 
-	// restore/next and restore/error: SnapStart's restore phase (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start).
+	// restore/next and restore/error: SnapStart's restore phase
+	// (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start).
 	private void handleRestore(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String action = exchange.getRequestURI().getPath().substring((BASE_PATH + "/restore/").length());
 			String method = exchange.getRequestMethod();
 			if (action.equals("next") && method.equals("GET")) {
-				// No snapshot is taken: the environment is "restored" at once, in the same process.
+				// No snapshot is taken: the environment is "restored" at once, in the
+				// same process.
 				respond(exchange, 200, new byte[0]);
 			}
 			else if (action.equals("error") && method.equals("POST")) {
@@ -535,8 +550,8 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	private void timedOut(Invocation invocation) {
 		String seconds = String.format(Locale.ROOT, "%.2f", invocation.request.timeout().toMillis() / 1000.0);
-		LambdaError error = LambdaError.of("Sandbox.Timedout",
-				"RequestId: " + invocation.request.requestId() + " Error: Task timed out after " + seconds + " seconds");
+		LambdaError error = LambdaError.of("Sandbox.Timedout", "RequestId: " + invocation.request.requestId()
+				+ " Error: Task timed out after " + seconds + " seconds");
 		synchronized (this.lock) {
 			if (invocation.result.isDone()) {
 				return;
@@ -584,11 +599,13 @@ public class RuntimeApiServer implements AutoCloseable {
 				"No Runtime API resource " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()));
 	}
 
-	// Always with a Content-Type: the RIC's native client crashes on a response without one.
+	// Always with a Content-Type: the RIC's native client crashes on a response without
+	// one.
 	private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		// One connection per request: under load, the JDK's server once left a request that arrived on a
-		// kept-alive connection unread, and the runtime waited forever (docs/reliability.md).
+		// One connection per request: under load, the JDK's server once left a request
+		// that arrived on a kept-alive connection unread, and the runtime waited forever
+		// (docs/reliability.md).
 		exchange.getResponseHeaders().set("Connection", "close");
 		exchange.sendResponseHeaders(status, (body.length == 0) ? -1 : body.length);
 		if (body.length > 0) {
@@ -640,7 +657,10 @@ public class RuntimeApiServer implements AutoCloseable {
 
 	}
 
-	/** A request body, read to its end so that the connection stays usable, kept up to a limit. */
+	/**
+	 * A request body, read to its end so that the connection stays usable, kept up to a
+	 * limit.
+	 */
 	private record Body(byte[] bytes, boolean truncated) {
 
 		static Body read(InputStream in, int limit) throws IOException {

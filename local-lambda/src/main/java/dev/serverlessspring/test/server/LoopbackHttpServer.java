@@ -16,9 +16,9 @@ import com.sun.net.httpserver.HttpServer;
 public final class LoopbackHttpServer {
 
 	static {
-		// The JDK's server writes headers and body separately; with Nagle's algorithm on, the client's
-		// delayed ACK then stalls every answer by about 40 ms, and each chunk of a stream as much.
-		// Read once, when the JDK's server is first used.
+		// The JDK's server writes headers and body separately; with Nagle's algorithm on,
+		// the client's delayed ACK then stalls every answer by about 40 ms, and each
+		// chunk of a stream as much. Read once, when the JDK's server is first used.
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
 		}

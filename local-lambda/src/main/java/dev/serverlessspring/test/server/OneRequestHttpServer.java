@@ -25,10 +25,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A small HTTP/1.1 server on {@code 127.0.0.1} that answers one request per connection
- * ({@code Connection: close}) and reads chunked request bodies with their trailers, which the
- * JDK's {@code HttpServer} refuses ("invalid chunk end"): Lambda's Runtime API takes the
- * error of a streamed response in trailers. Handlers are the JDK's {@link HttpHandler}s; the
- * trailers of a request are in {@link Exchange#trailers()} once its body was read to the end.
+ * ({@code Connection: close}) and reads chunked request bodies with their trailers, which
+ * the JDK's {@code HttpServer} refuses ("invalid chunk end"): Lambda's Runtime API takes
+ * the error of a streamed response in trailers. Handlers are the JDK's
+ * {@link HttpHandler}s; the trailers of a request are in {@link Exchange#trailers()} once
+ * its body was read to the end.
  */
 public final class OneRequestHttpServer implements AutoCloseable {
 
@@ -62,7 +63,8 @@ public final class OneRequestHttpServer implements AutoCloseable {
 		}
 		this.executor = executor;
 		this.handler = handler;
-		this.acceptor = LoopbackHttpServer.daemonThreads(service.replace(' ', '-') + "-acceptor").newThread(this::accept);
+		this.acceptor = LoopbackHttpServer.daemonThreads(service.replace(' ', '-') + "-acceptor")
+			.newThread(this::accept);
 	}
 
 	/**
@@ -221,7 +223,8 @@ public final class OneRequestHttpServer implements AutoCloseable {
 		}
 
 		/**
-		 * Return the request's trailers: filled once its chunked body was read to the end.
+		 * Return the request's trailers: filled once its chunked body was read to the
+		 * end.
 		 * @return the trailers, empty without any
 		 */
 		public Headers trailers() {
@@ -291,8 +294,10 @@ public final class OneRequestHttpServer implements AutoCloseable {
 				throw new IOException("Headers already sent");
 			}
 			this.responseCode = code;
-			StringBuilder head = new StringBuilder("HTTP/1.1 ").append(code).append(' ')
-				.append(reason(code)).append("\r\n");
+			StringBuilder head = new StringBuilder("HTTP/1.1 ").append(code)
+				.append(' ')
+				.append(reason(code))
+				.append("\r\n");
 			this.responseHeaders.set("Connection", "close");
 			this.responseHeaders.set("Content-Length", Long.toString(Math.max(length, 0)));
 			this.responseHeaders.forEach((name, values) -> values
@@ -441,7 +446,8 @@ public final class OneRequestHttpServer implements AutoCloseable {
 				String size = line(this.in);
 				int extension = size.indexOf(';');
 				try {
-					this.remaining = Long.parseLong(((extension >= 0) ? size.substring(0, extension) : size).strip(), 16);
+					this.remaining = Long.parseLong(((extension >= 0) ? size.substring(0, extension) : size).strip(),
+							16);
 				}
 				catch (NumberFormatException ex) {
 					throw new IOException("Invalid chunk size '" + size + "'");

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The local DynamoDB (dynalite on Node.js, installed on first use) with the tables of a
- * {@code serverless.yml}, and the local S3 (s3rver) with its buckets, read and written with the
- * AWS SDK v2 and the AWS CLI.
+ * {@code serverless.yml}, and the local S3 (s3rver) with its buckets, read and written
+ * with the AWS SDK v2 and the AWS CLI.
  */
 class LocalAwsServicesTests {
 
@@ -105,20 +105,26 @@ class LocalAwsServicesTests {
 					.httpClient(UrlConnectionHttpClient.create())
 					.build()) {
 			assertThat(aws.endpoints().get("dynamodb").toString()).startsWith("http://127.0.0.1:");
-			assertThat(aws.environment()).containsEntry("AWS_ENDPOINT_URL_DYNAMODB", aws.endpoints().get("dynamodb").toString())
+			assertThat(aws.environment())
+				.containsEntry("AWS_ENDPOINT_URL_DYNAMODB", aws.endpoints().get("dynamodb").toString())
 				.containsKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
-			assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("shop-dev-OrdersTable", "customers-dev");
-			TableDescription orders = dynamoDb.describeTable((request) -> request.tableName("shop-dev-OrdersTable")).table();
+			assertThat(dynamoDb.listTables().tableNames()).containsExactlyInAnyOrder("shop-dev-OrdersTable",
+					"customers-dev");
+			TableDescription orders = dynamoDb.describeTable((request) -> request.tableName("shop-dev-OrdersTable"))
+				.table();
 			assertThat(orders.globalSecondaryIndexes()).singleElement()
 				.satisfies((index) -> assertThat(index.indexName()).isEqualTo("byCustomer"));
 			dynamoDb.putItem((request) -> request.tableName("shop-dev-OrdersTable")
 				.item(Map.of("orderId", AttributeValue.fromS("o-1"), "customer", AttributeValue.fromS("c-1"))));
-			assertThat(dynamoDb.getItem((request) -> request.tableName("shop-dev-OrdersTable")
-				.key(Map.of("orderId", AttributeValue.fromS("o-1")))).item()).containsEntry("customer", AttributeValue.fromS("c-1"));
+			assertThat(dynamoDb
+				.getItem((request) -> request.tableName("shop-dev-OrdersTable")
+					.key(Map.of("orderId", AttributeValue.fromS("o-1"))))
+				.item()).containsEntry("customer", AttributeValue.fromS("c-1"));
 		}
 	}
 
-	// f's s3 event names a bucket declared nowhere else: the framework creates it, and so do we.
+	// f's s3 event names a bucket declared nowhere else: the framework creates it, and so
+	// do we.
 	private static final String BUCKETS = """
 			    events:
 			      - s3: photos-${sls:stage}
@@ -140,12 +146,14 @@ class LocalAwsServicesTests {
 			aws.s3().onEvent(events::add);
 			assertThat(aws.environment()).containsEntry("AWS_ENDPOINT_URL_S3", aws.endpoints().get("s3").toString())
 				.containsEntry("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
-			// Path-style by the SDK's own endpoint rules, as the endpoint is an IP address; forcing it changes nothing.
+			// Path-style by the SDK's own endpoint rules, as the endpoint is an IP
+			// address; forcing it changes nothing.
 			for (boolean forcePathStyle : new boolean[] { false, true }) {
 				try (S3Client s3 = S3Client.builder()
 					.endpointOverride(aws.endpoints().get("s3"))
 					.forcePathStyle(forcePathStyle)
-					// As the functions' AWS_REQUEST_CHECKSUM_CALCULATION says: s3rver reads no trailing checksums.
+					// As the functions' AWS_REQUEST_CHECKSUM_CALCULATION says: s3rver
+					// reads no trailing checksums.
 					.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 					.region(Region.EU_WEST_1)
 					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "key")))
@@ -153,15 +161,18 @@ class LocalAwsServicesTests {
 					.build()) {
 					assertThat(s3.listBuckets().buckets()).extracting(Bucket::name)
 						.containsExactlyInAnyOrder("receipts-dev", "shop-dev-uploads", "photos-dev");
-					// Larger than one aws-chunked chunk of the SDK's signed uploads over HTTP.
+					// Larger than one aws-chunked chunk of the SDK's signed uploads over
+					// HTTP.
 					String large = "0123456789abcdef".repeat(20_000);
 					String key = "orders/o-1-" + forcePathStyle + ".json";
 					s3.putObject((request) -> request.bucket("receipts-dev").key(key).contentType("application/json"),
 							RequestBody.fromString(large));
 					assertThat(s3.getObjectAsBytes((request) -> request.bucket("receipts-dev").key(key)).asUtf8String())
 						.isEqualTo(large);
-					assertThat(s3.listObjectsV2((request) -> request.bucket("receipts-dev").prefix("orders/")).contents())
-						.extracting(S3Object::key).contains(key);
+					assertThat(
+							s3.listObjectsV2((request) -> request.bucket("receipts-dev").prefix("orders/")).contents())
+						.extracting(S3Object::key)
+						.contains(key);
 				}
 			}
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -181,8 +192,9 @@ class LocalAwsServicesTests {
 
 	@Test
 	void theAwsCliCopiesAndListsObjectsOfTheLocalS3() throws IOException, InterruptedException {
-		Assumptions.assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "aws"))),
+		Assumptions.assumeTrue(
+				Stream.of(System.getenv("PATH").split(File.pathSeparator))
+					.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "aws"))),
 				"The AWS CLI ('aws') is not on the PATH: install it (apt-get install awscli) to run this test");
 		Path receipt = Files.writeString(this.directory.resolve("receipt.txt"), "order o-1: 2 x BOOK-1");
 		try (LocalAwsServices aws = LocalAwsServices.start(config(BUCKETS))) {
@@ -192,7 +204,8 @@ class LocalAwsServicesTests {
 				.contains("upload:");
 			assertThat(aws("cp", environment, "s3://receipts-dev/receipts/o-1.txt", "-"))
 				.isEqualTo("order o-1: 2 x BOOK-1");
-			assertThat(aws("ls", Map.of(), "--endpoint-url", aws.endpoints().get("s3").toString(), "s3://receipts-dev/receipts/"))
+			assertThat(aws("ls", Map.of(), "--endpoint-url", aws.endpoints().get("s3").toString(),
+					"s3://receipts-dev/receipts/"))
 				.contains("o-1.txt");
 		}
 	}
@@ -203,8 +216,9 @@ class LocalAwsServicesTests {
 		line.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("AWS_"));
-		builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
-				"AWS_DEFAULT_REGION", "eu-west-1"));
+		builder.environment()
+			.putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_DEFAULT_REGION",
+					"eu-west-1"));
 		builder.environment().putAll(environment);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

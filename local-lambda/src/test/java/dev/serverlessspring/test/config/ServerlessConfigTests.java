@@ -77,7 +77,8 @@ class ServerlessConfigTests {
 			.containsEntry("LEVEL", "DEBUG")
 			.containsEntry("RETRIES", "3")
 			.containsEntry("SPRING_CLOUD_FUNCTION_DEFINITION", "quote");
-		assertThat(quote.artifact()).isEqualTo(this.directory.resolve("target/app-aws.zip").toAbsolutePath().normalize());
+		assertThat(quote.artifact())
+			.isEqualTo(this.directory.resolve("target/app-aws.zip").toAbsolutePath().normalize());
 		assertThat(quote.httpEvents()).containsExactly(new HttpEvent(HttpEvent.Api.HTTP_API, "POST", "/quotes"),
 				new HttpEvent(HttpEvent.Api.REST, "GET", "/quotes/{id}"));
 		FunctionConfig uppercase = config.function("shouting");
@@ -145,7 +146,8 @@ class ServerlessConfigTests {
 				functions:
 				  f:
 				    handler: f
-				""", null)).withMessageContaining("provider.environment.QUEUE_ARN")
+				""", null))
+			.withMessageContaining("provider.environment.QUEUE_ARN")
 			.withMessageContaining("CloudFormation functions");
 	}
 
@@ -187,8 +189,8 @@ class ServerlessConfigTests {
 				    InvoicesBucket:
 				      Type: AWS::S3::Bucket
 				""", "prod");
-		assertThat(config.resources()).containsOnlyKeys("OrdersTable", "OrdersQueue", "OrdersFifoQueue", "PaymentsTopic",
-				"InvoicesBucket");
+		assertThat(config.resources()).containsOnlyKeys("OrdersTable", "OrdersQueue", "OrdersFifoQueue",
+				"PaymentsTopic", "InvoicesBucket");
 		CloudFormationResource table = config.resources().get("OrdersTable");
 		assertThat(table.type()).isEqualTo(CloudFormationResource.DYNAMODB_TABLE);
 		assertThat(table.name()).isEqualTo("orders-prod-OrdersTable");
@@ -211,7 +213,9 @@ class ServerlessConfigTests {
 				  Resources:
 				    OrdersTable:
 				      Type: AWS::DynamoDB::Table
-				""", null)).withMessageContaining("provider.environment.TABLE").withMessageContaining("resolve locally");
+				""", null))
+			.withMessageContaining("provider.environment.TABLE")
+			.withMessageContaining("resolve locally");
 	}
 
 	@Test
@@ -328,7 +332,9 @@ class ServerlessConfigTests {
 				    handler: feed
 				    url:
 				      invokeMode: STREAMING
-				""", null)).withMessageContaining("functions.feed.url.invokeMode must be BUFFERED or RESPONSE_STREAM, not 'STREAMING'");
+				""", null))
+			.withMessageContaining(
+					"functions.feed.url.invokeMode must be BUFFERED or RESPONSE_STREAM, not 'STREAMING'");
 	}
 
 }

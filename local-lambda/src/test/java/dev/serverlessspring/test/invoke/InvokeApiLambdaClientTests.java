@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The AWS SDK's {@code LambdaClient} invokes, through our Invoke API, a function that runs out
- * of process from its zip under the AWS runtime interface client.
+ * The AWS SDK's {@code LambdaClient} invokes, through our Invoke API, a function that
+ * runs out of process from its zip under the AWS runtime interface client.
  */
 class InvokeApiLambdaClientTests {
 
@@ -97,8 +97,12 @@ class InvokeApiLambdaClientTests {
 		assertThat(invoke("fixture-dev-echo", "echo:a").payload().asUtf8String()).isEqualTo("a");
 		assertThat(invoke("arn:aws:lambda:us-east-1:012345678912:function:echo", "echo:b").payload().asUtf8String())
 			.isEqualTo("b");
-		assertThat(client.invoke((request) -> request.functionName("echo").qualifier("$LATEST")
-			.payload(SdkBytes.fromUtf8String("echo:c"))).payload().asUtf8String()).isEqualTo("c");
+		assertThat(client
+			.invoke((request) -> request.functionName("echo")
+				.qualifier("$LATEST")
+				.payload(SdkBytes.fromUtf8String("echo:c")))
+			.payload()
+			.asUtf8String()).isEqualTo("c");
 	}
 
 	@Test

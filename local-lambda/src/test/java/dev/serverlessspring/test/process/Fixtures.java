@@ -29,7 +29,8 @@ public final class Fixtures {
 		Path classes = testClasses();
 		Path fixtures = classes.resolve("dev/serverlessspring/test/fixture");
 		Path zip = directory.resolve("fixture.zip");
-		try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file);
+		try (OutputStream file = Files.newOutputStream(zip);
+				ZipOutputStream out = new ZipOutputStream(file);
 				Stream<Path> entries = Files.list(fixtures)) {
 			for (Path entry : entries.toList()) {
 				out.putNextEntry(new ZipEntry(classes.relativize(entry).toString().replace('\\', '/')));
@@ -41,8 +42,8 @@ public final class Fixtures {
 	}
 
 	/**
-	 * A task root with a custom runtime's {@code bootstrap}: a shell script that starts the
-	 * AWS runtime interface client, as a {@code provided.al2023} function may.
+	 * A task root with a custom runtime's {@code bootstrap}: a shell script that starts
+	 * the AWS runtime interface client, as a {@code provided.al2023} function may.
 	 */
 	static Path customRuntime(Path directory) throws IOException {
 		Path zip = zip(directory);
@@ -57,10 +58,12 @@ public final class Fixtures {
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Path bootstrap = taskRoot.resolve("bootstrap");
-		Files.write(bootstrap, List.of("#!/bin/sh", "echo \"custom bootstrap for $_HANDLER\"",
-				"exec '" + java + "' " + RuntimeCommand.nativeClientOption().map((option) -> "'" + option + "' ").orElse("")
-						+ "-cp '" + RuntimeCommand.runtimeClassPath() + "' "
-						+ RuntimeCommand.RUNTIME_INTERFACE_CLIENT + " \"$_HANDLER\""));
+		Files.write(bootstrap,
+				List.of("#!/bin/sh", "echo \"custom bootstrap for $_HANDLER\"",
+						"exec '" + java + "' "
+								+ RuntimeCommand.nativeClientOption().map((option) -> "'" + option + "' ").orElse("")
+								+ "-cp '" + RuntimeCommand.runtimeClassPath() + "' "
+								+ RuntimeCommand.RUNTIME_INTERFACE_CLIENT + " \"$_HANDLER\""));
 		bootstrap.toFile().setExecutable(true);
 		return taskRoot;
 	}

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real AWS runtime interface client, started by {@link ManagedRuntimeProcess}, against
- * {@link RuntimeApiServer}.
+ * The real AWS runtime interface client, started by {@link ManagedRuntimeProcess},
+ * against {@link RuntimeApiServer}.
  */
 class ManagedRuntimeProcessTests {
 
@@ -27,7 +27,9 @@ class ManagedRuntimeProcessTests {
 	Path directory;
 
 	private FunctionPackage fixture() throws Exception {
-		return FunctionPackage.of(Fixtures.zip(this.directory)).handler(Fixtures.HANDLER).timeout(Duration.ofSeconds(10));
+		return FunctionPackage.of(Fixtures.zip(this.directory))
+			.handler(Fixtures.HANDLER)
+			.timeout(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -82,7 +84,8 @@ class ManagedRuntimeProcessTests {
 				.contains("-XX:+UseSerialGC")
 				// The RIC loads the task root in a class loader of its own, as on Lambda.
 				.contains("classLoader=com.amazonaws.services.lambda.runtime.api.client.CustomerClassLoader");
-			// The RIC loads its JNI library from this test JVM's private copy, not a shared /tmp file.
+			// The RIC loads its JNI library from this test JVM's private copy, not a
+			// shared /tmp file.
 			RuntimeCommand.nativeClientOption().ifPresent((option) -> assertThat(context).contains(option));
 			long remaining = Long.parseLong(context.replaceAll("(?s).*remainingMillis=(\\d+).*", "$1"));
 			assertThat(remaining).isBetween(1L, 10_000L);

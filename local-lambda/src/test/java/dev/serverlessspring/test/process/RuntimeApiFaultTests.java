@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the AWS runtime interface client meets a failing Runtime API: the reference our custom
- * runtime must match (docs/reliability.md). RIC 2.10.1 with one loop (the default) does not
- * retry {@code invocation/next}: the first failure ends the process. With several loops
- * ({@code AWS_LAMBDA_MAX_CONCURRENCY}) each loop tries five times with a growing backoff, then
- * ends, and the process exits once every loop has.
+ * How the AWS runtime interface client meets a failing Runtime API: the reference our
+ * custom runtime must match (docs/reliability.md). RIC 2.10.1 with one loop (the default)
+ * does not retry {@code invocation/next}: the first failure ends the process. With
+ * several loops ({@code AWS_LAMBDA_MAX_CONCURRENCY}) each loop tries five times with a
+ * growing backoff, then ends, and the process exits once every loop has.
  */
 class RuntimeApiFaultTests {
 
@@ -79,8 +79,9 @@ class RuntimeApiFaultTests {
 	@Test
 	void multiConcurrentLoopsGiveUpOnARuntimeApiThatKeepsFailing() throws Exception {
 		start(2, 1000);
-		// Each loop tries five times (at once, then after 100, 200 and 400 ms) and ends; with every loop
-		// ended the process exits normally, which Lambda reports as "Runtime exited without providing a reason".
+		// Each loop tries five times (at once, then after 100, 200 and 400 ms) and ends;
+		// with every loop ended the process exits normally, which Lambda reports as
+		// "Runtime exited without providing a reason".
 		assertThat(this.runtime.waitFor(60, TimeUnit.SECONDS)).as(output()).isTrue();
 		assertThat(this.runtime.exitValue()).as(output()).isZero();
 		assertThat(output()).contains("Maximum Number of retries have been exceed");

@@ -22,8 +22,8 @@ class DirectoryWatcherTests {
 	@Test
 	void aBurstOfWritesIsReportedOnceWhenTheTreeSettles() throws Exception {
 		Semaphore changes = new Semaphore(0);
-		try (DirectoryWatcher watcher = new DirectoryWatcher(this.classes, Duration.ofMillis(20), Duration.ofMillis(300),
-				changes::release)) {
+		try (DirectoryWatcher watcher = new DirectoryWatcher(this.classes, Duration.ofMillis(20),
+				Duration.ofMillis(300), changes::release)) {
 			assertThat(changes.tryAcquire(200, TimeUnit.MILLISECONDS)).as("nothing changed yet").isFalse();
 			Files.createDirectories(this.classes.resolve("com/acme"));
 			for (int i = 0; i < 5; i++) {

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * A Runtime API server with a maximum concurrency, as for Lambda Managed Instances: several
- * invocations are outstanding at once and each is answered by its request id, in any order.
+ * A Runtime API server with a maximum concurrency, as for Lambda Managed Instances:
+ * several invocations are outstanding at once and each is answered by its request id, in
+ * any order.
  */
 class ConcurrentRuntimeApiServerTests {
 
@@ -31,7 +32,8 @@ class ConcurrentRuntimeApiServerTests {
 			for (int n = 0; n < 3; n++) {
 				results.add(server.invoke(InvocationRequest.builder("\"" + n + "\"").build()));
 			}
-			assertThatIllegalStateException().isThrownBy(() -> server.invoke(InvocationRequest.builder("\"4\"").build()))
+			assertThatIllegalStateException()
+				.isThrownBy(() -> server.invoke(InvocationRequest.builder("\"4\"").build()))
 				.withMessageContaining("3 invocations are in progress");
 			List<HttpResponse<String>> next = new ArrayList<>();
 			for (int n = 0; n < 3; n++) {

@@ -108,8 +108,8 @@ class RuntimeApiServerTests {
 
 	@Test
 	void holdsNextUntilAnEventArrives() throws Exception {
-		CompletableFuture<HttpResponse<String>> next = this.runtime.sendAsync(
-				HttpRequest.newBuilder(uri("invocation/next")).build(), BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> next = this.runtime
+			.sendAsync(HttpRequest.newBuilder(uri("invocation/next")).build(), BodyHandlers.ofString());
 		Thread.sleep(300);
 		assertThat(next).isNotDone();
 		this.server.invoke(InvocationRequest.builder("late").requestId("req-2").build());
@@ -119,8 +119,7 @@ class RuntimeApiServerTests {
 	@Test
 	void runsOneInvocationAtATime() {
 		this.server.invoke(InvocationRequest.builder("one").requestId("req-1").build());
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.server.invoke(InvocationRequest.builder("two").build()))
+		assertThatIllegalStateException().isThrownBy(() -> this.server.invoke(InvocationRequest.builder("two").build()))
 			.withMessageContaining("req-1 is in progress");
 	}
 
@@ -175,9 +174,11 @@ class RuntimeApiServerTests {
 		assertThat(outcome.errorType()).isEqualTo("Function.ResponseSizeTooLarge");
 		assertThat(outcome.payloadAsString()).isEqualTo(
 				"{\"errorMessage\":\"Response payload size exceeded maximum allowed payload size (6291556 bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}");
-		// The AWS RIC then reports its failed post as the invocation's error, and carries on.
+		// The AWS RIC then reports its failed post as the invocation's error, and carries
+		// on.
 		assertThat(post("invocation/req-5/error", "{\"errorType\":\"x\"}", "x").statusCode()).isEqualTo(202);
-		CompletableFuture<InvocationResult> next = this.server.invoke(InvocationRequest.builder("{}").requestId("req-6").build());
+		CompletableFuture<InvocationResult> next = this.server
+			.invoke(InvocationRequest.builder("{}").requestId("req-6").build());
 		get("invocation/next");
 		post("invocation/req-6/response", "fine", null);
 		assertThat(next.get(5, TimeUnit.SECONDS).payloadAsString()).isEqualTo("fine");
@@ -214,14 +215,16 @@ class RuntimeApiServerTests {
 		this.server.runtimeExited(1);
 		InvocationResult outcome = result.get(5, TimeUnit.SECONDS);
 		assertThat(outcome.errorType()).isEqualTo("Runtime.ExitError");
-		assertThat(outcome.errorMessage()).isEqualTo("RequestId: req-7 Error: Runtime exited with error: exit status 1");
+		assertThat(outcome.errorMessage())
+			.isEqualTo("RequestId: req-7 Error: Runtime exited with error: exit status 1");
 	}
 
 	@Test
 	void answersUnknownResourcesWithNotFound() throws Exception {
 		assertThat(get("invocation/req-1/other").statusCode()).isEqualTo(404);
 		assertThat(this.runtime
-			.send(HttpRequest.newBuilder(URI.create("http://" + this.server.address() + "/2020-01-01/extension/register"))
+			.send(HttpRequest
+				.newBuilder(URI.create("http://" + this.server.address() + "/2020-01-01/extension/register"))
 				.POST(BodyPublishers.ofString("{}"))
 				.build(), BodyHandlers.ofString())
 			.statusCode()).isEqualTo(404);

@@ -23,26 +23,28 @@ abstract class AbstractLocalLambdaMojo extends AbstractMojo {
 	/**
 	 * The {@code serverless.yml} whose functions run.
 	 */
-	@Parameter(property = "serverless-spring.config", defaultValue = "${project.basedir}/serverless.yml", required = true)
+	@Parameter(property = "serverless-spring.config", defaultValue = "${project.basedir}/serverless.yml",
+			required = true)
 	File config;
 
 	/**
-	 * The stage for which {@code serverless.yml} is read ({@code ${sls:stage}}, {@code --stage});
-	 * by default its {@code provider.stage}, else {@code dev}, as the Serverless Framework's.
+	 * The stage for which {@code serverless.yml} is read ({@code ${sls:stage}},
+	 * {@code --stage}); by default its {@code provider.stage}, else {@code dev}, as the
+	 * Serverless Framework's.
 	 */
 	@Parameter(property = "serverless-spring.stage")
 	String stage;
 
 	/**
-	 * The {@code @SpringBootApplication} class the functions start; by default the one such
-	 * class with a {@code main} method.
+	 * The {@code @SpringBootApplication} class the functions start; by default the one
+	 * such class with a {@code main} method.
 	 */
 	@Parameter(property = "start-class")
 	String startClass;
 
 	/**
-	 * Options of the local Lambda's JVM, such as {@code -Xmx1g} or a debugger's agent; none by
-	 * default.
+	 * Options of the local Lambda's JVM, such as {@code -Xmx1g} or a debugger's agent;
+	 * none by default.
 	 */
 	@Parameter(property = "serverless-spring.jvm-arguments")
 	String jvmArguments;
@@ -60,8 +62,9 @@ abstract class AbstractLocalLambdaMojo extends AbstractMojo {
 	 */
 	List<String> commonArguments() throws MojoFailureException {
 		if (!this.config.isFile()) {
-			throw new MojoFailureException("No " + this.config + ": the local Lambda serves the functions of a serverless.yml"
-					+ " (set serverless-spring.config to another one)");
+			throw new MojoFailureException(
+					"No " + this.config + ": the local Lambda serves the functions of a serverless.yml"
+							+ " (set serverless-spring.config to another one)");
 		}
 		List<String> arguments = new ArrayList<>(List.of("--config", this.config.getAbsolutePath(), "--main-class",
 				ApplicationClass.find(this.startClass, this.classesDirectory)));

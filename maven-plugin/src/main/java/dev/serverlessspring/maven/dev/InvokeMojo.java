@@ -13,10 +13,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Compiles the project and invokes one function of its {@code serverless.yml} once, on the
- * local Lambda, with one event: the response payload is printed, and a function error fails
- * the build.
- * <pre>
+ * Compiles the project and invokes one function of its {@code serverless.yml} once, on
+ * the local Lambda, with one event: the response payload is printed, and a function error
+ * fails the build. <pre>
  * ./mvnw serverless-spring:invoke -Dserverless-spring.function=hello -Dserverless-spring.event=src/test/resources/events/hello-http-api.json
  * </pre>
  */
@@ -54,7 +53,8 @@ public class InvokeMojo extends AbstractLocalLambdaMojo {
 			getLog().info("serverless-spring: invoke skipped (serverless-spring.invoke.skip)");
 			return;
 		}
-		List<String> arguments = new ArrayList<>(List.of("invoke", "--function", this.function, "--mode", "in-process"));
+		List<String> arguments = new ArrayList<>(
+				List.of("invoke", "--function", this.function, "--mode", "in-process"));
 		arguments.addAll(commonArguments());
 		if (this.event != null) {
 			if (!this.event.isFile()) {
@@ -72,7 +72,8 @@ public class InvokeMojo extends AbstractLocalLambdaMojo {
 			throw new MojoFailureException(this.function + " answered with a function error (above)");
 		}
 		if (exitCode != 0) {
-			throw new MojoFailureException("The local Lambda could not invoke " + this.function + ": see its message above");
+			throw new MojoFailureException(
+					"The local Lambda could not invoke " + this.function + ": see its message above");
 		}
 	}
 

@@ -16,10 +16,10 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * A JVM that runs the local Lambda of {@code serverless-spring-test} through its command line,
- * {@code LocalLambdaCli}, as {@code spring-boot:run} forks the application: with the
- * project's runtime dependencies, the local Lambda and its own dependencies, and the Maven
- * JVM's {@code java}. Its output is the terminal's; it stops with Maven.
+ * A JVM that runs the local Lambda of {@code serverless-spring-test} through its command
+ * line, {@code LocalLambdaCli}, as {@code spring-boot:run} forks the application: with
+ * the project's runtime dependencies, the local Lambda and its own dependencies, and the
+ * Maven JVM's {@code java}. Its output is the terminal's; it stops with Maven.
  */
 final class LocalLambdaJvm {
 
@@ -53,7 +53,8 @@ final class LocalLambdaJvm {
 		boolean localLambda = artifacts.stream()
 			.anyMatch((artifact) -> (artifact.getGroupId() + ":" + artifact.getArtifactId()).equals(LOCAL_LAMBDA));
 		if (!localLambda) {
-			throw new MojoFailureException("The local Lambda is " + LOCAL_LAMBDA + ": add it to pom.xml as a test dependency"
+			throw new MojoFailureException("The local Lambda is " + LOCAL_LAMBDA
+					+ ": add it to pom.xml as a test dependency"
 					+ " (<dependency><groupId>dev.serverlessspring</groupId><artifactId>serverless-spring-test</artifactId>"
 					+ "<scope>test</scope></dependency>)");
 		}
@@ -61,10 +62,10 @@ final class LocalLambdaJvm {
 		for (Artifact artifact : artifacts) {
 			boolean runtime = Artifact.SCOPE_COMPILE.equals(artifact.getScope())
 					|| Artifact.SCOPE_RUNTIME.equals(artifact.getScope());
-			boolean ofLocalLambda = artifact.getDependencyTrail() != null && artifact.getDependencyTrail()
-				.stream()
-				.anyMatch((step) -> step.startsWith(LOCAL_LAMBDA + ":"));
-			if ((runtime || ofLocalLambda) && artifact.getArtifactHandler().isAddedToClasspath() && artifact.getFile() != null) {
+			boolean ofLocalLambda = artifact.getDependencyTrail() != null
+					&& artifact.getDependencyTrail().stream().anyMatch((step) -> step.startsWith(LOCAL_LAMBDA + ":"));
+			if ((runtime || ofLocalLambda) && artifact.getArtifactHandler().isAddedToClasspath()
+					&& artifact.getFile() != null) {
 				jars.add(artifact.getFile().getAbsolutePath());
 			}
 		}
@@ -92,7 +93,8 @@ final class LocalLambdaJvm {
 		}
 	}
 
-	// An arguments file: a class path of a hundred jars exceeds some systems' command-line limits.
+	// An arguments file: a class path of a hundred jars exceeds some systems'
+	// command-line limits.
 	private Path writeArgumentsFile(List<String> arguments) throws MojoExecutionException {
 		List<String> lines = new ArrayList<>(this.jvmArguments);
 		lines.add("-cp");
@@ -101,8 +103,8 @@ final class LocalLambdaJvm {
 		lines.addAll(arguments);
 		try {
 			Files.createDirectories(this.argumentsFile.getParent());
-			Files.write(this.argumentsFile,
-					lines.stream().map(LocalLambdaJvm::quoted).collect(Collectors.toList()), StandardCharsets.UTF_8);
+			Files.write(this.argumentsFile, lines.stream().map(LocalLambdaJvm::quoted).collect(Collectors.toList()),
+					StandardCharsets.UTF_8);
 			return this.argumentsFile;
 		}
 		catch (IOException ex) {

@@ -12,12 +12,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * The dev loop: compiles the project, then serves the functions of its {@code serverless.yml}
- * on the local Lambda (Lambda's Invoke API and the HTTP front of their {@code httpApi}/
- * {@code http} events, on {@code 127.0.0.1}, URLs printed) until Ctrl-C. The functions run
- * from {@code target/classes} and reload when it changes (recompiled by the IDE, or by
- * {@code ./mvnw compile} in another shell), each reload printing how long it took; a function
- * that fails to start is reported in one line and retried at the next change.
+ * The dev loop: compiles the project, then serves the functions of its
+ * {@code serverless.yml} on the local Lambda (Lambda's Invoke API and the HTTP front of
+ * their {@code httpApi}/ {@code http} events, on {@code 127.0.0.1}, URLs printed) until
+ * Ctrl-C. The functions run from {@code target/classes} and reload when it changes
+ * (recompiled by the IDE, or by {@code ./mvnw compile} in another shell), each reload
+ * printing how long it took; a function that fails to start is reported in one line and
+ * retried at the next change.
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
@@ -30,8 +31,8 @@ public class RunMojo extends AbstractLocalLambdaMojo {
 	int port;
 
 	/**
-	 * The port of the Invoke API; by default the HTTP front's plus one (a free one when that
-	 * is {@code 0}).
+	 * The port of the Invoke API; by default the HTTP front's plus one (a free one when
+	 * that is {@code 0}).
 	 */
 	@Parameter(property = "serverless-spring.run.invoke-port")
 	Integer invokePort;
@@ -50,13 +51,15 @@ public class RunMojo extends AbstractLocalLambdaMojo {
 		}
 		List<String> arguments = new ArrayList<>(List.of("start"));
 		arguments.addAll(commonArguments());
-		arguments.addAll(List.of("--port", String.valueOf(this.port), "--watch", this.classesDirectory.getAbsolutePath()));
+		arguments
+			.addAll(List.of("--port", String.valueOf(this.port), "--watch", this.classesDirectory.getAbsolutePath()));
 		if (this.invokePort != null) {
 			arguments.addAll(List.of("--invoke-port", String.valueOf(this.invokePort)));
 		}
 		int exitCode = run(jvm(false), arguments);
 		if (exitCode != 0 && exitCode != 130 && exitCode != 143) {
-			throw new MojoFailureException("The local Lambda stopped (exit code " + exitCode + "): see its message above");
+			throw new MojoFailureException(
+					"The local Lambda stopped (exit code " + exitCode + "): see its message above");
 		}
 	}
 

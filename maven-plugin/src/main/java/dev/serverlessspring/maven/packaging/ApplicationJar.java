@@ -17,10 +17,10 @@ import dev.serverlessspring.maven.zip.DeploymentZip;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
- * The project's own jar, unpacked at the root of a deployment zip as the {@code lambda-zip}
- * assembly descriptor unpacks it: every entry with its bytes and time, in the jar's order. Its
- * manifest gains the {@code Start-Class} entry from which the handler finds the application,
- * unless the jar has one already.
+ * The project's own jar, unpacked at the root of a deployment zip as the
+ * {@code lambda-zip} assembly descriptor unpacks it: every entry with its bytes and time,
+ * in the jar's order. Its manifest gains the {@code Start-Class} entry from which the
+ * handler finds the application, unless the jar has one already.
  */
 final class ApplicationJar {
 
@@ -39,19 +39,20 @@ final class ApplicationJar {
 	 * Add the jar's entries to a zip.
 	 * @param zip the zip being written
 	 * @throws IOException if the jar cannot be read
-	 * @throws MojoFailureException if the jar is Spring Boot's executable jar, whose classes
-	 * Lambda would not find
+	 * @throws MojoFailureException if the jar is Spring Boot's executable jar, whose
+	 * classes Lambda would not find
 	 */
 	void addTo(DeploymentZip zip) throws IOException, MojoFailureException {
 		try (ZipFile file = new ZipFile(this.jar.toFile())) {
 			if (file.stream().anyMatch((entry) -> entry.getName().startsWith("BOOT-INF/"))) {
-				throw new MojoFailureException(this.jar.getFileName() + " is Spring Boot's executable jar (spring-boot:repackage"
+				throw new MojoFailureException(this.jar.getFileName()
+						+ " is Spring Boot's executable jar (spring-boot:repackage"
 						+ " ran before serverless-spring:package): Lambda loads classes from the zip's root. Set the property"
 						+ " <spring-boot.repackage.skip>true</spring-boot.repackage.skip> in pom.xml");
 			}
 			if (file.getEntry(JarFile.MANIFEST_NAME) == null) {
-				zip.addContent(JarFile.MANIFEST_NAME, withStartClass(new Manifest()), FileTime.fromMillis(System.currentTimeMillis()),
-						DeploymentZip.FILE_MODE);
+				zip.addContent(JarFile.MANIFEST_NAME, withStartClass(new Manifest()),
+						FileTime.fromMillis(System.currentTimeMillis()), DeploymentZip.FILE_MODE);
 			}
 			Enumeration<? extends ZipEntry> entries = file.entries();
 			while (entries.hasMoreElements()) {

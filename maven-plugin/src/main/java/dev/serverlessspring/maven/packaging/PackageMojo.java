@@ -27,35 +27,41 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 /**
- * Writes the function's deployment packages next to the project's jar, in the layouts Lambda
- * loads:
+ * Writes the function's deployment packages next to the project's jar, in the layouts
+ * Lambda loads:
  * <ul>
  * <li>{@code <finalName>-aws.zip} for the managed Java runtimes: the jar's classes and
- * resources at the root (its manifest carrying the {@code Start-Class} entry from which the
- * handler finds the application), every runtime dependency under {@code lib/} as a jar with
- * stored entries, except those the runtime brings itself ({@code aws-lambda-java-core},
- * {@code aws-lambda-java-serialization}) and {@code spring-boot-web-server}, which only the
- * build's AOT processing uses;</li>
- * <li>{@code <finalName>-custom-runtime.zip} for {@code provided.al2023} on the JVM: the same
- * plus the AWS jars and an executable {@code bootstrap} starting serverless-spring's own event
- * loop;</li>
+ * resources at the root (its manifest carrying the {@code Start-Class} entry from which
+ * the handler finds the application), every runtime dependency under {@code lib/} as a
+ * jar with stored entries, except those the runtime brings itself
+ * ({@code aws-lambda-java-core}, {@code aws-lambda-java-serialization}) and
+ * {@code spring-boot-web-server}, which only the build's AOT processing uses;</li>
+ * <li>{@code <finalName>-custom-runtime.zip} for {@code provided.al2023} on the JVM: the
+ * same plus the AWS jars and an executable {@code bootstrap} starting serverless-spring's
+ * own event loop;</li>
  * <li>{@code <finalName>-native.zip}, when the build made a GraalVM native image
  * ({@code target/bootstrap}, the {@code native} profile with GraalVM): the image as the
  * zip's {@code bootstrap}.</li>
  * </ul>
  * The layouts are those of the published assembly descriptors ({@code lambda-zip},
- * {@code lambda-custom-runtime-zip}, {@code lambda-native-zip}). Each zip is attached to the
- * project with its suffix as classifier.
+ * {@code lambda-custom-runtime-zip}, {@code lambda-native-zip}). Each zip is attached to
+ * the project with its suffix as classifier.
  */
 @Mojo(name = "package", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
 		threadSafe = true)
 public class PackageMojo extends AbstractMojo {
 
-	/** The runtime brings these: the function's class loader would never load copies in lib/. */
+	/**
+	 * The runtime brings these: the function's class loader would never load copies in
+	 * lib/.
+	 */
 	private static final Set<String> MANAGED_RUNTIME_JARS = Set.of("com.amazonaws:aws-lambda-java-core",
 			"com.amazonaws:aws-lambda-java-serialization");
 
-	/** The custom runtime's bootstrap script, at the root of the jar of the event loop it starts. */
+	/**
+	 * The custom runtime's bootstrap script, at the root of the jar of the event loop it
+	 * starts.
+	 */
 	private static final String EVENT_LOOP_JAR = "dev.serverlessspring:serverless-spring-boot-autoconfigure";
 
 	private static final String BOOTSTRAP = "bootstrap";
@@ -93,14 +99,16 @@ public class PackageMojo extends AbstractMojo {
 	private boolean skipNativeZip;
 
 	/**
-	 * Attach the zips to the project, so that {@code install} and {@code deploy} publish them.
+	 * Attach the zips to the project, so that {@code install} and {@code deploy} publish
+	 * them.
 	 */
 	@Parameter(property = "serverless-spring.attach", defaultValue = "true")
 	private boolean attach;
 
 	/**
-	 * The {@code @SpringBootApplication} class written as the manifest's {@code Start-Class}
-	 * when the jar has none; by default the one such class with a {@code main} method.
+	 * The {@code @SpringBootApplication} class written as the manifest's
+	 * {@code Start-Class} when the jar has none; by default the one such class with a
+	 * {@code main} method.
 	 */
 	@Parameter(property = "start-class")
 	private String startClass;
@@ -157,8 +165,9 @@ public class PackageMojo extends AbstractMojo {
 	private void writeJvmZips() throws IOException, MojoExecutionException, MojoFailureException {
 		File jar = this.project.getArtifact().getFile();
 		if (jar == null || !jar.isFile() || !jar.getName().endsWith(".jar")) {
-			throw new MojoFailureException("serverless-spring:package needs the project's jar: run it in the package phase,"
-					+ " after the jar plugin (the project's packaging is " + this.project.getPackaging() + ")");
+			throw new MojoFailureException(
+					"serverless-spring:package needs the project's jar: run it in the package phase,"
+							+ " after the jar plugin (the project's packaging is " + this.project.getPackaging() + ")");
 		}
 		ApplicationJar application = new ApplicationJar(jar.toPath(),
 				() -> ApplicationClass.find(this.startClass, this.classesDirectory));
@@ -185,9 +194,7 @@ public class PackageMojo extends AbstractMojo {
 	}
 
 	private static void addLib(DeploymentZip zip, Map<Artifact, Path> lib, Set<String> excluded) throws IOException {
-		for (Map.Entry<Artifact, Path> jar : lib.entrySet().stream()
-			.sorted(Map.Entry.comparingByValue())
-			.toList()) {
+		for (Map.Entry<Artifact, Path> jar : lib.entrySet().stream().sorted(Map.Entry.comparingByValue()).toList()) {
 			String id = jar.getKey().getGroupId() + ":" + jar.getKey().getArtifactId();
 			if (!excluded.contains(id) && !StoredDependencies.isBuildTimeOnly(jar.getKey())) {
 				zip.addFile("lib/" + jar.getValue().getFileName(), jar.getValue(), DeploymentZip.FILE_MODE);
@@ -196,7 +203,8 @@ public class PackageMojo extends AbstractMojo {
 	}
 
 	private void addBootstrapScript(DeploymentZip zip) throws IOException, MojoFailureException {
-		Artifact eventLoop = this.project.getArtifacts().stream()
+		Artifact eventLoop = this.project.getArtifacts()
+			.stream()
 			.filter((artifact) -> (artifact.getGroupId() + ":" + artifact.getArtifactId()).equals(EVENT_LOOP_JAR))
 			.findFirst()
 			.orElseThrow(() -> new MojoFailureException("The custom-runtime zip needs " + EVENT_LOOP_JAR
@@ -216,7 +224,8 @@ public class PackageMojo extends AbstractMojo {
 	}
 
 	private void writeNativeZip() throws IOException {
-		boolean nativeBuild = this.project.getBuildPlugins().stream()
+		boolean nativeBuild = this.project.getBuildPlugins()
+			.stream()
 			.anyMatch((plugin) -> plugin.getKey().equals(NATIVE_PLUGIN));
 		if (!nativeBuild) {
 			return;
@@ -241,7 +250,8 @@ public class PackageMojo extends AbstractMojo {
 	}
 
 	private void written(Path zip, String classifier, String runtime) throws IOException {
-		getLog().info("serverless-spring: " + zip.getFileName() + " for " + runtime + " (" + Files.size(zip) / 1024 + " KB)");
+		getLog().info(
+				"serverless-spring: " + zip.getFileName() + " for " + runtime + " (" + Files.size(zip) / 1024 + " KB)");
 		if (this.attach) {
 			this.projectHelper.attachArtifact(this.project, "zip", classifier, zip.toFile());
 		}

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code bootstrap} of a {@code java-runtime} package, from its template (the resource
- * {@code bootstrap} beside this class): the class path with each jar's size and time, the
- * cache's file and options.
+ * The {@code bootstrap} of a {@code java-runtime} package, from its template (the
+ * resource {@code bootstrap} beside this class): the class path with each jar's size and
+ * time, the cache's file and options.
  */
 final class Bootstrap {
 
@@ -23,8 +23,8 @@ final class Bootstrap {
 	}
 
 	/**
-	 * Return the class path as the bootstrap checks it: {@code path:size:seconds} for each
-	 * jar, in order, separated by one space.
+	 * Return the class path as the bootstrap checks it: {@code path:size:seconds} for
+	 * each jar, in order, separated by one space.
 	 * @param root the task root
 	 * @param jars the jars, relative to the task root
 	 * @return the entries
@@ -37,7 +37,11 @@ final class Bootstrap {
 				throw new IOException("A jar name with a space or colon cannot be on the class path: " + jar);
 			}
 			Path file = root.resolve(jar);
-			entries.append((entries.length() > 0) ? " " : "").append(jar).append(':').append(Files.size(file)).append(':')
+			entries.append((entries.length() > 0) ? " " : "")
+				.append(jar)
+				.append(':')
+				.append(Files.size(file))
+				.append(':')
 				.append(Files.getLastModifiedTime(file).to(TimeUnit.SECONDS));
 		}
 		return entries.toString();

@@ -1,15 +1,21 @@
 package dev.serverlessspring.maven.runtime;
 
 /**
- * The two caches a JVM can write at the end of a training run and read at start-up, and the
- * options of each (both take the place of Lambda's {@code -Xshare:auto}).
+ * The two caches a JVM can write at the end of a training run and read at start-up, and
+ * the options of each (both take the place of Lambda's {@code -Xshare:auto}).
  */
 enum CacheKind {
 
-	/** A JDK AOT cache (JDK 25+, JEP 483/514/515): classes loaded and linked, and method profiles. */
+	/**
+	 * A JDK AOT cache (JDK 25+, JEP 483/514/515): classes loaded and linked, and method
+	 * profiles.
+	 */
 	AOT_CACHE("app.aot", "", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "JDK AOT cache"),
 
-	/** A dynamic AppCDS archive (JDK 21 to 24), on top of the runtime's default CDS archive. */
+	/**
+	 * A dynamic AppCDS archive (JDK 21 to 24), on top of the runtime's default CDS
+	 * archive.
+	 */
 	DYNAMIC_CDS("app.jsa", "-Xshare:auto", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
 			"dynamic AppCDS archive");
 
@@ -40,7 +46,8 @@ enum CacheKind {
 	}
 
 	/**
-	 * The JVM options besides the one naming the cache's file, in training and at run time.
+	 * The JVM options besides the one naming the cache's file, in training and at run
+	 * time.
 	 * @return the options, separated by spaces
 	 */
 	String options() {

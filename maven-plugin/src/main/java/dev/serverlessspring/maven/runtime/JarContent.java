@@ -9,8 +9,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * What a jar holds, without its times: every build writes the project's jar anew, and only a
- * jar whose content changed may change the runtime or invalidate the trained cache.
+ * What a jar holds, without its times: every build writes the project's jar anew, and
+ * only a jar whose content changed may change the runtime or invalidate the trained
+ * cache.
  */
 final class JarContent {
 

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import dev.serverlessspring.maven.zip.DeploymentZip;
 
 /**
- * The Java runtime of a service's {@code java-runtime} functions as one Lambda layer, so that it
- * is uploaded once instead of in each function's zip: {@code java-runtime/} in the layer zip,
- * which Lambda unpacks to {@code /opt/java-runtime}, where the {@code bootstrap} looks when the
- * function's zip has no {@code runtime/}. Written by the same build as the functions' zips, so
- * that the runtime in the layer is the one that trained their caches.
+ * The Java runtime of a service's {@code java-runtime} functions as one Lambda layer, so
+ * that it is uploaded once instead of in each function's zip: {@code java-runtime/} in
+ * the layer zip, which Lambda unpacks to {@code /opt/java-runtime}, where the
+ * {@code bootstrap} looks when the function's zip has no {@code runtime/}. Written by the
+ * same build as the functions' zips, so that the runtime in the layer is the one that
+ * trained their caches.
  */
 final class JavaRuntimeLayer {
 

@@ -28,25 +28,26 @@ import org.apache.maven.project.MavenProject;
 /**
  * Writes the {@code java-runtime} package of a function for a custom runtime
  * ({@code provided.al2023}) that carries everything it needs: the Java runtime linked by
- * {@code link-java-runtime} ({@code runtime/}), the application's classes in {@code app.jar}
- * and the dependency jars with stored entries ({@code lib/}; CDS and AOT caches
- * refuse classes loaded from directories), a {@code bootstrap} that starts serverless-spring's
- * event loop on a class path in a fixed order, and the JVM's cache of the classes and profiles
- * an invocation needs ({@code app.aot}, a JDK AOT cache, JDK 25+; {@code app.jsa}, a dynamic
- * AppCDS archive, JDK 21 to 24).
+ * {@code link-java-runtime} ({@code runtime/}), the application's classes in
+ * {@code app.jar} and the dependency jars with stored entries ({@code lib/}; CDS and AOT
+ * caches refuse classes loaded from directories), a {@code bootstrap} that starts
+ * serverless-spring's event loop on a class path in a fixed order, and the JVM's cache of
+ * the classes and profiles an invocation needs ({@code app.aot}, a JDK AOT cache, JDK
+ * 25+; {@code app.jsa}, a dynamic AppCDS archive, JDK 21 to 24).
  * <p>
- * The cache is written by a training run at build time ({@link TrainingRun}): the runtime that
- * ships starts the function with Lambda's JVM flags and the function's memory, against a
- * Runtime API on loopback and without AWS credentials, primes it with the synthetic events of
- * SnapStart priming and invokes it with the events under {@code trainingEvents}. It runs again
- * only when the runtime, a jar, an event or a training setting changed.
+ * The cache is written by a training run at build time ({@link TrainingRun}): the runtime
+ * that ships starts the function with Lambda's JVM flags and the function's memory,
+ * against a Runtime API on loopback and without AWS credentials, primes it with the
+ * synthetic events of SnapStart priming and invokes it with the events under
+ * {@code trainingEvents}. It runs again only when the runtime, a jar, an event or a
+ * training setting changed.
  * <p>
- * The JVM refuses a cache whose jars' sizes or modification times differ from the training's.
- * The zip stores each file's time in UTC to the second (which Info-ZIP's {@code unzip} restores),
- * and the {@code bootstrap} checks the times before it starts the JVM: if they were lost in
- * unpacking, it runs from a copy of the jars in {@code /tmp} with the build's times, and says
- * so in one log line; if it cannot, it starts without the cache, as fast as a package without
- * one.
+ * The JVM refuses a cache whose jars' sizes or modification times differ from the
+ * training's. The zip stores each file's time in UTC to the second (which Info-ZIP's
+ * {@code unzip} restores), and the {@code bootstrap} checks the times before it starts
+ * the JVM: if they were lost in unpacking, it runs from a copy of the jars in
+ * {@code /tmp} with the build's times, and says so in one log line; if it cannot, it
+ * starts without the cache, as fast as a package without one.
  */
 @Mojo(name = "java-runtime-zip", defaultPhase = LifecyclePhase.PACKAGE,
 		requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -66,8 +67,8 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	private File runtimeDirectory;
 
 	/**
-	 * Where the stored copies of the dependency jars are kept between builds (shared with the
-	 * {@code package} goal).
+	 * Where the stored copies of the dependency jars are kept between builds (shared with
+	 * the {@code package} goal).
 	 */
 	@Parameter(defaultValue = "${project.build.directory}/lambda-lib", required = true)
 	private File libDirectory;
@@ -85,31 +86,31 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	private File zip;
 
 	/**
-	 * The Lambda architecture the function is deployed with ({@code x86_64} or {@code arm64}),
-	 * checked against the runtime's; unset: not checked. The Serverless plugin passes the
-	 * function's.
+	 * The Lambda architecture the function is deployed with ({@code x86_64} or
+	 * {@code arm64}), checked against the runtime's; unset: not checked. The Serverless
+	 * plugin passes the function's.
 	 */
 	@Parameter(property = "serverless-spring.java-runtime.architecture")
 	private String architecture;
 
 	/**
-	 * The function the training run invokes ({@code SPRING_CLOUD_FUNCTION_DEFINITION}); unset:
-	 * the application's only function, or what its configuration names.
+	 * The function the training run invokes ({@code SPRING_CLOUD_FUNCTION_DEFINITION});
+	 * unset: the application's only function, or what its configuration names.
 	 */
 	@Parameter(property = "serverless-spring.training.function")
 	private String trainingFunction;
 
 	/**
-	 * The memory the training run gives the function (MB), as configured on Lambda: the heap is
-	 * sized from it, as there.
+	 * The memory the training run gives the function (MB), as configured on Lambda: the
+	 * heap is sized from it, as there.
 	 */
 	@Parameter(property = "serverless-spring.training.memory-size", defaultValue = "1024")
 	private int trainingMemorySize;
 
 	/**
-	 * Where the events the training run sends through the Runtime API are kept (JSON files,
-	 * each the event of one invocation). A missing directory means no events of the user's:
-	 * the function is then invoked once with {@code {}}, besides the priming.
+	 * Where the events the training run sends through the Runtime API are kept (JSON
+	 * files, each the event of one invocation). A missing directory means no events of
+	 * the user's: the function is then invoked once with {@code {}}, besides the priming.
 	 */
 	@Parameter(property = "serverless-spring.training.events",
 			defaultValue = "${project.basedir}/src/test/resources/events")
@@ -122,8 +123,8 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	private String trainingEventsInclude;
 
 	/**
-	 * How many times each event is sent. A few rounds load the invocation path; more give the
-	 * JIT profiles a longer history (the SnapStart priming adds
+	 * How many times each event is sent. A few rounds load the invocation path; more give
+	 * the JIT profiles a longer history (the SnapStart priming adds
 	 * {@code serverless.spring.snapstart.priming.invocations} in-process invocations).
 	 */
 	@Parameter(property = "serverless-spring.training.invocations", defaultValue = "10")
@@ -131,7 +132,8 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 
 	/**
 	 * More environment variables for the training run, such as configuration the function
-	 * needs to start (never credentials: the run has none, so nothing it does reaches AWS).
+	 * needs to start (never credentials: the run has none, so nothing it does reaches
+	 * AWS).
 	 */
 	@Parameter
 	private Map<String, String> trainingEnvironment = new LinkedHashMap<>();
@@ -145,19 +147,21 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 
 	/**
 	 * Leave the Java runtime out of the zip and write it as a Lambda layer instead,
-	 * {@code layerZip}, that the service's java-runtime functions share (the Serverless plugin's
-	 * {@code custom.spring.javaRuntimeLayer}): the {@code bootstrap} finds it under {@code /opt}.
-	 * The cache is still the one this runtime trained, as long as the layer deployed is the one
-	 * built with the zip.
+	 * {@code layerZip}, that the service's java-runtime functions share (the Serverless
+	 * plugin's {@code custom.spring.javaRuntimeLayer}): the {@code bootstrap} finds it
+	 * under {@code /opt}. The cache is still the one this runtime trained, as long as the
+	 * layer deployed is the one built with the zip.
 	 */
 	@Parameter(property = "serverless-spring.java-runtime.layer", defaultValue = "false")
 	private boolean layer;
 
 	/**
-	 * The layer zip written with {@code layer}: {@code target/<finalName>-java-runtime-layer.zip},
-	 * the runtime under {@code java-runtime/}. Removed by a build without {@code layer}.
+	 * The layer zip written with {@code layer}:
+	 * {@code target/<finalName>-java-runtime-layer.zip}, the runtime under
+	 * {@code java-runtime/}. Removed by a build without {@code layer}.
 	 */
-	@Parameter(defaultValue = "${project.build.directory}/${project.build.finalName}-java-runtime-layer.zip", required = true)
+	@Parameter(defaultValue = "${project.build.directory}/${project.build.finalName}-java-runtime-layer.zip",
+			required = true)
 	private File layerZip;
 
 	/**
@@ -175,9 +179,11 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 		Path runtime = this.runtimeDirectory.toPath();
 		Jdk jdk = Jdk.runtimeAt(runtime);
 		String runtimeArchitecture = jdk.lambdaArchitecture();
-		if (this.architecture != null && !this.architecture.isBlank() && !this.architecture.equals(runtimeArchitecture)) {
-			throw new MojoExecutionException("The function is deployed for " + this.architecture + " but its Java runtime is for "
-					+ runtimeArchitecture + " (linked from the JDK at " + runtime + "): build on a Linux " + this.architecture
+		if (this.architecture != null && !this.architecture.isBlank()
+				&& !this.architecture.equals(runtimeArchitecture)) {
+			throw new MojoExecutionException("The function is deployed for " + this.architecture
+					+ " but its Java runtime is for " + runtimeArchitecture + " (linked from the JDK at " + runtime
+					+ "): build on a Linux " + this.architecture
 					+ " machine with a JDK of that architecture, or deploy the function as " + runtimeArchitecture);
 		}
 		CacheKind cache = jdk.hasAotCache() ? CacheKind.AOT_CACHE : CacheKind.DYNAMIC_CDS;
@@ -212,14 +218,15 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 			LinkJavaRuntimeMojo.delete(link);
 		}
 		Files.deleteIfExists(link);
-		// The training run starts bootstrap from the task root, as Lambda does; the zip takes the runtime itself.
+		// The training run starts bootstrap from the task root, as Lambda does; the zip
+		// takes the runtime itself.
 		Files.createSymbolicLink(link, runtime.toAbsolutePath());
 	}
 
 	/**
-	 * Copy the project's jar to {@code app.jar} and the stored dependency jars to {@code lib/},
-	 * each only if it changed, so that the jars keep their times (and the cache stays valid)
-	 * across builds that did not change them.
+	 * Copy the project's jar to {@code app.jar} and the stored dependency jars to
+	 * {@code lib/}, each only if it changed, so that the jars keep their times (and the
+	 * cache stays valid) across builds that did not change them.
 	 * @param root the task root
 	 * @return the class path, relative to the task root, in order
 	 */
@@ -261,7 +268,8 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 		return jars;
 	}
 
-	// Whole seconds: what the zip's UTC time keeps, so the training sees the times Lambda will.
+	// Whole seconds: what the zip's UTC time keeps, so the training sees the times Lambda
+	// will.
 	private static void copy(Path source, Path target) throws IOException {
 		Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
 		Files.setLastModifiedTime(target, seconds(Files.getLastModifiedTime(source)));
@@ -289,9 +297,10 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 		Files.deleteIfExists(stamp);
 		Path log = root.resolveSibling("training.log");
 		TrainingRun.Result result = training.run(log);
-		getLog().info("serverless-spring: training run: " + result.invocations() + " invocations through the Runtime API ("
-				+ result.errors() + " answered with an error), " + cache.description() + " of "
-				+ Files.size(cacheFile) / (1024 * 1024) + " MB written in " + result.millis() + " ms; log: " + log);
+		getLog()
+			.info("serverless-spring: training run: " + result.invocations() + " invocations through the Runtime API ("
+					+ result.errors() + " answered with an error), " + cache.description() + " of "
+					+ Files.size(cacheFile) / (1024 * 1024) + " MB written in " + result.millis() + " ms; log: " + log);
 		Files.writeString(stamp, inputs, StandardCharsets.UTF_8);
 	}
 
@@ -331,13 +340,15 @@ public class JavaRuntimeZipMojo extends AbstractMojo {
 	private void writeOrRemoveLayer(Path runtime) throws IOException {
 		Path layerZip = this.layerZip.toPath();
 		if (!this.layer) {
-			// A layer of an earlier build would be taken for this one's, whose zip carries the runtime.
+			// A layer of an earlier build would be taken for this one's, whose zip
+			// carries the runtime.
 			Files.deleteIfExists(layerZip);
 			return;
 		}
 		JavaRuntimeLayer.write(layerZip, runtime);
 		getLog().info("serverless-spring: " + layerZip.getFileName() + " (" + Files.size(layerZip) / (1024 * 1024)
-				+ " MB, the Java runtime as a layer, /opt/" + JavaRuntimeLayer.DIRECTORY + "; the function's zip without it)");
+				+ " MB, the Java runtime as a layer, /opt/" + JavaRuntimeLayer.DIRECTORY
+				+ "; the function's zip without it)");
 	}
 
 }

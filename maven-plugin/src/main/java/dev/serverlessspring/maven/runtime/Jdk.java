@@ -18,7 +18,10 @@ import org.apache.maven.plugin.MojoExecutionException;
  */
 final class Jdk {
 
-	/** The oldest JDK whose runtime can carry a cache trained at build time (dynamic AppCDS). */
+	/**
+	 * The oldest JDK whose runtime can carry a cache trained at build time (dynamic
+	 * AppCDS).
+	 */
 	static final int MINIMUM_FEATURE = 21;
 
 	/** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514). */
@@ -75,8 +78,9 @@ final class Jdk {
 		}
 		Jdk jdk = new Jdk(home, release);
 		if (jdk.feature() < MINIMUM_FEATURE) {
-			throw new MojoExecutionException("The JDK at " + home + " is Java " + jdk.version() + ": a function's own Java"
-					+ " runtime needs a JDK " + MINIMUM_FEATURE + " or newer (25 recommended): run Maven with one as JAVA_HOME,"
+			throw new MojoExecutionException("The JDK at " + home + " is Java " + jdk.version()
+					+ ": a function's own Java" + " runtime needs a JDK " + MINIMUM_FEATURE
+					+ " or newer (25 recommended): run Maven with one as JAVA_HOME,"
 					+ " or name it with -Dserverless-spring.jdk=/path/to/jdk");
 		}
 		return jdk;
@@ -108,7 +112,8 @@ final class Jdk {
 	}
 
 	/**
-	 * Whether the JVM writes a JDK AOT cache ({@code -XX:AOTCacheOutput}), else a dynamic AppCDS archive.
+	 * Whether the JVM writes a JDK AOT cache ({@code -XX:AOTCacheOutput}), else a dynamic
+	 * AppCDS archive.
 	 * @return whether it is a JDK 25 or later
 	 */
 	boolean hasAotCache() {
@@ -116,7 +121,8 @@ final class Jdk {
 	}
 
 	/**
-	 * The OS the JDK was built for, as its release file says: {@code Linux}, {@code Darwin}...
+	 * The OS the JDK was built for, as its release file says: {@code Linux},
+	 * {@code Darwin}...
 	 * @return the OS name
 	 */
 	String osName() {
@@ -144,8 +150,8 @@ final class Jdk {
 		return switch (osArch()) {
 			case "x86_64", "amd64" -> "x86_64";
 			case "aarch64", "arm64" -> "arm64";
-			default -> throw new MojoExecutionException("The JDK at " + this.home + " is for " + osArch()
-					+ ": Lambda runs x86_64 and arm64 only");
+			default -> throw new MojoExecutionException(
+					"The JDK at " + this.home + " is for " + osArch() + ": Lambda runs x86_64 and arm64 only");
 		};
 	}
 
@@ -179,7 +185,8 @@ final class Jdk {
 		try {
 			Path output = Files.createTempFile("serverless-spring-" + tool, ".log");
 			try {
-				Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+				Process process = new ProcessBuilder(command).redirectErrorStream(true)
+					.redirectOutput(output.toFile())
 					.start();
 				if (!process.waitFor(10, TimeUnit.MINUTES)) {
 					process.destroyForcibly();
@@ -187,7 +194,8 @@ final class Jdk {
 				}
 				String text = Files.readString(output, StandardCharsets.UTF_8);
 				if (process.exitValue() != 0) {
-					throw new MojoExecutionException(tool + " failed (exit " + process.exitValue() + "): " + text.strip());
+					throw new MojoExecutionException(
+							tool + " failed (exit " + process.exitValue() + "): " + text.strip());
 				}
 				return text;
 			}

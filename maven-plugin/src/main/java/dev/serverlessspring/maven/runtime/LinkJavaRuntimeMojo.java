@@ -22,12 +22,13 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Links the Java runtime a function carries in its {@code java-runtime} package
- * ({@code provided.al2023}, see {@code java-runtime-zip}): {@code jlink} from the JDK named by
- * {@code serverless-spring.jdk}, with only the modules the function needs, found by
- * {@code jdeps} in the project's jar and its runtime dependencies (plus
- * {@code additionalModules}, for what only reflection reaches), without Java and native debug
- * symbols, man pages, headers or launchers other than {@code java}; the native libraries' symbol
- * tables are stripped where binutils' {@code strip} is installed ({@link NativeSymbols}).
+ * ({@code provided.al2023}, see {@code java-runtime-zip}): {@code jlink} from the JDK
+ * named by {@code serverless-spring.jdk}, with only the modules the function needs, found
+ * by {@code jdeps} in the project's jar and its runtime dependencies (plus
+ * {@code additionalModules}, for what only reflection reaches), without Java and native
+ * debug symbols, man pages, headers or launchers other than {@code java}; the native
+ * libraries' symbol tables are stripped where binutils' {@code strip} is installed
+ * ({@link NativeSymbols}).
  * <p>
  * The runtime is linked again only when the JDK or the jars changed since the last build:
  * {@code jdeps} and {@code jlink} take 10–20 seconds.
@@ -40,16 +41,18 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 
 	private static final String SECTION = "\n--\n";
 
-	private static final List<String> HEADLESS_UNUSED = List.of("/java.desktop/lib/libawt*", "/java.desktop/lib/libfontmanager*",
-			"/java.desktop/lib/libfreetype*", "/java.desktop/lib/liblcms*", "/java.desktop/lib/libmlib_image*",
-			"/java.desktop/lib/libjavajpeg*", "/java.desktop/lib/libsplashscreen*", "/java.desktop/lib/libjsound*",
-			"/java.desktop/lib/psfont*");
+	private static final List<String> HEADLESS_UNUSED = List.of("/java.desktop/lib/libawt*",
+			"/java.desktop/lib/libfontmanager*", "/java.desktop/lib/libfreetype*", "/java.desktop/lib/liblcms*",
+			"/java.desktop/lib/libmlib_image*", "/java.desktop/lib/libjavajpeg*", "/java.desktop/lib/libsplashscreen*",
+			"/java.desktop/lib/libjsound*", "/java.desktop/lib/psfont*");
 
-	// The bootstrap starts bin/java; the modules' other launchers (keytool, jrunscript, jfr) and jexec never run.
+	// The bootstrap starts bin/java; the modules' other launchers (keytool, jrunscript,
+	// jfr) and jexec never run.
 	private static final List<String> LAUNCHERS_UNUSED = List.of("/java.base/bin/keytool", "/java.base/lib/jexec",
 			"/java.scripting/bin/jrunscript", "/jdk.jfr/bin/jfr");
 
-	// JDK 25+: the class list from which the JDK's default CDS archive is dumped; the AOT cache takes its place.
+	// JDK 25+: the class list from which the JDK's default CDS archive is dumped; the AOT
+	// cache takes its place.
 	private static final String CLASS_LIST = "/java.base/lib/classlist";
 
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -57,8 +60,8 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 
 	/**
 	 * The JDK to link the runtime from (21 or newer; 25 recommended: it writes a JDK AOT
-	 * cache, 21 to 24 a dynamic AppCDS archive). Default: the JDK running the build. It must be
-	 * a Linux JDK of the function's architecture.
+	 * cache, 21 to 24 a dynamic AppCDS archive). Default: the JDK running the build. It
+	 * must be a Linux JDK of the function's architecture.
 	 */
 	@Parameter(property = "serverless-spring.jdk", defaultValue = "${java.home}", required = true)
 	private File jdk;
@@ -96,8 +99,9 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		Path app = jars.get(0);
 		List<Path> dependencies = jars.subList(1, jars.size());
 		Path output = this.outputDirectory.toPath();
-		// What it was linked from, beside it (the zip takes the runtime directory as it is):
-		// the project's jar, then the rest, then the modules the dependencies need, then all modules.
+		// What it was linked from, beside it (the zip takes the runtime directory as it
+		// is): the project's jar, then the rest, then the modules the dependencies need,
+		// then all modules.
 		Path stamp = output.resolveSibling(output.getFileName() + STAMP);
 		try {
 			String appInput = app.getFileName() + " " + JarContent.digest(app) + "\n";
@@ -110,7 +114,8 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 				return;
 			}
 			long start = System.nanoTime();
-			// jdeps over the dependencies costs seconds of CPU; over the project's jar alone, under one.
+			// jdeps over the dependencies costs seconds of CPU; over the project's jar
+			// alone, under one.
 			String dependencyModules = sameDependencies ? previous.get(2)
 					: String.join(",", jdeps(jdk, dependencies, dependencies, true));
 			TreeSet<String> modules = new TreeSet<>(List.of(dependencyModules.split(",")));
@@ -135,7 +140,8 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 					+ output);
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Could not link the Java runtime to " + output + ": " + ex.getMessage(), ex);
+			throw new MojoExecutionException("Could not link the Java runtime to " + output + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -143,12 +149,14 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		List<String> arguments = new ArrayList<>(List.of("--add-modules", String.join(",", modules),
 				// Java debug attributes and, on Linux, native debug symbols (JDK 13+).
 				"--strip-debug", "--no-man-pages", "--no-header-files",
-				// jlink leaves them out; the java-runtime-zip goal checks the function's architecture against them.
+				// jlink leaves them out; the java-runtime-zip goal checks the function's
+				// architecture against them.
 				"--release-info", "add:OS_NAME=" + jdk.osName() + ":OS_ARCH=" + jdk.osArch()));
-		// The image stays uncompressed: the zip compresses it better (58 -> 17 MB for the example, against
-		// 27 MB with jlink's zip-6), and a start without the cache reads it as fast as the JDK's.
-		// java.beans brings java.desktop; a function runs headless and never loads its AWT, 2D, font, image
-		// and sound libraries (5.8 MB unpacked, 2.4 MB of the zip).
+		// The image stays uncompressed: the zip compresses it better (58 -> 17 MB for the
+		// example, against 27 MB with jlink's zip-6), and a start without the cache reads
+		// it as fast as the JDK's. java.beans brings java.desktop; a function runs
+		// headless and never loads its AWT, 2D, font, image and sound libraries (5.8 MB
+		// unpacked, 2.4 MB of the zip).
 		List<String> unused = new ArrayList<>(HEADLESS_UNUSED);
 		unused.addAll(LAUNCHERS_UNUSED);
 		if (jdk.hasAotCache()) {
@@ -156,7 +164,8 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 		}
 		arguments.add("--exclude-files=" + String.join(",", unused));
 		if (!jdk.hasAotCache()) {
-			// A dynamic AppCDS archive (JDK 21 to 24) sits on top of the runtime's default one.
+			// A dynamic AppCDS archive (JDK 21 to 24) sits on top of the runtime's
+			// default one.
 			arguments.add("--generate-cds-archive");
 		}
 		arguments.add("--output");
@@ -165,7 +174,8 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 	}
 
 	/**
-	 * The project's jar first, then its runtime dependencies, as on the function's class path.
+	 * The project's jar first, then its runtime dependencies, as on the function's class
+	 * path.
 	 * @return the jars, in class path order
 	 */
 	private List<Path> jars() throws MojoExecutionException {
@@ -218,18 +228,25 @@ public class LinkJavaRuntimeMojo extends AbstractMojo {
 	}
 
 	/**
-	 * What the dependencies' modules depend on: the JDK, jlink's options, the extra modules and each jar's name, size and time.
+	 * What the dependencies' modules depend on: the JDK, jlink's options, the extra
+	 * modules and each jar's name, size and time.
 	 * @param jdk the JDK that links the runtime
 	 * @param dependencies the dependency jars
 	 * @return the inputs, as text
 	 */
 	private String inputs(Jdk jdk, List<Path> dependencies) throws IOException {
 		StringBuilder inputs = new StringBuilder(jdk.toString()).append('\n')
-			.append(jlinkArguments(jdk, List.of(), Path.of(""))).append('\n')
-			.append(this.additionalModules).append('\n');
+			.append(jlinkArguments(jdk, List.of(), Path.of("")))
+			.append('\n')
+			.append(this.additionalModules)
+			.append('\n');
 		for (Path jar : dependencies) {
-			inputs.append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ')
-				.append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+			inputs.append(jar.getFileName())
+				.append(' ')
+				.append(Files.size(jar))
+				.append(' ')
+				.append(Files.getLastModifiedTime(jar).toMillis())
+				.append('\n');
 		}
 		return inputs.toString();
 	}

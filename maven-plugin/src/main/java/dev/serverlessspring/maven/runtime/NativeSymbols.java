@@ -14,10 +14,11 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Removes the symbol tables of a linked runtime's native libraries with binutils'
- * {@code strip --strip-unneeded}, where it is installed. A JDK's {@code libjvm.so} keeps its
- * {@code .symtab} (5 of its 30 MB in Temurin 25) after {@code jlink --strip-debug}, whose
- * native part only removes debug sections; the dynamic symbols the JVM and JNI link against
- * stay. What is lost: internal JVM frame names in native profilers and crash reports.
+ * {@code strip --strip-unneeded}, where it is installed. A JDK's {@code libjvm.so} keeps
+ * its {@code .symtab} (5 of its 30 MB in Temurin 25) after {@code jlink --strip-debug},
+ * whose native part only removes debug sections; the dynamic symbols the JVM and JNI link
+ * against stay. What is lost: internal JVM frame names in native profilers and crash
+ * reports.
  */
 final class NativeSymbols {
 
@@ -28,8 +29,8 @@ final class NativeSymbols {
 	}
 
 	/**
-	 * Strip the {@code .so} files under the runtime's {@code lib}; without {@code strip} on
-	 * the {@code PATH}, leave them as they are and say so.
+	 * Strip the {@code .so} files under the runtime's {@code lib}; without {@code strip}
+	 * on the {@code PATH}, leave them as they are and say so.
 	 * @param runtime the linked runtime
 	 * @throws IOException if the libraries cannot be listed
 	 * @throws MojoExecutionException if {@code strip} fails

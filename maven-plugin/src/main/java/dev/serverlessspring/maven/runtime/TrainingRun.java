@@ -18,26 +18,32 @@ import dev.serverlessspring.test.process.ManagedRuntimeProcess;
 import org.apache.maven.plugin.MojoExecutionException;
 
 /**
- * The build-time run that writes a {@code java-runtime} package's cache: the package's own
- * {@code bootstrap} and runtime, started as Lambda starts a custom runtime (serverless-spring-test's
- * {@link ManagedRuntimeProcess}, a Runtime API on loopback), with the function's memory and
- * Lambda's JVM flags, the cache option of a training run in place of the cache.
+ * The build-time run that writes a {@code java-runtime} package's cache: the package's
+ * own {@code bootstrap} and runtime, started as Lambda starts a custom runtime
+ * (serverless-spring-test's {@link ManagedRuntimeProcess}, a Runtime API on loopback),
+ * with the function's memory and Lambda's JVM flags, the cache option of a training run
+ * in place of the cache.
  * <p>
- * The function is primed in-process as before a SnapStart snapshot (synthetic events built from
- * its input type, {@code SERVERLESS_SPRING_TRAINING=true}), then invoked through the Runtime API
- * with the user's events, and stopped with {@code SIGTERM}: the JVM writes the cache as it exits.
- * The run has no AWS credentials (no credential variables, no shared credentials or config
- * file, no instance metadata), so an AWS call it makes fails instead of reaching AWS.
+ * The function is primed in-process as before a SnapStart snapshot (synthetic events
+ * built from its input type, {@code SERVERLESS_SPRING_TRAINING=true}), then invoked
+ * through the Runtime API with the user's events, and stopped with {@code SIGTERM}: the
+ * JVM writes the cache as it exits. The run has no AWS credentials (no credential
+ * variables, no shared credentials or config file, no instance metadata), so an AWS call
+ * it makes fails instead of reaching AWS.
  */
 final class TrainingRun {
 
-	/** Set for the run: the function primes itself once started (serverless-spring's SnapStart priming). */
+	/**
+	 * Set for the run: the function primes itself once started (serverless-spring's
+	 * SnapStart priming).
+	 */
 	static final String TRAINING = "SERVERLESS_SPRING_TRAINING";
 
 	/** Set for the run: where the bootstrap lets the JVM write the cache. */
 	static final String TRAINING_CACHE = "SERVERLESS_SPRING_TRAINING_CACHE";
 
-	// The JVM writes an AOT cache in a child JVM after the run: seconds, more on a loaded machine.
+	// The JVM writes an AOT cache in a child JVM after the run: seconds, more on a loaded
+	// machine.
 	private static final Duration EXIT_GRACE = Duration.ofMinutes(5);
 
 	private static final String EMPTY_EVENT = "{}";
@@ -71,16 +77,27 @@ final class TrainingRun {
 	}
 
 	/**
-	 * Return what the run's cache depends on: the bootstrap (the class path with its times, the
-	 * JVM's flags), the runtime's inputs, the settings and the events' content.
+	 * Return what the run's cache depends on: the bootstrap (the class path with its
+	 * times, the JVM's flags), the runtime's inputs, the settings and the events'
+	 * content.
 	 * @param bootstrap the bootstrap script's content
 	 * @param runtime the linked Java runtime's inputs, empty without one
 	 * @return the inputs, as text
 	 */
 	String inputs(String bootstrap, String runtime) throws IOException {
-		StringBuilder inputs = new StringBuilder(bootstrap).append('\n').append(runtime).append('\n')
-			.append(this.cache).append(' ').append(this.memorySize).append(' ').append(this.function).append(' ')
-			.append(this.rounds).append(' ').append(this.environment).append('\n');
+		StringBuilder inputs = new StringBuilder(bootstrap).append('\n')
+			.append(runtime)
+			.append('\n')
+			.append(this.cache)
+			.append(' ')
+			.append(this.memorySize)
+			.append(' ')
+			.append(this.function)
+			.append(' ')
+			.append(this.rounds)
+			.append(' ')
+			.append(this.environment)
+			.append('\n');
 		for (Path event : this.events) {
 			CRC32 crc = new CRC32();
 			crc.update(Files.readAllBytes(event));
@@ -93,7 +110,8 @@ final class TrainingRun {
 	 * Run the function, stop it and check that the JVM wrote the cache.
 	 * @param log where the function's output goes
 	 * @return what the run did
-	 * @throws MojoExecutionException if the function did not start or no cache was written
+	 * @throws MojoExecutionException if the function did not start or no cache was
+	 * written
 	 */
 	Result run(Path log) throws IOException, MojoExecutionException {
 		Files.deleteIfExists(this.cacheFile);
@@ -127,8 +145,9 @@ final class TrainingRun {
 			}
 		}
 		if (!Files.isRegularFile(this.cacheFile) || Files.size(this.cacheFile) == 0) {
-			throw new MojoExecutionException("The training run wrote no " + this.cache.description() + " to "
-					+ this.cacheFile + " (exit status " + exit.map(String::valueOf).orElse("unknown") + "); log: " + log);
+			throw new MojoExecutionException(
+					"The training run wrote no " + this.cache.description() + " to " + this.cacheFile + " (exit status "
+							+ exit.map(String::valueOf).orElse("unknown") + "); log: " + log);
 		}
 		return new Result(invocations, errors, (System.nanoTime() - start) / 1_000_000);
 	}
@@ -146,8 +165,9 @@ final class TrainingRun {
 		variables.put("AWS_CONFIG_FILE", none.toString());
 		variables.put("AWS_EC2_METADATA_DISABLED", "true");
 		variables.putAll(this.environment);
-		variables.keySet().removeIf((name) -> name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_SECRET_ACCESS_KEY")
-				|| name.equals("AWS_SESSION_TOKEN"));
+		variables.keySet()
+			.removeIf((name) -> name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_SECRET_ACCESS_KEY")
+					|| name.equals("AWS_SESSION_TOKEN"));
 		return FunctionPackage.of(this.taskRoot)
 			.runtime("provided.al2023")
 			.functionName("training")

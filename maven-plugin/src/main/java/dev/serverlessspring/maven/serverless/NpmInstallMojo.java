@@ -24,12 +24,12 @@ import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 /**
  * Installs the Serverless tooling that the project's {@code package.json} pins, so that
- * {@code npx serverless deploy} runs it: copies serverless-spring's Serverless Framework plugin,
- * an npm package published to Maven repositories rather than to npm, to
- * {@code target/npm/serverless-spring-plugin.tgz}, where {@code package.json} takes it from,
- * then runs {@code npm install}. Skipped while {@code node_modules} is newer than
- * {@code package.json}, {@code package-lock.json} and the plugin, and in projects without a
- * {@code package.json}.
+ * {@code npx serverless deploy} runs it: copies serverless-spring's Serverless Framework
+ * plugin, an npm package published to Maven repositories rather than to npm, to
+ * {@code target/npm/serverless-spring-plugin.tgz}, where {@code package.json} takes it
+ * from, then runs {@code npm install}. Skipped while {@code node_modules} is newer than
+ * {@code package.json}, {@code package-lock.json} and the plugin, and in projects without
+ * a {@code package.json}.
  */
 @Mojo(name = "npm-install", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class NpmInstallMojo extends AbstractMojo {
@@ -62,9 +62,11 @@ public class NpmInstallMojo extends AbstractMojo {
 	private File pluginPackage;
 
 	/**
-	 * The version of serverless-spring's Serverless Framework plugin: this Maven plugin's.
+	 * The version of serverless-spring's Serverless Framework plugin: this Maven
+	 * plugin's.
 	 */
-	@Parameter(property = "serverless-spring.serverless-plugin.version", defaultValue = "${plugin.version}", required = true)
+	@Parameter(property = "serverless-spring.serverless-plugin.version", defaultValue = "${plugin.version}",
+			required = true)
 	private String pluginVersion;
 
 	/**
@@ -103,7 +105,8 @@ public class NpmInstallMojo extends AbstractMojo {
 			source = this.repositorySystem.resolveArtifact(this.repositorySession, request).getArtifact().getFile();
 		}
 		catch (ArtifactResolutionException ex) {
-			throw new MojoFailureException("Could not resolve serverless-spring's Serverless Framework plugin: " + ex.getMessage(), ex);
+			throw new MojoFailureException(
+					"Could not resolve serverless-spring's Serverless Framework plugin: " + ex.getMessage(), ex);
 		}
 		Path target = this.pluginPackage.toPath();
 		FileTime time = Files.getLastModifiedTime(source.toPath());
@@ -139,8 +142,10 @@ public class NpmInstallMojo extends AbstractMojo {
 			}
 		}
 		catch (IOException ex) {
-			throw new MojoFailureException("Could not run " + this.npm + " (" + ex.getMessage() + "): the Serverless tooling"
-					+ " needs Node.js 20 or later on the PATH; -Dserverless-spring.npm-install.skip builds without it", ex);
+			throw new MojoFailureException("Could not run " + this.npm + " (" + ex.getMessage()
+					+ "): the Serverless tooling"
+					+ " needs Node.js 20 or later on the PATH; -Dserverless-spring.npm-install.skip builds without it",
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

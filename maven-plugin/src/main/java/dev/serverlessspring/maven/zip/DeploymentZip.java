@@ -19,14 +19,15 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
- * A Lambda deployment package being written: entries in the order they are added, each with a
- * Unix mode (Lambda runs {@code bootstrap} only when the zip marks it executable) and, besides the
- * zip's local DOS time, its modification time in UTC to the second (the "extended timestamp"
- * field that Info-ZIP's {@code unzip} restores). A JVM refuses a CDS or AOT cache whose jars'
- * times differ from the training's, so a package that carries one must keep them exactly.
+ * A Lambda deployment package being written: entries in the order they are added, each
+ * with a Unix mode (Lambda runs {@code bootstrap} only when the zip marks it executable)
+ * and, besides the zip's local DOS time, its modification time in UTC to the second (the
+ * "extended timestamp" field that Info-ZIP's {@code unzip} restores). A JVM refuses a CDS
+ * or AOT cache whose jars' times differ from the training's, so a package that carries
+ * one must keep them exactly.
  * <p>
- * The zip is written to a sibling file and moved into place on {@link #close()}, so a failed
- * build never leaves a zip that looks complete.
+ * The zip is written to a sibling file and moved into place on {@link #close()}, so a
+ * failed build never leaves a zip that looks complete.
  */
 public final class DeploymentZip implements Closeable {
 
@@ -97,10 +98,10 @@ public final class DeploymentZip implements Closeable {
 	}
 
 	/**
-	 * Adds every file below {@code directory}, in name order, under {@code prefix}; a file keeps
-	 * its time, and its executable bit where the file system has one.
-	 * @param prefix the entries' folder in the zip ({@code ""} for the root, else ending in
-	 * {@code /})
+	 * Adds every file below {@code directory}, in name order, under {@code prefix}; a
+	 * file keeps its time, and its executable bit where the file system has one.
+	 * @param prefix the entries' folder in the zip ({@code ""} for the root, else ending
+	 * in {@code /})
 	 * @param directory the folder whose files to add
 	 * @throws IOException if a file cannot be read or a name is taken
 	 */
@@ -159,8 +160,8 @@ public final class DeploymentZip implements Closeable {
 	}
 
 	/**
-	 * Marks the zip as complete: {@link #close()} then moves it into place. Call it once every
-	 * entry is added, inside the try-with-resources block.
+	 * Marks the zip as complete: {@link #close()} then moves it into place. Call it once
+	 * every entry is added, inside the try-with-resources block.
 	 */
 	public void finish() {
 		this.complete = true;

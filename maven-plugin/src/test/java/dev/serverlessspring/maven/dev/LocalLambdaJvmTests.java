@@ -13,20 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The local Lambda's class path: what the functions run with on Lambda, plus the local Lambda
- * and its own dependencies; not the project's other test dependencies.
+ * The local Lambda's class path: what the functions run with on Lambda, plus the local
+ * Lambda and its own dependencies; not the project's other test dependencies.
  */
 class LocalLambdaJvmTests {
 
 	@Test
 	void runtimeDependenciesAndTheLocalLambdaWithItsDependencies() throws MojoFailureException {
-		List<String> classPath = LocalLambdaJvm.dependencies(List.of(
-				artifact("org.springframework", "spring-core", "compile", "com.acme:orders:jar:1.0"),
-				artifact("org.slf4j", "slf4j-jdk14", "runtime", "com.acme:orders:jar:1.0"),
-				artifact("dev.serverlessspring", "serverless-spring-test", "test", "com.acme:orders:jar:1.0"),
-				artifact("com.amazonaws", "aws-lambda-java-runtime-interface-client", "test", "com.acme:orders:jar:1.0",
-						"dev.serverlessspring:serverless-spring-test:jar:1.0"),
-				artifact("org.junit.jupiter", "junit-jupiter", "test", "com.acme:orders:jar:1.0")));
+		List<String> classPath = LocalLambdaJvm
+			.dependencies(List.of(artifact("org.springframework", "spring-core", "compile", "com.acme:orders:jar:1.0"),
+					artifact("org.slf4j", "slf4j-jdk14", "runtime", "com.acme:orders:jar:1.0"),
+					artifact("dev.serverlessspring", "serverless-spring-test", "test", "com.acme:orders:jar:1.0"),
+					artifact("com.amazonaws", "aws-lambda-java-runtime-interface-client", "test",
+							"com.acme:orders:jar:1.0", "dev.serverlessspring:serverless-spring-test:jar:1.0"),
+					artifact("org.junit.jupiter", "junit-jupiter", "test", "com.acme:orders:jar:1.0")));
 
 		assertThat(classPath).extracting((jar) -> new File(jar).getName())
 			.containsExactly("spring-core.jar", "slf4j-jdk14.jar", "serverless-spring-test.jar",

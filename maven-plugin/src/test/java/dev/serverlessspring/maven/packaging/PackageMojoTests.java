@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The deployment packages as {@code serverless-spring:package} writes them from a project's
- * jar and dependencies, in the layouts of the published assembly descriptors.
+ * The deployment packages as {@code serverless-spring:package} writes them from a
+ * project's jar and dependencies, in the layouts of the published assembly descriptors.
  */
 class PackageMojoTests {
 
@@ -55,7 +55,8 @@ class PackageMojoTests {
 					"lib/aws-lambda-java-events-3.16.1.jar", "lib/serverless-spring-boot-autoconfigure-1.0.jar",
 					"lib/spring-core-7.0.0.jar");
 			assertThat(startClass(zip)).isEqualTo("com.acme.Application");
-			assertThat(java.util.Collections.list(zip.getEntries())).allSatisfy((entry) -> assertThat(entry.getUnixMode()).isEqualTo(0100644));
+			assertThat(java.util.Collections.list(zip.getEntries()))
+				.allSatisfy((entry) -> assertThat(entry.getUnixMode()).isEqualTo(0100644));
 			assertStored(zip, "lib/spring-core-7.0.0.jar");
 		}
 	}
@@ -182,11 +183,15 @@ class PackageMojoTests {
 		return List.of(dependency("org.springframework", "spring-core", "7.0.0", "org/springframework/core/Type.class"),
 				dependency("com.amazonaws", "aws-lambda-java-core", "1.4.0", "com/amazonaws/Context.class"),
 				dependency("com.amazonaws", "aws-lambda-java-events", "3.16.1", "com/amazonaws/Event.class"),
-				dependency("org.springframework.boot", "spring-boot-web-server", "4.0.7", "org/springframework/Web.class"),
+				dependency("org.springframework.boot", "spring-boot-web-server", "4.0.7",
+						"org/springframework/Web.class"),
 				dependency("dev.serverlessspring", "serverless-spring-boot-autoconfigure", "1.0", "bootstrap"));
 	}
 
-	/** A jar with one entry; the autoconfigure jar's bootstrap is written with Windows line ends. */
+	/**
+	 * A jar with one entry; the autoconfigure jar's bootstrap is written with Windows
+	 * line ends.
+	 */
 	private Artifact dependency(String groupId, String artifactId, String version, String entry) throws IOException {
 		Path jar = this.directory.resolve("repository/" + artifactId + "-" + version + ".jar");
 		Files.createDirectories(jar.getParent());
@@ -198,7 +203,10 @@ class PackageMojoTests {
 		return artifact(groupId, artifactId, version, jar.toFile());
 	}
 
-	/** The project's jar as the jar plugin writes it: a manifest first, the classes after it. */
+	/**
+	 * The project's jar as the jar plugin writes it: a manifest first, the classes after
+	 * it.
+	 */
 	private Path jar(String startClass, String entry) throws IOException {
 		Manifest manifest = new Manifest();
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -207,20 +215,23 @@ class PackageMojoTests {
 		}
 		Path jar = this.directory.resolve("target/app-1.0.jar");
 		Files.createDirectories(jar.getParent());
-		try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+		try (OutputStream file = Files.newOutputStream(jar);
+				JarOutputStream out = new JarOutputStream(file, manifest)) {
 			out.putNextEntry(new ZipEntry(entry));
 			out.write(new byte[] { (byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE });
 		}
 		return jar;
 	}
 
-	/** com.acme.Application: annotated with @SpringBootApplication, with a main method. */
+	/**
+	 * com.acme.Application: annotated with @SpringBootApplication, with a main method.
+	 */
 	private static void writeApplicationClass(Path directory) throws IOException {
 		ClassWriter writer = new ClassWriter(0);
 		writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/Application", null, "java/lang/Object", null);
 		writer.visitAnnotation("Lorg/springframework/boot/autoconfigure/SpringBootApplication;", true).visitEnd();
-		MethodVisitor main = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
-				null, null);
+		MethodVisitor main = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main",
+				"([Ljava/lang/String;)V", null, null);
 		main.visitCode();
 		main.visitInsn(Opcodes.RETURN);
 		main.visitMaxs(0, 1);
@@ -252,7 +263,8 @@ class PackageMojoTests {
 	}
 
 	private static void assertStored(ZipFile zip, String jar) throws IOException {
-		try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(zip.getInputStream(zip.getEntry(jar)))) {
+		try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(
+				zip.getInputStream(zip.getEntry(jar)))) {
 			for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
 				assertThat(entry.getMethod()).isEqualTo(ZipEntry.STORED);
 			}

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generated {@code bootstrap}, run by {@code /bin/sh} with a stand-in for the bundled
- * {@code java} that prints the command line it was given: the cache when the jars' times are
- * the build's, a copy with the build's times when they are not, a start without the cache when
- * no copy can be written, and the training run's options.
+ * {@code java} that prints the command line it was given: the cache when the jars' times
+ * are the build's, a copy with the build's times when they are not, a start without the
+ * cache when no copy can be written, and the training run's options.
  */
 class BootstrapTests {
 
@@ -52,31 +52,36 @@ class BootstrapTests {
 		}
 		Files.writeString(this.root.resolve("app.aot"), "cache");
 		Bootstrap.write(this.root.resolve("bootstrap"),
-				Bootstrap.entries(this.root, List.of("app.jar", "lib/a-1.0.jar", "lib/b-2.0.jar")), CacheKind.AOT_CACHE);
+				Bootstrap.entries(this.root, List.of("app.jar", "lib/a-1.0.jar", "lib/b-2.0.jar")),
+				CacheKind.AOT_CACHE);
 	}
 
 	@Test
 	void startsWithTheCacheWhenTheTimesAreTheBuilds() throws Exception {
 		String started = run(Map.of());
-		assertThat(started).contains("[-XX:AOTCache=" + this.root + "/app.aot]", "[-XX:MaxHeapSize=870400k]",
-				"[-XX:+UseSerialGC]", "[-XX:+TieredCompilation]", "[-XX:TieredStopAtLevel=1]",
-				"[" + this.root + "/app.jar:" + this.root + "/lib/a-1.0.jar:" + this.root + "/lib/b-2.0.jar]",
-				"[dev.serverlessspring.lambda.runtime.LambdaRuntime]")
+		assertThat(started)
+			.contains("[-XX:AOTCache=" + this.root + "/app.aot]", "[-XX:MaxHeapSize=870400k]", "[-XX:+UseSerialGC]",
+					"[-XX:+TieredCompilation]", "[-XX:TieredStopAtLevel=1]",
+					"[" + this.root + "/app.jar:" + this.root + "/lib/a-1.0.jar:" + this.root + "/lib/b-2.0.jar]",
+					"[dev.serverlessspring.lambda.runtime.LambdaRuntime]")
 			.doesNotContain("-Xshare:auto", "serverless-spring:");
 	}
 
 	@Test
 	void compilesStartUpOnlyCodeLaterAndTheInvocationPathAsBefore() throws Exception {
-		// A file whose name matches a method pattern, where Lambda starts the bootstrap: no file name expansion.
-		Files.writeString(this.root.resolve("-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context.x::y,20.0"), "");
+		// A file whose name matches a method pattern, where Lambda starts the bootstrap:
+		// no file name expansion.
+		Files.writeString(this.root
+			.resolve("-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context.x::y,20.0"), "");
 		String started = run(Map.of());
-		assertThat(started).contains("[-XX:CompileCommand=quiet]",
-				"[-XX:CompileCommand=CompileThresholdScaling,jdk.internal.classfile*::*,20.0]",
-				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context*::*,20.0]",
-				"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.beans.factory*::*,20.0]")
+		assertThat(started)
+			.contains("[-XX:CompileCommand=quiet]",
+					"[-XX:CompileCommand=CompileThresholdScaling,jdk.internal.classfile*::*,20.0]",
+					"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.boot.context*::*,20.0]",
+					"[-XX:CompileCommand=CompileThresholdScaling,org.springframework.beans.factory*::*,20.0]")
 			.doesNotContain("org.springframework.boot.context.x::y", "CompileThresholdScaling,java.util",
-					"CompileThresholdScaling,tools.jackson",
-					"CompileThresholdScaling,org.springframework.cloud", "CompileThresholdScaling,dev.serverlessspring")
+					"CompileThresholdScaling,tools.jackson", "CompileThresholdScaling,org.springframework.cloud",
+					"CompileThresholdScaling,dev.serverlessspring")
 			.doesNotContain("-XX:CompileThresholdScaling");
 	}
 
@@ -84,7 +89,8 @@ class BootstrapTests {
 	void runsFromACopyWithTheBuildsTimesWhenUnpackingLostThem() throws Exception {
 		Files.setLastModifiedTime(this.root.resolve("lib/b-2.0.jar"), FileTime.from(Instant.now()));
 		String started = run(Map.of());
-		assertThat(started).contains("serverless-spring: the jars' file times differ from the build's: running from " + this.copy)
+		assertThat(started)
+			.contains("serverless-spring: the jars' file times differ from the build's: running from " + this.copy)
 			.contains("[-XX:AOTCache=" + this.root + "/app.aot]")
 			.contains("[" + this.copy + "/app.jar:" + this.copy + "/lib/a-1.0.jar:" + this.copy + "/lib/b-2.0.jar]");
 		assertThat(Files.getLastModifiedTime(this.copy.resolve("lib/b-2.0.jar")).to(TimeUnit.SECONDS))
@@ -107,20 +113,24 @@ class BootstrapTests {
 	@Test
 	void theTrainingRunWritesTheCache() throws Exception {
 		String started = run(Map.of("SERVERLESS_SPRING_TRAINING_CACHE", this.temp + "/out.aot"));
-		assertThat(started).contains("[-XX:AOTCacheOutput=" + this.temp + "/out.aot]").doesNotContain("-Xshare", "-XX:AOTCache=");
+		assertThat(started).contains("[-XX:AOTCacheOutput=" + this.temp + "/out.aot]")
+			.doesNotContain("-Xshare", "-XX:AOTCache=");
 	}
 
 	@Test
 	void startsTheRuntimeOfTheLayerWhenThePackageHasNone() throws Exception {
-		// Lambda unpacks the layer under /opt; SERVERLESS_SPRING_LAYER_ROOT stands in for it.
+		// Lambda unpacks the layer under /opt; SERVERLESS_SPRING_LAYER_ROOT stands in for
+		// it.
 		Path layerRoot = this.temp.resolve("opt");
 		Files.createDirectories(layerRoot);
 		Files.move(this.root.resolve("runtime"), layerRoot.resolve("java-runtime"));
 		String started = run(Map.of("SERVERLESS_SPRING_LAYER_ROOT", layerRoot.toString()));
-		assertThat(started).contains("[-XX:AOTCache=" + this.root + "/app.aot]",
-				"[" + this.root + "/app.jar:" + this.root + "/lib/a-1.0.jar:" + this.root + "/lib/b-2.0.jar]")
+		assertThat(started)
+			.contains("[-XX:AOTCache=" + this.root + "/app.aot]",
+					"[" + this.root + "/app.jar:" + this.root + "/lib/a-1.0.jar:" + this.root + "/lib/b-2.0.jar]")
 			.doesNotContain("serverless-spring:");
-		assertThat(this.temp.resolve("java-started")).content().isEqualTo(layerRoot.resolve("java-runtime/bin/java") + "\n");
+		assertThat(this.temp.resolve("java-started")).content()
+			.isEqualTo(layerRoot.resolve("java-runtime/bin/java") + "\n");
 	}
 
 	@Test
@@ -136,7 +146,8 @@ class BootstrapTests {
 		Files.move(this.root.resolve("runtime"), this.temp.resolve("elsewhere"));
 		String output = run(Map.of("SERVERLESS_SPRING_LAYER_ROOT", this.temp.resolve("opt").toString()), 1);
 		assertThat(output.strip()).isEqualTo("serverless-spring: no Java runtime in " + this.root + "/runtime nor "
-				+ this.temp.resolve("opt/java-runtime") + ": deploy the function with the Java runtime layer built with its"
+				+ this.temp.resolve("opt/java-runtime")
+				+ ": deploy the function with the Java runtime layer built with its"
 				+ " zip (custom.spring.javaRuntimeLayer), or a zip that carries it");
 	}
 

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The zips {@code java-runtime-zip} writes with and without {@code layer}, from a stand-in for
- * a linked runtime and without the training run: the Java runtime in the function's zip, or in
- * a layer zip of its own under {@code java-runtime/} and not in the function's.
+ * The zips {@code java-runtime-zip} writes with and without {@code layer}, from a
+ * stand-in for a linked runtime and without the training run: the Java runtime in the
+ * function's zip, or in a layer zip of its own under {@code java-runtime/} and not in the
+ * function's.
  */
 class JavaRuntimeZipMojoTests {
 
@@ -39,7 +40,8 @@ class JavaRuntimeZipMojoTests {
 		this.runtime = Files.createDirectories(this.directory.resolve("target/serverless-spring/java-runtime"));
 		Files.createDirectories(this.runtime.resolve("bin"));
 		Files.createDirectories(this.runtime.resolve("lib"));
-		Files.writeString(this.runtime.resolve("release"), "JAVA_VERSION=\"25.0.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"x86_64\"\n");
+		Files.writeString(this.runtime.resolve("release"),
+				"JAVA_VERSION=\"25.0.1\"\nOS_NAME=\"Linux\"\nOS_ARCH=\"x86_64\"\n");
 		Files.writeString(this.runtime.resolve("bin/java"), "#!/bin/sh\n");
 		Files.setPosixFilePermissions(this.runtime.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.writeString(this.runtime.resolve("lib/modules"), "modules");

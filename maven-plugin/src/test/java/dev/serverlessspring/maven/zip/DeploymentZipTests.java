@@ -71,8 +71,7 @@ class DeploymentZipTests {
 		Path unpacked = Files.createDirectories(this.directory.resolve("task"));
 
 		// TZ far from UTC: a local DOS time alone would shift the file by hours.
-		ProcessBuilder unzip = new ProcessBuilder("unzip", "-q", zip.toString(), "-d", unpacked.toString())
-			.inheritIO();
+		ProcessBuilder unzip = new ProcessBuilder("unzip", "-q", zip.toString(), "-d", unpacked.toString()).inheritIO();
 		unzip.environment().put("TZ", "Pacific/Kiritimati");
 		Process process = unzip.start();
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -29,13 +29,14 @@ public class InvokerApplication {
 		return String::toUpperCase;
 	}
 
-	// The client built at first use, as the example's OrderBook builds it: the uppercase subject
-	// never builds it, nor loads its classes.
+	// The client built at first use, as the example's OrderBook builds it: the uppercase
+	// subject never builds it, nor loads its classes.
 	@Bean
 	public Function<String, String> orderSku(@Value("${ORDERS_TABLE:}") String table) {
 		SingletonSupplier<DynamoDbClient> dynamoDb = SingletonSupplier.of(DynamoDbClient::create);
 		return (id) -> dynamoDb.obtain()
-			.getItem((get) -> get.tableName(table).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
+			.getItem(
+					(get) -> get.tableName(table).key(Map.of("orderId", AttributeValue.fromS(id))).consistentRead(true))
 			.item()
 			.get("sku")
 			.s();

@@ -19,7 +19,8 @@ public class BenchmarkApplication {
 	private final Orders orders = new Orders();
 
 	/**
-	 * A plain function: the body is its input, its {@link HttpResponse} the proxy response.
+	 * A plain function: the body is its input, its {@link HttpResponse} the proxy
+	 * response.
 	 * @return the function
 	 */
 	@Bean
@@ -31,8 +32,8 @@ public class BenchmarkApplication {
 	}
 
 	/**
-	 * A function that takes a {@code Message}, so it also receives every request header of
-	 * {@code HttpMessageHeaders} (claims, cookies, query and path parameters).
+	 * A function that takes a {@code Message}, so it also receives every request header
+	 * of {@code HttpMessageHeaders} (claims, cookies, query and path parameters).
 	 * @return the function
 	 */
 	@Bean

@@ -33,10 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The warm cost of one HTTP round trip: an HTTP API {@code POST /orders} event in, a 201
- * proxy response out. {@code frameworkFree} is {@link PlainHttpHandler}; {@code serverlessSpring}
- * is the {@link EventDispatcher} that {@code FunctionHandler} calls, serving
- * {@code createOrder} (plain input) or {@code createOrderMessage} (a {@code Message} with every
- * HTTP header). Run {@link #main} (or {@code run.sh}): it prints the medians and their ratio.
+ * proxy response out. {@code frameworkFree} is {@link PlainHttpHandler};
+ * {@code serverlessSpring} is the {@link EventDispatcher} that {@code FunctionHandler}
+ * calls, serving {@code createOrder} (plain input) or {@code createOrderMessage} (a
+ * {@code Message} with every HTTP header). Run {@link #main} (or {@code run.sh}): it
+ * prints the medians and their ratio.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -56,7 +57,8 @@ public class HttpRoundTripBenchmark {
 	}
 
 	/**
-	 * Run the benchmark and print each median and its ratio to the framework-free handler's.
+	 * Run the benchmark and print each median and its ratio to the framework-free
+	 * handler's.
 	 * @param args none: the annotations configure the run, not JMH options
 	 * @throws RunnerException when JMH fails
 	 */
@@ -97,7 +99,8 @@ public class HttpRoundTripBenchmark {
 	public static class ServerlessSpring {
 
 		/**
-		 * The function invoked, as {@code spring.cloud.function.definition} names it: one run per value.
+		 * The function invoked, as {@code spring.cloud.function.definition} names it: one
+		 * run per value.
 		 */
 		@Param({ "createOrder", "createOrderMessage" })
 		public String function;

@@ -10,9 +10,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The baseline: what a framework-free handler writes by hand for {@code POST /orders} behind
- * an HTTP API, with the same Jackson: parse the event, check the content type, decode the
- * body, call the logic, write a 201 proxy response with {@code Location} and JSON body.
+ * The baseline: what a framework-free handler writes by hand for {@code POST /orders}
+ * behind an HTTP API, with the same Jackson: parse the event, check the content type,
+ * decode the body, call the logic, write a 201 proxy response with {@code Location} and
+ * JSON body.
  */
 final class PlainHttpHandler {
 

@@ -1,4 +1,5 @@
 /**
- * The HTTP round-trip benchmark: an application and a framework-free handler behind the local Lambda's HTTP front.
+ * The HTTP round-trip benchmark: an application and a framework-free handler behind the
+ * local Lambda's HTTP front.
  */
 package dev.serverlessspring.benchmarks.http;

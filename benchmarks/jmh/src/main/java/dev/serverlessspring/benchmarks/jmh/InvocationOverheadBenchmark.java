@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One warm invocation inside the handler (event bytes in, response bytes out), for the
- * framework-free handler and serverless-spring's {@link FunctionHandler}: the difference is
- * serverless-spring's per-invocation overhead. Forks run with Lambda's JVM flags.
+ * framework-free handler and serverless-spring's {@link FunctionHandler}: the difference
+ * is serverless-spring's per-invocation overhead. Forks run with Lambda's JVM flags.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +42,10 @@ public class InvocationOverheadBenchmark {
 
 	private static final byte[] QUOTE_EVENT = "{\"sku\":\"BOOK-1\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8);
 
-	/** The serverless-spring function served: uppercase (as the baseline does) or the POJO quote. */
+	/**
+	 * The serverless-spring function served: uppercase (as the baseline does) or the POJO
+	 * quote.
+	 */
 	@Param({ "uppercase", "quote" })
 	public String function;
 
@@ -50,9 +53,10 @@ public class InvocationOverheadBenchmark {
 
 	private FunctionHandler ours;
 
-	private final Context context = new RuntimeContext(new InvocationRequest("6f1f0c8e-8c2a-4b4e-9d0e-3c1e5f0a7b21",
-			Long.MAX_VALUE, "arn:aws:lambda:us-east-1:123456789012:function:benchmark", null, null, null, null,
-			new byte[0]), Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
+	private final Context context = new RuntimeContext(
+			new InvocationRequest("6f1f0c8e-8c2a-4b4e-9d0e-3c1e5f0a7b21", Long.MAX_VALUE,
+					"arn:aws:lambda:us-east-1:123456789012:function:benchmark", null, null, null, null, new byte[0]),
+			Map.of("AWS_LAMBDA_FUNCTION_NAME", "benchmark", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
 
 	@Setup
 	public void start() {

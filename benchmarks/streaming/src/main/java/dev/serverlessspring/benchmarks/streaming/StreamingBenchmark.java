@@ -21,17 +21,19 @@ import dev.serverlessspring.test.local.LocalLambda;
 
 /**
  * Response streaming through the local Lambda, end to end: the functions of
- * {@link StreamingFunctions} run in a process of their own, started as Lambda starts a custom
- * runtime (a {@code bootstrap} that runs serverless-spring's {@code LambdaRuntime}), and are read
- * through their local Function URLs ({@code invokeMode: RESPONSE_STREAM}) with the JDK's
- * {@link HttpClient}.
+ * {@link StreamingFunctions} run in a process of their own, started as Lambda starts a
+ * custom runtime (a {@code bootstrap} that runs serverless-spring's
+ * {@code LambdaRuntime}), and are read through their local Function URLs
+ * ({@code invokeMode: RESPONSE_STREAM}) with the JDK's {@link HttpClient}.
  * <ul>
- * <li><b>Time to first byte</b>: for each server-sent event, the moment the client has read it
- * less the moment the function produced it ({@code System.nanoTime()}, CLOCK_MONOTONIC, shared by
- * the processes of one machine). The first event of each stream, and all events.</li>
- * <li><b>Throughput</b>: a 200 MB stream of 64 KB elements, from the request to its last byte.</li>
- * <li><b>Heap</b>: the runtime process's heap in use after a full GC, every 25 MB of a 200 MB
- * stream, with a heap limit ({@code -Xmx}) far below the stream's size.</li>
+ * <li><b>Time to first byte</b>: for each server-sent event, the moment the client has
+ * read it less the moment the function produced it ({@code System.nanoTime()},
+ * CLOCK_MONOTONIC, shared by the processes of one machine). The first event of each
+ * stream, and all events.</li>
+ * <li><b>Throughput</b>: a 200 MB stream of 64 KB elements, from the request to its last
+ * byte.</li>
+ * <li><b>Heap</b>: the runtime process's heap in use after a full GC, every 25 MB of a
+ * 200 MB stream, with a heap limit ({@code -Xmx}) far below the stream's size.</li>
  * </ul>
  * Arguments: {@code <work directory> <runs> <java home>}.
  */
@@ -57,7 +59,8 @@ public final class StreamingBenchmark {
 		try (LocalLambda lambda = LocalLambda.builder().config(config).mode(LocalLambda.Mode.OUT_OF_PROCESS).start()) {
 			URI ticks = lambda.functionUrls().get("ticks");
 			URI bulk = lambda.functionUrls().get("bulk");
-			// One of each first: the runtime process starts, and the first pass of every path is not measured.
+			// One of each first: the runtime process starts, and the first pass of every
+			// path is not measured.
 			ttfb(client, ticks);
 			throughput(client, bulk, 20);
 			List<Double> first = new ArrayList<>();
@@ -84,17 +87,21 @@ public final class StreamingBenchmark {
 		}
 	}
 
-	// A task root whose bootstrap starts the loop on this benchmark's class path, and the serverless.yml that serves it.
+	// A task root whose bootstrap starts the loop on this benchmark's class path, and the
+	// serverless.yml that serves it.
 	private static Path prepare(Path work, String javaHome) throws IOException {
 		Path taskRoot = work.resolve("task");
 		Files.createDirectories(taskRoot);
 		// Absolute: the runtime starts in the unpacked task root.
-		String classPath = String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path")
-			.split(File.pathSeparator)).map((entry) -> Path.of(entry).toAbsolutePath().toString()).toList());
+		String classPath = String.join(File.pathSeparator,
+				Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+					.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+					.toList());
 		Path bootstrap = taskRoot.resolve("bootstrap");
-		Files.writeString(bootstrap, "#!/bin/sh\nexec '" + javaHome + "/bin/java' " + HEAP_LIMIT
-				+ " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '" + classPath
-				+ "' dev.serverlessspring.lambda.runtime.LambdaRuntime\n");
+		Files.writeString(bootstrap,
+				"#!/bin/sh\nexec '" + javaHome + "/bin/java' " + HEAP_LIMIT
+						+ " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '" + classPath
+						+ "' dev.serverlessspring.lambda.runtime.LambdaRuntime\n");
 		Files.setPosixFilePermissions(bootstrap, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Path config = work.resolve("serverless.yml");
 		Files.writeString(config, """
@@ -139,13 +146,14 @@ public final class StreamingBenchmark {
 			}
 		}
 		if (response.statusCode() != 200 || latencies.size() != EVENTS) {
-			throw new IllegalStateException("ticks answered " + response.statusCode() + " with " + latencies.size()
-					+ " events");
+			throw new IllegalStateException(
+					"ticks answered " + response.statusCode() + " with " + latencies.size() + " events");
 		}
 		return latencies;
 	}
 
-	private static double throughput(HttpClient client, URI url, int megabytes) throws IOException, InterruptedException {
+	private static double throughput(HttpClient client, URI url, int megabytes)
+			throws IOException, InterruptedException {
 		long start = System.nanoTime();
 		HttpResponse<InputStream> response = client.send(post(url, Integer.toString(megabytes)),
 				HttpResponse.BodyHandlers.ofInputStream());
@@ -193,8 +201,10 @@ public final class StreamingBenchmark {
 	}
 
 	private static HttpRequest post(URI url, String event) {
-		return HttpRequest.newBuilder(url).header("Content-Type", "text/plain")
-			.POST(HttpRequest.BodyPublishers.ofString(event)).build();
+		return HttpRequest.newBuilder(url)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString(event))
+			.build();
 	}
 
 	private static double median(List<Double> values) {

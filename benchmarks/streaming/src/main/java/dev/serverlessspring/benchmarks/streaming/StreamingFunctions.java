@@ -16,8 +16,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The measured functions, run by serverless-spring's Runtime API loop in a process of their
- * own ({@code MAIN_CLASS}).
+ * The measured functions, run by serverless-spring's Runtime API loop in a process of
+ * their own ({@code MAIN_CLASS}).
  */
 @SpringBootApplication
 public class StreamingFunctions {
@@ -26,9 +26,9 @@ public class StreamingFunctions {
 	static final int CHUNK_BYTES = 64 * 1024;
 
 	/**
-	 * Server-sent events, one every {@code pace} ms: each carries {@code System.nanoTime()} at
-	 * the moment it was produced (CLOCK_MONOTONIC, the same for every process of the machine).
-	 * The event is {@code "<count>,<pace ms>"}.
+	 * Server-sent events, one every {@code pace} ms: each carries
+	 * {@code System.nanoTime()} at the moment it was produced (CLOCK_MONOTONIC, the same
+	 * for every process of the machine). The event is {@code "<count>,<pace ms>"}.
 	 * @return the function
 	 */
 	@Bean
@@ -44,10 +44,10 @@ public class StreamingFunctions {
 	}
 
 	/**
-	 * {@code <megabytes>} or {@code <megabytes>,heap}: that many megabytes in 64 KB elements as
-	 * fast as the caller takes them. With {@code heap}, the heap in use after a full GC is
-	 * sampled every 25 MB and the samples (MB) end the stream, as a last line
-	 * {@code heap-after-gc-mb: ...}.
+	 * {@code <megabytes>} or {@code <megabytes>,heap}: that many megabytes in 64 KB
+	 * elements as fast as the caller takes them. With {@code heap}, the heap in use after
+	 * a full GC is sampled every 25 MB and the samples (MB) end the stream, as a last
+	 * line {@code heap-after-gc-mb: ...}.
 	 * @return the function
 	 */
 	@Bean
@@ -71,8 +71,8 @@ public class StreamingFunctions {
 					return Flux.empty();
 				}
 				samples.add(sample(memory));
-				return Flux.just(("\nheap-after-gc-mb: " + String.join(" ", samples) + "\n")
-					.getBytes(StandardCharsets.UTF_8));
+				return Flux
+					.just(("\nheap-after-gc-mb: " + String.join(" ", samples) + "\n").getBytes(StandardCharsets.UTF_8));
 			});
 			return HttpResponse.status(200).contentType("application/octet-stream").body(data.concatWith(tail));
 		};
