@@ -25,7 +25,10 @@ import org.springframework.core.env.Environment;
  * benchmarks/README.md).
  * <p>
  * Whether the application runs on Lambda is decided when the beans are used, not by a
- * condition, so that Spring AOT's build-time processing does not fix it.
+ * condition, so that Spring AOT's build-time processing does not fix it. The switch is
+ * {@code @ConditionalOnProperty}, not {@code @ConditionalOnBooleanProperty}: a value that
+ * is no boolean keeps the configuration, whose properties then fail to bind and name it,
+ * instead of turning the defaults off without a word.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
 		"io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
