@@ -42,7 +42,7 @@ WARM="${2:-200}"
 VERSION=0.1.0-SNAPSHOT
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-	./mvnw -q -B -ntp install -DskipTests -pl test,example-app,benchmarks/plain-handler,benchmarks/function-invoker,benchmarks/harness -am
+	./mvnw -q -B -ntp install -DskipTests -pl local-lambda,example-app,benchmarks/plain-handler,benchmarks/function-invoker,benchmarks/harness -am
 	# Standalone (not in the reactor): Quarkus's and Micronaut's versions stay their own.
 	./mvnw -q -B -ntp -f benchmarks/quarkus/pom.xml package -DskipTests
 	./mvnw -q -B -ntp -f benchmarks/micronaut/pom.xml package -DskipTests
