@@ -18,39 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generates projects from the archetype as a user would, builds each with its own wrapper
  * and packages it with its own Serverless tooling, then checks what would be deployed.
  * Runs after {@code invoker:install} put this archetype and our modules in the local
- * repository.
+ * repository. The project of the archetype's defaults is built and packaged by its own
+ * README's commands, in {@link GeneratedReadmeIT}, which checks it there: one build of it
+ * per run.
  */
 class GeneratedProjectIT {
 
 	private static final Path WORK = Path.of("target", "it").toAbsolutePath();
-
-	@Test
-	void defaultsGiveAProjectThatBuildsAndPackagesForJava21OnArm64() throws IOException {
-		Path project = generate("defaults",
-				Map.of("groupId", "com.acme", "artifactId", "orders", "package", "com.acme.orders"));
-		assertThat(project.resolve("mvnw")).isExecutable();
-		assertThat(project.resolve(".gitignore")).content().contains("node_modules/", "target/");
-		// The npm tree is pinned: npm install takes osls's dependencies as tested, not
-		// the newest published.
-		assertThat(project.resolve("package-lock.json")).content().contains("\"node_modules/osls\"");
-		assertThat(project.resolve("pom.xml")).content().doesNotContain("<id>native</id>");
-		assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties"))
-			.hasSameTextualContentAs(Command.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
-
-		build(project, "defaults");
-		assertThat(project.resolve("target/classes/com/acme/orders/Application__ApplicationContextInitializer.class"))
-			.as("Spring AOT ran")
-			.isRegularFile();
-		ServerlessPackage deployment = ServerlessPackage.of(project, log("defaults", "serverless-package"));
-
-		assertThat(deployment.serviceName()).isEqualTo("orders");
-		deployment.assertJavaFunction("hello", "hello", "java21", "arm64");
-		assertThat(deployment.function("hello").path("MemorySize").asInt()).isEqualTo(1024);
-		deployment.assertHttpRoutes("hello", "POST /hello");
-		deployment.assertLeastPrivilegeRole();
-		assertThat(deployment.assertArtifactHoldsApplication("hello", "com.acme.orders.Application").getFileName())
-			.hasToString("orders-1.0-SNAPSHOT-aws.zip");
-	}
 
 	@Test
 	void propertiesChooseRuntimeArchitectureMemoryAndRegion() throws IOException {

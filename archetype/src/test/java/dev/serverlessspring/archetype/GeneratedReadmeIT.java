@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Runs every command of a generated project's README, in the README's order and as
- * written (through {@code sh -c}): the build, the dev loop with requests and reloads, a
- * one-shot invocation, {@code serverless package}. A README command this test does not
- * know fails it, so the README cannot drift from what works. Only the commands that need
- * an AWS account ({@code serverless deploy}, {@code info}, {@code remove} and the request
- * to the deployed endpoint) are not run.
+ * Runs every command of a generated project's README (the archetype's defaults), in the
+ * README's order and as written (through {@code sh -c}): the build, the dev loop with
+ * requests and reloads, a one-shot invocation, {@code serverless package}. A README
+ * command this test does not know fails it, so the README cannot drift from what works.
+ * Only the commands that need an AWS account ({@code serverless deploy}, {@code info},
+ * {@code remove} and the request to the deployed endpoint) are not run.
  * <p>
  * Two things differ from a user's shell, through the environment only: {@code MAVEN_ARGS}
  * gives Maven this build's local repository and the dev loop a free port instead of 3000
@@ -120,7 +120,35 @@ class GeneratedReadmeIT {
 			}
 		}
 		assertThat(compiles).isEqualTo(2);
+		theDefaultsPackageForJava21OnArm64(project);
 		userMistakesGetOneMessage(project);
+	}
+
+	/**
+	 * What the archetype's defaults give, as the README's {@code ./mvnw verify} and
+	 * {@code npx serverless package} above built and packaged it.
+	 */
+	private void theDefaultsPackageForJava21OnArm64(Path project) throws IOException {
+		assertThat(project.resolve("mvnw")).isExecutable();
+		assertThat(project.resolve(".gitignore")).content().contains("node_modules/", "target/");
+		// The npm tree is pinned: npm install takes osls's dependencies as tested, not
+		// the newest published.
+		assertThat(project.resolve("package-lock.json")).content().contains("\"node_modules/osls\"");
+		assertThat(project.resolve("pom.xml")).content().doesNotContain("<id>native</id>");
+		assertThat(project.resolve(".mvn/wrapper/maven-wrapper.properties"))
+			.hasSameTextualContentAs(Command.ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
+		assertThat(project.resolve("target/classes/com/acme/orders/Application__ApplicationContextInitializer.class"))
+			.as("Spring AOT ran")
+			.isRegularFile();
+
+		ServerlessPackage deployment = ServerlessPackage.written(project);
+		assertThat(deployment.serviceName()).isEqualTo("orders");
+		deployment.assertJavaFunction("hello", "hello", "java21", "arm64");
+		assertThat(deployment.function("hello").path("MemorySize").asInt()).isEqualTo(1024);
+		deployment.assertHttpRoutes("hello", "POST /hello");
+		deployment.assertLeastPrivilegeRole();
+		assertThat(deployment.assertArtifactHoldsApplication("hello", "com.acme.orders.Application").getFileName())
+			.hasToString("orders-1.0-SNAPSHOT-aws.zip");
 	}
 
 	/**
