@@ -29,6 +29,12 @@ record Command(Path directory, List<String> arguments, Map<String, String> envir
 	/** The project's root directory: its Maven wrapper generates projects. */
 	static final Path ROOT = Path.of(System.getProperty("root.dir", "..")).toAbsolutePath().normalize();
 
+	/**
+	 * The lock of the test classes that run commands in {@link #ROOT} (its
+	 * {@code target/} and {@code .serverless/} are shared): they run one at a time.
+	 */
+	static final String REPOSITORY_ROOT = "repository root";
+
 	static Command of(Path directory, String... arguments) {
 		return new Command(directory, List.of(arguments), Map.of());
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * packaged by osls: one function per function bean and event source, each from the
  * example's zip, invoked through its SnapStart alias.
  */
+@ResourceLock(Command.REPOSITORY_ROOT)
 class ExampleDeploymentIT {
 
 	private static final Path LOGS = Path.of("target", "it").toAbsolutePath();

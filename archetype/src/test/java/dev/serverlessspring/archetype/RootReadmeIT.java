@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
  * written, from the root, with this build's local repository and a free port given
  * through {@code MAVEN_ARGS}.
  */
+@ResourceLock(Command.REPOSITORY_ROOT)
 class RootReadmeIT {
 
 	private static final String INSTALL = "./mvnw -B -ntp install -DskipTests";
